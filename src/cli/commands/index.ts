@@ -1,0 +1,12 @@
+/** Every registered command, one file each. Only implemented commands are listed. */
+import type { CommandModule } from 'yargs';
+import * as inspect from './inspect';
+
+type AnyCommand = CommandModule<object, object>;
+
+/** Each command module is typed by its own arguments; yargs takes them as one list. */
+function register<A>(module: CommandModule<object, A>): AnyCommand {
+  return module as unknown as AnyCommand;
+}
+
+export const commands: AnyCommand[] = [register(inspect)];

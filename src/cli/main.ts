@@ -1,0 +1,79 @@
+/**
+ * The `peakshift` command line: global options, command registry, and the one
+ * place that turns errors into a single line and an exit code.
+ */
+import yargs from 'yargs';
+import { PlannerError } from '../domain';
+import { commands } from './commands';
+import { printError, setOutput, setQuiet, type CliOutput } from './output';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const VERSION: string = (require('../../package.json') as { version: string }).version;
+
+function errorLine(error: unknown, debug: boolean): { line: string; exitCode: number } {
+  if (error instanceof PlannerError) {
+    const hint = error.hint ? ` (${error.hint})` : '';
+    return { line: `error: ${error.message}${hint}`, exitCode: error.exitCode };
+  }
+  const err = error instanceof Error ? error : new Error(String(error));
+  const detail = debug ? `\n${err.stack ?? ''}` : ' (this is a bug in peakshift; run with --debug for details)';
+  return { line: `error: ${err.message.split('\n')[0]}${detail}`, exitCode: 1 };
+}
+
+/**
+ * Run the CLI with `argv` (without node and script). Resolves to the exit code;
+ * never calls process.exit, so tests can run commands in-process.
+ */
+export async function main(argv: string[], output?: CliOutput): Promise<number> {
+  const previous = output ? setOutput(output) : undefined;
+  const debug = argv.includes('--debug');
+  setQuiet(argv.includes('--quiet') || argv.includes('-q'));
+  let usageFailure: string | undefined;
+  let helpOrVersion = false;
+  try {
+    const parser = yargs(argv)
+      .scriptName('peakshift')
+      .usage('$0 <command> [options]\n\nStaffing and shift planning for e-commerce customer-service peaks.')
+      .option('quiet', { alias: 'q', type: 'boolean', describe: 'Print results only, no progress or notes', global: true })
+      .option('debug', { type: 'boolean', describe: 'Show stack traces for unexpected errors', global: true })
+      .command(commands)
+      .demandCommand(1, 'expected a command; run peakshift --help for the list')
+      .strict()
+      .version(VERSION)
+      .help()
+      .alias('h', 'help')
+      .alias('V', 'version')
+      .wrap(Math.min(100, process.stdout.columns || 100))
+      .exitProcess(false)
+      .fail((message: string | null, error: Error | undefined) => {
+        if (error) throw error;
+        usageFailure = message ?? 'bad usage';
+      });
+    const printed: string[] = [];
+    const parsed = await parser.parseAsync(argv, {}, (err: Error | undefined, _args: unknown, text: string) => {
+      if (text && !err) printed.push(text);
+    });
+    if (printed.length > 0) {
+      helpOrVersion = true;
+      const { print } = await import('./output');
+      print(printed.join('\n'));
+    }
+    void parsed;
+    if (usageFailure !== undefined) {
+      printError(`error: ${usageFailure} (run peakshift --help)`);
+      return 2;
+    }
+    return helpOrVersion ? 0 : 0;
+  } catch (error) {
+    if (usageFailure !== undefined) {
+      printError(`error: ${usageFailure} (run peakshift --help)`);
+      return 2;
+    }
+    const { line, exitCode } = errorLine(error, debug);
+    printError(line);
+    return exitCode;
+  } finally {
+    if (previous) setOutput(previous);
+    setQuiet(false);
+  }
+}

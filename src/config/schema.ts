@@ -1,0 +1,197 @@
+/**
+ * The config file's schema: every field, its type and its default. The README's
+ * config reference table mirrors this file; keep them in step.
+ */
+import { z } from 'zod';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const positive = (what = 'a positive number') =>
+  z.number({ error: `expected ${what}` }).positive({ error: `expected ${what}` });
+const nonNegative = (what = 'a number >= 0') =>
+  z.number({ error: `expected ${what}` }).min(0, { error: `expected ${what}` });
+const fraction = (what = 'a number from 0 to 1') =>
+  z.number({ error: `expected ${what}` }).min(0, { error: `expected ${what}` }).max(1, { error: `expected ${what}` });
+const openFraction = (what = 'a number above 0 and below 1') =>
+  z.number({ error: `expected ${what}` }).gt(0, { error: `expected ${what}` }).lt(1, { error: `expected ${what}` });
+const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) => {
+  const what = max === Number.MAX_SAFE_INTEGER ? `a whole number >= ${min}` : `a whole number from ${min} to ${max}`;
+  return z
+    .number({ error: `expected ${what}` })
+    .int({ error: `expected ${what}` })
+    .min(min, { error: `expected ${what}` })
+    .max(max, { error: `expected ${what}` });
+};
+const name = (what: string) =>
+  z
+    .string({ error: `expected ${what} (a non-empty string)` })
+    .regex(/^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9_.\-\u4e00-\u9fff]*$/, {
+      error: `expected ${what}: letters, digits, '-', '_' or '.', starting with a letter or digit`,
+    });
+const date = z.string({ error: 'expected a date YYYY-MM-DD' }).regex(DATE, { error: 'expected a date YYYY-MM-DD' });
+const clock = z.string({ error: 'expected a time HH:MM' }).regex(CLOCK, { error: 'expected a time HH:MM (00:00-23:59)' });
+
+export const targetSchema = z.strictObject({
+  /** Share of inquiries answered within `answerSeconds`. */
+  serviceLevel: openFraction('a service level above 0 and below 1').default(0.8),
+  answerSeconds: nonNegative('seconds >= 0').default(20),
+  /** Optional cap on the abandon rate (Erlang A only): "answer rate > 90%" is 0.1. */
+  maxAbandonRate: openFraction('an abandon rate above 0 and below 1').optional(),
+});
+
+export const queueSchema = z.strictObject({
+  name: name('a queue name').refine((n) => n !== 'all', { error: 'expected a queue name other than "all" (reserved for totals)' }),
+  /** Share of total volume when the history has no queue column. */
+  share: z.number({ error: 'expected a share above 0 and at most 1' }).gt(0, { error: 'expected a share above 0 and at most 1' }).max(1, { error: 'expected a share above 0 and at most 1' }).optional(),
+  ahtSeconds: positive('a positive handling time in seconds').default(180),
+  /** Sessions one agent handles at once (chat 2-5, phone 1). */
+  concurrency: wholeNumber(1, 20).default(1),
+  target: targetSchema.default(() => targetSchema.parse({})),
+  maxOccupancy: z.number({ error: 'expected an occupancy above 0 and at most 1' }).gt(0, { error: 'expected an occupancy above 0 and at most 1' }).max(1, { error: 'expected an occupancy above 0 and at most 1' }).default(0.85),
+  /** Mean patience before abandoning; set it to size with Erlang A instead of Erlang C. */
+  patienceSeconds: positive('a positive patience in seconds').optional(),
+});
+
+export const shiftSchema = z.strictObject({
+  name: name('a shift name'),
+  code: z.string({ error: 'expected a shift code of 1-3 capital letters' }).regex(/^[A-Z]{1,3}$/, { error: 'expected a shift code of 1-3 capital letters' }).refine((c) => c !== 'OFF', { error: 'expected a shift code other than OFF' }),
+  start: clock,
+  hours: z.number({ error: 'expected shift hours from 1 to 16' }).int({ error: 'expected whole shift hours from 1 to 16' }).min(1, { error: 'expected shift hours from 1 to 16' }).max(16, { error: 'expected shift hours from 1 to 16' }),
+  /** Paid hours (hours minus unpaid breaks); defaults to `hours`. */
+  paidHours: positive('positive paid hours').optional(),
+  /** Alternative starts, in whole hours after `start`. */
+  startOffsets: z.array(wholeNumber(0, 23), { error: 'expected a list of whole hours' }).min(1, { error: 'expected at least one start offset' }).default([0]),
+});
+
+const poolCommon = {
+  name: name('a pool name'),
+  /** Shift names this pool may work; default all shifts. */
+  shifts: z.array(z.string({ error: 'expected a shift name' }), { error: 'expected a list of shift names' }).optional(),
+  /** Queue names this pool may serve; default all queues. */
+  queues: z.array(z.string({ error: 'expected a queue name' }), { error: 'expected a list of queue names' }).optional(),
+  /** Productive output of one agent relative to a fully productive in-house agent. */
+  productivity: z.number({ error: 'expected a productivity above 0 and at most 2' }).gt(0, { error: 'expected a productivity above 0 and at most 2' }).max(2, { error: 'expected a productivity above 0 and at most 2' }).default(1),
+  minAgentsPerDay: wholeNumber(0).default(0),
+  maxAgentsPerDay: wholeNumber(0).optional(),
+};
+
+export const inhousePoolSchema = z.strictObject({
+  ...poolCommon,
+  kind: z.literal('inhouse'),
+  headcount: wholeNumber(0).default(0),
+  hourlyCost: nonNegative('an hourly cost >= 0').default(0),
+  /** Extra share of the hourly cost paid for night hours (22:00-06:00): 0.3 = +30%. */
+  nightPremium: nonNegative('a night premium >= 0').default(0),
+  maxDaysPerWeek: wholeNumber(1, 7).default(5),
+});
+
+export const pricingSchema = z.strictObject({
+  model: z.enum(['perHour', 'perSeatShift', 'perInquiry', 'fixedPlusHourly'], {
+    error: 'expected one of perHour, perSeatShift, perInquiry, fixedPlusHourly',
+  }),
+  /** perHour / fixedPlusHourly: per paid hour; perSeatShift: per agent-shift; perInquiry: per handled inquiry. */
+  rate: positive('a positive number'),
+  /** fixedPlusHourly: fee charged once if the vendor is used. */
+  fixedFee: nonNegative('a fee >= 0').default(0),
+});
+
+export const vendorPoolSchema = z.strictObject({
+  ...poolCommon,
+  kind: z.literal('vendor'),
+  pricing: pricingSchema,
+  /** Charged once if the vendor is used at all (coordination cost). */
+  engagementFee: nonNegative('a fee >= 0').default(0),
+  /** First date the vendor's agents can work. */
+  availableFrom: date.optional(),
+  /** Paid training days per seat before go-live. */
+  trainingDays: wholeNumber(0, 60).default(3),
+  /** Cost of one training day per seat; default: one paid shift at the pool's pricing. */
+  trainingCostPerDay: nonNegative('a cost >= 0').optional(),
+  /** Optional limits on this vendor's share of productive agent-hours. */
+  minShare: fraction().optional(),
+  maxShare: fraction().optional(),
+});
+
+export const poolSchema = z.discriminatedUnion('kind', [inhousePoolSchema, vendorPoolSchema], {
+  error: 'expected kind "inhouse" or "vendor"',
+});
+
+export const eventSchema = z.strictObject({
+  name: name('an event name'),
+  /** Gregorian anchor date (one-off event); for a yearly event use `monthDay`. */
+  date: date.optional(),
+  /** Yearly Gregorian anchor `MM-DD`. */
+  monthDay: z.string({ error: 'expected MM-DD' }).regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'expected MM-DD' }).optional(),
+  /** Yearly lunar anchor `MM-DD` (lunar month and day). */
+  lunarDate: z.string({ error: 'expected a lunar MM-DD' }).regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|30)$/, { error: 'expected a lunar MM-DD' }).optional(),
+  startOffsetDays: wholeNumber(-60, 0).optional(),
+  endOffsetDays: wholeNumber(0, 60).optional(),
+  /** Hours of the anchor day the event is concentrated in, [from, to) e.g. [0, 2]. */
+  hours: z.tuple([wholeNumber(0, 23), wholeNumber(1, 24)], { error: 'expected [fromHour, toHour]' }).optional(),
+  /** Multiplier on volume in the window (1.3 = +30%); scales a learned effect. */
+  uplift: positive('a positive multiplier').optional(),
+});
+
+export const outsourcingSchema = z.strictObject({
+  /** Vendor share of productive agent-hours, lower and upper bound. */
+  min: fraction().default(0),
+  max: fraction().default(1),
+  scope: z.enum(['horizon', 'week', 'day'], { error: 'expected one of horizon, week, day' }).default('horizon'),
+});
+
+export const solverSchema = z.strictObject({
+  name: z.enum(['highs', 'jslp'], { error: 'expected highs or jslp' }).default('highs'),
+  mipRelGap: z.number({ error: 'expected a relative gap from 0 to 0.5' }).min(0, { error: 'expected a relative gap from 0 to 0.5' }).max(0.5, { error: 'expected a relative gap from 0 to 0.5' }).default(0.001),
+  mipAbsGap: nonNegative('an absolute gap >= 0').default(1),
+  timeLimitSeconds: positive('a positive number of seconds').default(60),
+});
+
+export const calendarSchema = z.strictObject({
+  /** First day of the Double 11 presale, MM-DD. */
+  double11PresaleStart: z.string({ error: 'expected MM-DD' }).regex(/^(10|11)-(0[1-9]|[12]\d|3[01])$/, { error: 'expected MM-DD in October or November' }).default('10-20'),
+  /** Use mainland public holidays and make-up workdays where known. */
+  publicHolidays: z.boolean({ error: 'expected true or false' }).default(true),
+});
+
+export const forecastSchema = z.strictObject({
+  /** Which forecast quantile the staffing sizes for. */
+  quantile: z.enum(['p50', 'p90'], { error: 'expected p50 or p90' }).default('p50'),
+});
+
+export const DEFAULT_SHIFTS = [
+  { name: 'day', code: 'D', start: '08:00', hours: 9, paidHours: 8, startOffsets: [0, 1, 2] },
+  { name: 'middle', code: 'M', start: '13:00', hours: 9, paidHours: 8, startOffsets: [0, 1] },
+  { name: 'night', code: 'N', start: '22:00', hours: 10, paidHours: 9, startOffsets: [0] },
+];
+
+export const configSchema = z.strictObject({
+  timezone: z.string({ error: 'expected an IANA time zone name' }).default('Asia/Shanghai'),
+  currency: z.string({ error: 'expected a currency code' }).regex(/^[A-Z]{3}$/, { error: 'expected a 3-letter currency code' }).default('CNY'),
+  horizon: z.strictObject({ start: date, end: date }).optional(),
+  queues: z.array(queueSchema, { error: 'expected a list of queues' }).min(1, { error: 'expected at least one queue' }).default(() => [queueSchema.parse({ name: 'inquiries' })]),
+  /** Share of scheduled time not spent handling inquiries (breaks, training, meetings). */
+  shrinkage: z.number({ error: 'expected a shrinkage from 0 to below 1' }).min(0, { error: 'expected a shrinkage from 0 to below 1' }).lt(1, { error: 'expected a shrinkage from 0 to below 1' }).default(0.3),
+  shifts: z.array(shiftSchema, { error: 'expected a list of shifts' }).min(1, { error: 'expected at least one shift' }).default(() => DEFAULT_SHIFTS.map((s) => shiftSchema.parse(s))),
+  pools: z.array(poolSchema, { error: 'expected a list of pools' }).min(1, { error: 'expected at least one pool' }).default(() => [inhousePoolSchema.parse({ name: 'in-house', kind: 'inhouse', headcount: 50, hourlyCost: 30 })]),
+  outsourcing: outsourcingSchema.default(() => outsourcingSchema.parse({})),
+  events: z.array(eventSchema, { error: 'expected a list of events' }).default([]),
+  calendar: calendarSchema.default(() => calendarSchema.parse({})),
+  forecast: forecastSchema.default(() => forecastSchema.parse({})),
+  /** Cost of one missing productive agent-hour in the plan objective. */
+  understaffingPenalty: nonNegative('a penalty >= 0').default(500),
+  /** Floor on scheduled agents in every hour, even with no demand. */
+  minAgentsPerHour: wholeNumber(0).default(0),
+  solver: solverSchema.default(() => solverSchema.parse({})),
+});
+
+export type Config = z.output<typeof configSchema>;
+export type QueueConfig = z.output<typeof queueSchema>;
+export type ShiftConfig = z.output<typeof shiftSchema>;
+export type PoolConfig = z.output<typeof poolSchema>;
+export type InhousePoolConfig = z.output<typeof inhousePoolSchema>;
+export type VendorPoolConfig = z.output<typeof vendorPoolSchema>;
+export type PricingConfig = z.output<typeof pricingSchema>;
+export type EventConfig = z.output<typeof eventSchema>;
+export type OutsourcingConfig = z.output<typeof outsourcingSchema>;
+export type SolverConfig = z.output<typeof solverSchema>;

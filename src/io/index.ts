@@ -1,0 +1,4 @@
+export * from './files';
+export * from './history';
+export * from './config';
+export * from './demand';
