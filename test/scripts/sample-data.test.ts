@@ -4,11 +4,11 @@
  * from lunar-javascript here too, independently of the generator.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_SEED, generateSampleData } from '../../scripts/make-sample-data';
 import { addDays, dayNumber, type History } from '../../src/domain';
 import { readConfig, readHistory } from '../../src/io';
+import { repoRoot, tempDir } from '../helpers/paths';
 
 interface LunarStatic {
   fromYmd(year: number, month: number, day: number): { getSolar(): { toYmd(): string } };
@@ -17,7 +17,7 @@ interface LunarStatic {
 const { Lunar } = require('lunar-javascript') as { Lunar: LunarStatic };
 const solarOf = (year: number, month: number, day: number): string => Lunar.fromYmd(year, month, day).getSolar().toYmd();
 
-const DATA = path.join(__dirname, '..', '..', 'data');
+const DATA = path.join(repoRoot, 'data');
 const GENERATED = ['inquiries.csv', 'config.json', 'agents.csv'];
 const FIRST_HOUR = '2023-11-01T00:00';
 /** 2023-11-01T00:00 .. 2026-10-31T23:00: 1,096 days (2024 is a leap year) x 24. */
@@ -26,7 +26,7 @@ const HOURS = 26_304;
 describe('sample data generator', () => {
   let tmp: string;
   beforeAll(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peakshift-sample-'));
+    tmp = tempDir('peakshift-sample-');
   });
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
