@@ -1,12 +1,5 @@
 /** `peakshift erlang`: sizing, evaluation, output shapes and option errors. */
-import { main } from '../../src/cli/main';
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { stdout: (s) => out.push(s), stderr: (s) => err.push(s), isTTY: false });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+import { runCli as run } from '../helpers/cli';
 
 const EXAMPLE = ['erlang', '--calls', '400', '--interval-minutes', '30', '--aht', '257', '--answer-seconds', '20', '--service-level', '0.8'];
 

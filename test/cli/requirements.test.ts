@@ -7,19 +7,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
+import { runCli as run } from '../helpers/cli';
 
 const fixtures = path.join(__dirname, '../fixtures/staffing');
 const forecast = path.join(fixtures, 'forecast-june-2026.csv');
 const config = path.join(fixtures, 'config.json');
 const golden = fs.readFileSync(path.join(fixtures, 'requirements-june-2026.csv'), 'utf8');
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { stdout: (s) => out.push(s), stderr: (s) => err.push(s), isTTY: false });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
 
 describe('peakshift requirements', () => {
   it('prints the requirements CSV byte for byte', async () => {
