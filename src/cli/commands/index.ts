@@ -1,5 +1,7 @@
 /** Every registered command, one file each. Only implemented commands are listed. */
 import type { CommandModule } from 'yargs';
+import * as backtest from './backtest';
+import * as forecast from './forecast';
 import * as inspect from './inspect';
 
 type AnyCommand = CommandModule<object, object>;
@@ -9,4 +11,4 @@ function register<A>(module: CommandModule<object, A>): AnyCommand {
   return module as unknown as AnyCommand;
 }
 
-export const commands: AnyCommand[] = [register(inspect)];
+export const commands: AnyCommand[] = [register(inspect), register(forecast), register(backtest)];
