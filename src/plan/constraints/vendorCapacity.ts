@@ -6,7 +6,8 @@
  * vendor has fees or a daily minimum), for each date d the vendor may work:
  *   sum of agents_a starting on d  <=  maxAgentsPerDay x used_v
  *   sum of agents_a starting on d  >=  minAgentsPerDay x used_v   (horizon dates)
- * Without maxAgentsPerDay the cap is the sum of the day's variable bounds.
+ * and, which keeps the relaxation tight, agents_a <= bound_a x used_v for each
+ * of the vendor's variables (bound_a: see `agentUpperBound` in model.ts).
  * `availableFrom` is applied by creating no variables before that date.
  */
 import { usageFees } from '../pricing';
@@ -25,14 +26,14 @@ export function addVendorCapacity(ctx: PlanContext): void {
       if (day.length === 0) return;
       const vars = day.map((a) => a.variable);
       const ones = vars.map(() => 1);
-      const cap = pool.maxAgentsPerDay ?? day.reduce((sum) => sum + (ctx.agentBound[p] ?? 0), 0);
       if (used >= 0) {
-        builder.addConstraint(`vendorMax[${pool.name},${date}]`, [...vars, used], [...ones, -cap], '<=', 0);
+        if (pool.maxAgentsPerDay !== undefined) builder.addConstraint(`vendorMax[${pool.name},${date}]`, [...vars, used], [...ones, -pool.maxAgentsPerDay], '<=', 0);
+        for (const a of day) builder.addConstraint(`vendorUsed[${builder.variables[a.variable]?.name ?? ''}]`, [a.variable, used], [1, -(ctx.agentBound[p] ?? 0)], '<=', 0);
         if (pool.minAgentsPerDay > 0 && d >= horizon.firstHorizonDay && !ctx.skip.has('vendorCapacity')) {
           builder.addConstraint(`vendorMin[${pool.name},${date}]`, [...vars, used], [...ones, -pool.minAgentsPerDay], '>=', 0);
         }
       } else if (pool.maxAgentsPerDay !== undefined) {
-        builder.addConstraint(`vendorMax[${pool.name},${date}]`, vars, ones, '<=', cap);
+        builder.addConstraint(`vendorMax[${pool.name},${date}]`, vars, ones, '<=', pool.maxAgentsPerDay);
       }
     });
   });
