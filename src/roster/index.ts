@@ -6,3 +6,4 @@ export * from './seats';
 export * from './fairness';
 export * from './capacity';
 export * from './build';
+export * from './mip';

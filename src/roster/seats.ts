@@ -3,8 +3,8 @@
  * vendor's planned lines under the same rest and days-in-a-row rules as agents.
  *
  * Day by day, each seat of a line is given, in this order: a seat that worked
- * the same shift type last time (same start first), then any free seat the
- * rules allow (fewest shifts first), then a new seat. Vendors ask for stable
+ * the same shift type last time (same start first, shortest current run first
+ * so rest days rotate), then any free seat the rules allow, then a new seat. Vendors ask for stable
  * shifts, so a seat keeps its shift type unless no seat of that type is free.
  * Seats are created only when no existing seat may work, so the seat count is
  * the smallest this order reaches (at least the plan's peak day).
@@ -71,7 +71,7 @@ export function assignSeats(input: AssignSeatsInput): SeatAssignment {
         const clock = line.start.slice(11);
         const same = free(line)
           .filter((s) => s.lastCode === line.code)
-          .sort((a, b) => Number(a.lastStartClock !== clock) - Number(b.lastStartClock !== clock) || b.shifts - a.shifts);
+          .sort((a, b) => Number(a.lastStartClock !== clock) - Number(b.lastStartClock !== clock) || runEndingOn(a.days, day - 1) - runEndingOn(b.days, day - 1) || (a.id < b.id ? -1 : 1));
         for (const s of same.slice(0, line.agents)) {
           taken.add(s);
           list.push(s);
@@ -80,7 +80,7 @@ export function assignSeats(input: AssignSeatsInput): SeatAssignment {
       // Pass 2: any seat the rules allow, then new seats.
       for (const line of dayLines) {
         const list = chosen.get(line) as SeatState[];
-        const others = free(line).sort((a, b) => a.shifts - b.shifts || (a.id < b.id ? -1 : 1));
+        const others = free(line).sort((a, b) => runEndingOn(a.days, day - 1) - runEndingOn(b.days, day - 1) || a.shifts - b.shifts || (a.id < b.id ? -1 : 1));
         for (const s of others) {
           if (list.length >= line.agents) break;
           taken.add(s);
