@@ -32,15 +32,34 @@ import { UNFILLED, type Agent, type RosterAssignment, type UnfilledSeat } from '
 export const EXCLUSION_RULES = ['leave', 'allowed-shifts', 'night-ok', 'min-rest', 'max-days-per-week', 'max-consecutive-days'] as const;
 export type ExclusionRule = (typeof EXCLUSION_RULES)[number] | 'one-shift-per-day';
 
-const RULE_WORDS: Record<ExclusionRule, string> = {
-  'one-shift-per-day': 'already work another shift that day',
-  leave: 'on leave',
-  'allowed-shifts': 'not allowed this shift',
-  'night-ok': 'not night_ok',
-  'min-rest': 'lack 11 h rest after their previous shift',
-  'max-days-per-week': 'at their max days in 7',
-  'max-consecutive-days': 'at their max days in a row',
-};
+/**
+ * The UnfilledSeat record of a line: the rule that excluded the most agents
+ * (`headcount` when every agent simply works another shift) and one line a
+ * manager can act on. `restWords` says how the rest rule was checked.
+ */
+export function describeUnfilled(line: ShiftLine, seats: number, poolSize: number, excludedBy: Record<string, number>, minRestHours: number, restWords: string): UnfilledSeat {
+  const words: Record<ExclusionRule, string> = {
+    'one-shift-per-day': 'already work another shift that day',
+    leave: 'on leave',
+    'allowed-shifts': 'not allowed this shift',
+    'night-ok': 'not night_ok',
+    'min-rest': `lack ${minRestHours} h rest ${restWords}`,
+    'max-days-per-week': 'at their max days in 7',
+    'max-consecutive-days': 'at their max days in a row',
+  };
+  let tightestRule = 'headcount';
+  let most = 0;
+  for (const rule of EXCLUSION_RULES) {
+    const n = excludedBy[rule] ?? 0;
+    if (n > most) {
+      most = n;
+      tightestRule = rule;
+    }
+  }
+  const parts = (['one-shift-per-day', ...EXCLUSION_RULES] as ExclusionRule[]).filter((r) => (excludedBy[r] ?? 0) > 0).map((r) => `${excludedBy[r]} ${words[r]}`);
+  const reason = `${line.date} ${line.shift} ${line.start.slice(11)} ${line.pool}: ${seats} of ${line.agents} seats unfilled; of ${poolSize} agents ${parts.length > 0 ? parts.join(', ') : 'none exist'}`;
+  return { date: line.date, shift: line.shift, start: line.start, pool: line.pool, seats, excludedBy, tightestRule, reason };
+}
 
 export interface AssignAgentsInput {
   config: Pick<Config, 'shifts' | 'pools' | 'roster'>;
@@ -190,22 +209,7 @@ export function assignAgents(input: AssignAgentsInput): AgentAssignment {
         const rule = exclusion(s, line, nightShifts, input) ?? 'one-shift-per-day';
         excludedBy[rule] = (excludedBy[rule] ?? 0) + 1;
       }
-      let tightestRule = 'headcount';
-      let most = 0;
-      for (const rule of EXCLUSION_RULES) {
-        const n = excludedBy[rule] ?? 0;
-        if (n > most) {
-          most = n;
-          tightestRule = rule;
-        }
-      }
-      const parts = (['one-shift-per-day', ...EXCLUSION_RULES] as ExclusionRule[])
-        .filter((r) => (excludedBy[r] ?? 0) > 0)
-        .map((r) => `${excludedBy[r]} ${RULE_WORDS[r]}`);
-      const reason =
-        `${date} ${line.shift} ${line.start.slice(11)} ${pool}: ${seats} of ${line.agents} seats unfilled; ` +
-        `of ${poolStates.length} agents ${parts.length > 0 ? parts.join(', ') : 'none exist'}`;
-      unfilled.push({ date, shift: line.shift, start: line.start, pool, seats, excludedBy, tightestRule, reason });
+      unfilled.push(describeUnfilled(line, seats, poolStates.length, excludedBy, input.config.roster.minRestHours, 'after their previous shift'));
     }
   }
   return { assignments, unfilled };

@@ -18,7 +18,7 @@
 import type { Config } from '../config';
 import { addDays, dayNumber, type ShiftLine } from '../domain';
 import { MipBuilder, type MipOptions, type MipSolver } from '../plan';
-import { EXCLUSION_RULES, isWeekend, type AgentAssignment, type AssignAgentsInput } from './assign';
+import { describeUnfilled, isWeekend, type AgentAssignment, type AssignAgentsInput } from './assign';
 import { minuteNumber } from './rules/context';
 import { nightAllowed, shiftAllowed } from './rules/eligibility';
 import { onLeave } from './rules/leave';
@@ -70,27 +70,7 @@ export function explainUnfilled(input: Pick<AssignAgentsInput, 'config' | 'agent
       else add('one-shift-per-day');
     }
   }
-  let tightestRule = 'headcount';
-  let most = 0;
-  for (const rule of EXCLUSION_RULES) {
-    const n = excludedBy[rule] ?? 0;
-    if (n > most) {
-      most = n;
-      tightestRule = rule;
-    }
-  }
-  const words: Record<string, string> = {
-    'one-shift-per-day': 'already work another shift that day',
-    leave: 'on leave',
-    'allowed-shifts': 'not allowed this shift',
-    'night-ok': 'not night_ok',
-    'min-rest': 'lack 11 h rest before or after their other shifts',
-    'max-days-per-week': 'at their max days in 7',
-    'max-consecutive-days': 'at their max days in a row',
-  };
-  const parts = ['one-shift-per-day', ...EXCLUSION_RULES].filter((r) => (excludedBy[r] ?? 0) > 0).map((r) => `${excludedBy[r]} ${words[r]}`);
-  const reason = `${line.date} ${line.shift} ${line.start.slice(11)} ${line.pool}: ${seats} of ${line.agents} seats unfilled; of ${members.length} agents ${parts.length > 0 ? parts.join(', ') : 'none exist'}`;
-  return { date: line.date, shift: line.shift, start: line.start, pool: line.pool, seats, excludedBy, tightestRule, reason };
+  return describeUnfilled(line, seats, members.length, excludedBy, input.config.roster.minRestHours, 'before or after their other shifts');
 }
 
 export async function assignAgentsMip(input: AssignAgentsInput, solver: MipSolver, options: MipOptions): Promise<MipRosterResult> {
