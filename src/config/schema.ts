@@ -182,6 +182,13 @@ export const forecastSchema = z.strictObject({
   quantile: z.enum(['p50', 'p90'], { error: 'expected p50 or p90' }).default('p50'),
 });
 
+export const rosterSchema = z.strictObject({
+  /** Hours off between the end of one shift and the start of the next (agents and vendor seats). */
+  minRestHours: z.number({ error: 'expected rest hours from 0 to 24' }).min(0, { error: 'expected rest hours from 0 to 24' }).max(24, { error: 'expected rest hours from 0 to 24' }).default(11),
+  /** Longest run of working days in a row (agents and vendor seats). */
+  maxConsecutiveDays: wholeNumber(1, 14).default(6),
+});
+
 export const DEFAULT_SHIFTS = [
   { name: 'day', code: 'D', start: '08:00', hours: 9, paidHours: 8, startOffsets: [0, 1, 2] },
   { name: 'middle', code: 'M', start: '13:00', hours: 9, paidHours: 8, startOffsets: [0, 1] },
@@ -211,6 +218,7 @@ export const configSchema = z.strictObject({
   /** Floor on scheduled agents in every hour, even with no demand. */
   minAgentsPerHour: wholeNumber(0).default(0),
   solver: solverSchema.default(() => solverSchema.parse({})),
+  roster: rosterSchema.default(() => rosterSchema.parse({})),
 });
 
 export type Config = z.output<typeof configSchema>;
@@ -223,3 +231,4 @@ export type PricingConfig = z.output<typeof pricingSchema>;
 export type EventConfig = z.output<typeof eventSchema>;
 export type OutsourcingConfig = z.output<typeof outsourcingSchema>;
 export type SolverConfig = z.output<typeof solverSchema>;
+export type RosterConfig = z.output<typeof rosterSchema>;

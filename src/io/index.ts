@@ -3,3 +3,4 @@ export * from './history';
 export * from './config';
 export * from './demand';
 export * from './requirements';
+export * from './agents';
