@@ -2,4 +2,5 @@ export * from './files';
 export * from './history';
 export * from './config';
 export * from './demand';
+export * from './requirements';
 export * from './scenarios';

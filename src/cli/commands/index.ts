@@ -1,6 +1,8 @@
 /** Every registered command, one file each. Only implemented commands are listed. */
 import type { CommandModule } from 'yargs';
+import * as erlang from './erlang';
 import * as inspect from './inspect';
+import * as requirements from './requirements';
 
 type AnyCommand = CommandModule<object, object>;
 
@@ -9,4 +11,4 @@ function register<A>(module: CommandModule<object, A>): AnyCommand {
   return module as unknown as AnyCommand;
 }
 
-export const commands: AnyCommand[] = [register(inspect)];
+export const commands: AnyCommand[] = [register(inspect), register(erlang), register(requirements)];
