@@ -7,3 +7,4 @@ export * from './compare';
 export * from './charts';
 export * from './html';
 export * from './simulation';
+export * from './workers';
