@@ -108,6 +108,8 @@ export const vendorPoolSchema = z.strictObject({
   trainingDays: wholeNumber(0, 60).default(3),
   /** Cost of one training day per seat; default: one paid shift at the pool's pricing. */
   trainingCostPerDay: nonNegative('a cost >= 0').optional(),
+  /** One-off cost per seat the vendor sets up (charged on the plan's peak seat count). */
+  seatCost: nonNegative('a cost >= 0').default(0),
   /** Optional limits on this vendor's share of productive agent-hours. */
   minShare: fraction().optional(),
   maxShare: fraction().optional(),
@@ -180,6 +182,11 @@ export const configSchema = z.strictObject({
   forecast: forecastSchema.default(() => forecastSchema.parse({})),
   /** Cost of one missing productive agent-hour in the plan objective. */
   understaffingPenalty: nonNegative('a penalty >= 0').default(500),
+  /**
+   * Hours of the day that earn the in-house night premium, [from, to): an hour h is a
+   * night hour when h >= from or h < to (default 22:00-06:00).
+   */
+  nightHours: z.tuple([wholeNumber(0, 23), wholeNumber(0, 23)], { error: 'expected [fromHour, toHour]' }).default([22, 6]),
   /** Floor on scheduled agents in every hour, even with no demand. */
   minAgentsPerHour: wholeNumber(0).default(0),
   solver: solverSchema.default(() => solverSchema.parse({})),
