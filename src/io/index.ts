@@ -4,3 +4,4 @@ export * from './config';
 export * from './demand';
 export * from './requirements';
 export * from './scenarios';
+export * from './whatif';

@@ -84,10 +84,11 @@ tbody th{text-align:left}
 tr.short td{background:#fff4f4}
 tr.bad td{color:#a00;text-align:left}
 .muted{color:#888}
+.scroll{overflow-x:auto}
 svg{display:block;margin:12px 0;max-width:100%;height:auto}
 </style></head><body>
 <h1>${escapeXml(title)}</h1>
-${table(c)}
+<div class="scroll">${table(c)}</div>
 ${details ? `<ul>${details}</ul>` : ''}
 <h2>Coverage</h2>
 ${coverageChart(results)}

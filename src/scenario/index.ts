@@ -8,3 +8,5 @@ export * from './charts';
 export * from './html';
 export * from './simulation';
 export * from './workers';
+export * from './job';
+export * from './runner';

@@ -177,10 +177,11 @@ function runQueue(q: SimulatedQueue, hours: number, handling: HandlingDistributi
     for (const t of times) {
       const patience = q.patienceSeconds === undefined ? Infinity : exponential(rng, q.patienceSeconds);
       let start = Infinity;
-      while (slotCount > 0) {
+      // Settle the root until it is open at its key (or no slot ever opens again).
+      while (slotCount > 0 && (heap.keys[0] as number) < Infinity) {
         const from = Math.max(t, heap.keys[0] as number);
         const open = earliestOpen(heap.slots[0] as number, from);
-        if (open === from || open === Infinity) {
+        if (open === from) {
           start = open;
           break;
         }

@@ -109,9 +109,12 @@ export interface SweepCurve {
   points: SweepPoint[];
   /** Index of the cheapest point with a plan, or -1. */
   cheapest: number;
-  /** Index of the first point (in sweep order) whose plan leaves demand uncovered, or -1. */
+  /** Index of the first point (in sweep order) whose shortfall rises above the sweep's floor, or -1. */
   shortfallStart: number;
 }
+
+/** Agent-hours of shortfall above the sweep's floor that count as shortfall starting. */
+export const SHORTFALL_TOLERANCE = 0.5;
 
 export function sweepCurve(parameter: string, points: SweepPoint[]): SweepCurve {
   let cheapest = -1;
@@ -120,6 +123,10 @@ export function sweepCurve(parameter: string, points: SweepPoint[]): SweepCurve 
     const best = cheapest >= 0 ? (points[cheapest] as SweepPoint).totalCost : null;
     if (best === null || p.totalCost < best - 1e-9) cheapest = i;
   });
-  const shortfallStart = points.findIndex((p) => p.shortfallAgentHours !== null && p.shortfallAgentHours > 1e-9);
+  // Shortfall every point has (hours no shift can reach, e.g. before the first night shift) is not the
+  // sweep's doing: shortfall "starts" where it first exceeds that floor by more than half an agent-hour.
+  const known = points.map((p) => p.shortfallAgentHours).filter((s): s is number => s !== null);
+  const floor = known.length > 0 ? Math.min(...known) : 0;
+  const shortfallStart = points.findIndex((p) => p.shortfallAgentHours !== null && p.shortfallAgentHours > floor + SHORTFALL_TOLERANCE);
   return { parameter, points, cheapest, shortfallStart };
 }

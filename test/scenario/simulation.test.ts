@@ -64,6 +64,13 @@ describe('plan simulation behaviour', () => {
     expect(run(q, 4).total.offered).not.toBe(run(q, 3).total.offered);
   });
 
+  test('slots that close for good leave the others answering', () => {
+    const q = steady(20, 10, {}, 6);
+    q.productiveAgents = [10, 10, 3, 3, 3, 3];
+    const sim = run(q);
+    for (const hour of sim.queues[0]?.hours ?? []) expect(hour.serviceLevel).toBeGreaterThan(0.8);
+  });
+
   test('a fractional staffing lands between its floor and its ceiling', () => {
     const at = (agents: number) => run(steady(600, agents, { patienceSeconds: 300 }, 300), 11).total.serviceLevel;
     const [lo, mid, hi] = [at(31), at(31.5), at(32)];

@@ -19,9 +19,10 @@ function inputs(): PlanSimulationInput[] {
 
 test('results are identical and in input order for 0 (in-process), 1 and 4 threads', async () => {
   const [inline, one, four] = await Promise.all([0, 1, 4].map((jobs) => runPool<PlanSimulationInput, PlanSimulationResult>(simulation, inputs(), { jobs })));
+  expect(inline).toHaveLength(6);
   expect(one).toEqual(inline);
   expect(four).toEqual(inline);
-  expect(inline.map((r) => r.seed)).toEqual([3, 1, 4, 1, 5, 9]);
+  expect((inline as PlanSimulationResult[]).map((r) => r.seed)).toEqual([3, 1, 4, 1, 5, 9]);
 });
 
 test('tasks really run in worker threads, spread over them', async () => {

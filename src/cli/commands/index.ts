@@ -3,6 +3,7 @@ import type { CommandModule } from 'yargs';
 import * as erlang from './erlang';
 import * as inspect from './inspect';
 import * as requirements from './requirements';
+import * as whatif from './whatif';
 
 type AnyCommand = CommandModule<object, object>;
 
@@ -11,4 +12,4 @@ function register<A>(module: CommandModule<object, A>): AnyCommand {
   return module as unknown as AnyCommand;
 }
 
-export const commands: AnyCommand[] = [register(inspect), register(erlang), register(requirements)];
+export const commands: AnyCommand[] = [register(inspect), register(erlang), register(requirements), register(whatif)];
