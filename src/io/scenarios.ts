@@ -7,7 +7,7 @@ import { parseDocument } from 'yaml';
 import { parseConfig, type Config } from '../config';
 import { ConfigError, InputError } from '../domain';
 import { parseScenarioFile, ScenarioError, type ScenarioFile } from '../scenario';
-import { parseJsonText, readConfig } from './config';
+import { lineColumnAt, parseJsonText, readConfig } from './config';
 import { readTextFile } from './files';
 
 export interface LoadedScenarioFile extends ScenarioFile {
@@ -22,8 +22,8 @@ function parseYamlText(text: string, file: string): unknown {
   const doc = parseDocument(text, { prettyErrors: false });
   const first = doc.errors[0];
   if (first) {
-    const pos = first.linePos?.[0];
-    throw new InputError({ file, line: pos?.line, column: pos?.col }, `invalid YAML (${first.message.split('\n')[0] ?? first.code})`, 'a YAML mapping with base and scenarios');
+    const { line, column } = lineColumnAt(text, first.pos[0]);
+    throw new InputError({ file, line, column }, `invalid YAML (${first.message.split('\n')[0] ?? first.code})`, 'a YAML mapping with base and scenarios');
   }
   return doc.toJS() as unknown;
 }

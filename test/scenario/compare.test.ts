@@ -33,9 +33,9 @@ describe('comparison', () => {
 
   test('CSV: one header, one row per scenario, fixed decimals', () => {
     const csv = comparisonCsv(compareScenarios(results)).split('\n');
-    expect(csv[0]).toBe('scenario,status,total_cost,delta_cost,delta_pct,cost_in-house,cost_vendor-a,cost_vendor-b,outsourced_share,peak_agents_in-house,peak_agents_vendor-a,peak_agents_vendor-b,shortfall_hours,shortfall_agent_hours,lowest_service_level,abandon_rate,simulated_service_level,hours_meeting_target,solver_gap,message');
-    expect(csv[2]).toBe('promo +30%,ok,1250.00,250.00,25.00,400.00,850.00,0.00,0.6000,10,10,0,0,0.00,0.8500,0.0200,,,0.001000,');
-    expect(csv[3]).toBe('all vendors out,infeasible,,,,,,,,,,,,,,,,,,outsourcing.min 0.6 needs a vendor');
+    expect(csv[0]).toBe('scenario,status,total_cost,delta_cost,delta_pct,cost_in-house,cost_vendor-a,cost_vendor-b,outsourced_share,peak_agents_in-house,peak_agents_vendor-a,peak_agents_vendor-b,shortfall_hours,shortfall_agent_hours,shortfall_penalty,lowest_service_level,abandon_rate,simulated_service_level,hours_meeting_target,solver_gap,message');
+    expect(csv[2]).toBe('promo +30%,ok,1250.00,250.00,25.00,400.00,850.00,0.00,0.6000,10,10,0,0,0.00,0.00,0.8500,0.0200,,,0.001000,');
+    expect(csv[3]).toBe('all vendors out,infeasible,,,,,,,,,,,,,,,,,,,outsourcing.min 0.6 needs a vendor');
     expect(csv).toHaveLength(5);
   });
 
