@@ -5,3 +5,4 @@ export * from './demand';
 export * from './requirements';
 export * from './scenarios';
 export * from './whatif';
+export * from './plan-folder';

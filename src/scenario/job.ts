@@ -5,7 +5,7 @@
  * runs the same in a worker thread and in the main thread.
  */
 import type { Config } from '../config';
-import { dateFromDayNumber, hourNumber, InfeasiblePlanError, SolverError, type Demand, type Requirement, type ShiftLine } from '../domain';
+import { dateFromDayNumber, hourKeyFromNumber, hourNumber, InfeasiblePlanError, SolverError, type Demand, type Requirement, type ShiftLine } from '../domain';
 import { computeRequirements, evaluateStaffing, queueParameters } from '../staffing';
 import { planShifts, type CoverageRow, type PlanSummary } from '../plan';
 import { applyConfigOverrides, applyVolumeOverrides, splitByQueue } from './overrides';
@@ -75,18 +75,20 @@ function queueRows(coverage: readonly CoverageRow[], queue: string): CoverageRow
 
 /** The plan's simulation input: arrivals from the scenario's demand, productive agents from the coverage. */
 export function simulationInput(config: Config, demand: Demand, coverage: readonly CoverageRow[], spec: SimulationSpec): Parameters<typeof simulatePlan>[0] {
-  const all = queueRows(coverage, 'all');
-  const startHour = all[0]?.timestamp ?? demand.startHour;
-  const offset = hourNumber(startHour) - hourNumber(demand.startHour);
+  const hourNumbers = coverage.map((r) => hourNumber(r.timestamp));
+  const first = hourNumbers.length > 0 ? Math.min(...hourNumbers) : hourNumber(demand.startHour);
+  const hours = hourNumbers.length > 0 ? Math.max(...hourNumbers) - first + 1 : 0;
+  const offset = first - hourNumber(demand.startHour);
   const split = splitByQueue(demand, config);
   const queues: SimulatedQueue[] = config.queues.map((q) => {
-    const rows = queueRows(coverage, q.name);
+    const agents = new Array<number>(hours).fill(0);
+    for (const r of queueRows(coverage, q.name)) agents[hourNumber(r.timestamp) - first] = r.scheduled;
     const source = split.find((d) => d.name === q.name);
     const series = source ? (spec.arrivals === 'p90' ? source.p90 : source.forecast) : [];
     const sim: SimulatedQueue = {
       name: q.name,
-      arrivalsPerHour: rows.map((_, h) => series[offset + h] ?? 0),
-      productiveAgents: rows.map((r) => r.scheduled),
+      arrivalsPerHour: agents.map((_, h) => series[offset + h] ?? 0),
+      productiveAgents: agents,
       concurrency: q.concurrency,
       ahtSeconds: q.ahtSeconds,
       answerSeconds: q.target.answerSeconds,
@@ -96,8 +98,8 @@ export function simulationInput(config: Config, demand: Demand, coverage: readon
     return sim;
   });
   return {
-    startHour,
-    hours: all.length,
+    startHour: hourKeyFromNumber(first),
+    hours,
     queues,
     handling: spec.handling === 'lognormal' ? { kind: 'lognormal', cv: spec.handlingCv } : { kind: 'exponential' },
     runs: spec.runs,

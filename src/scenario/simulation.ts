@@ -202,7 +202,8 @@ function runQueue(q: SimulatedQueue, hours: number, handling: HandlingDistributi
   }
 }
 
-export function simulatePlan(input: PlanSimulationInput): PlanSimulationResult {
+/** `onRun` is told after each run (for a progress display). */
+export function simulatePlan(input: PlanSimulationInput, onRun?: (done: number, runs: number) => void): PlanSimulationResult {
   const runs = Math.max(1, Math.floor(input.runs));
   const perQueue = input.queues.map(() => Array.from({ length: input.hours }, emptyTally));
   for (let r = 0; r < runs; r++) {
@@ -211,6 +212,7 @@ export function simulatePlan(input: PlanSimulationInput): PlanSimulationResult {
       const rng = createRng((input.seed * 1_000_003 + r * 7919 + qi * 104_729) >>> 0);
       runQueue(q, input.hours, input.handling, rng, perQueue[qi] as Tally[]);
     });
+    onRun?.(r + 1, runs);
   }
   const allHours = Array.from({ length: input.hours }, emptyTally);
   const all = emptyTally();

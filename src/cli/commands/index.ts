@@ -3,6 +3,7 @@ import type { CommandModule } from 'yargs';
 import * as erlang from './erlang';
 import * as inspect from './inspect';
 import * as requirements from './requirements';
+import * as simulate from './simulate';
 import * as whatif from './whatif';
 
 type AnyCommand = CommandModule<object, object>;
@@ -12,4 +13,4 @@ function register<A>(module: CommandModule<object, A>): AnyCommand {
   return module as unknown as AnyCommand;
 }
 
-export const commands: AnyCommand[] = [register(inspect), register(erlang), register(requirements), register(whatif)];
+export const commands: AnyCommand[] = [register(inspect), register(erlang), register(requirements), register(whatif), register(simulate)];
