@@ -84,7 +84,7 @@ function bootstrap(moduleFile: string, exportName: string): string {
   return `${register}const { parentPort } = require('node:worker_threads');
 const mod = require(${JSON.stringify(moduleFile)});
 const fn = mod[${JSON.stringify(exportName)}];
-const { serializeError } = require(${JSON.stringify(resolveModuleFile(__filename.replace(/\.[jt]s$/, '')))});
+const serializeError = ${serializeError.toString()};
 parentPort.on('message', async (task) => {
   try {
     const output = await fn(task.input);
