@@ -119,6 +119,27 @@ export const poolSchema = z.discriminatedUnion('kind', [inhousePoolSchema, vendo
   error: 'expected kind "inhouse" or "vendor"',
 });
 
+/**
+ * Events the calendar knows without an anchor: lunar festivals, Gregorian
+ * promotions and mainland public holidays. A config event with one of these
+ * names and no anchor adjusts the built-in (window, hours, uplift).
+ */
+export const BUILTIN_EVENT_NAMES = [
+  'spring-festival',
+  'lantern',
+  'dragon-boat',
+  'qixi',
+  'mid-autumn',
+  'goddess-day',
+  '618',
+  'double-11',
+  'double-12',
+  'new-year',
+  'tomb-sweeping',
+  'labour-day',
+  'national-day',
+] as const;
+
 export const eventSchema = z.strictObject({
   name: name('an event name'),
   /** Gregorian anchor date (one-off event); for a yearly event use `monthDay`. */

@@ -1,6 +1,8 @@
 /** Every registered command, one file each. Only implemented commands are listed. */
 import type { CommandModule } from 'yargs';
+import * as backtest from './backtest';
 import * as erlang from './erlang';
+import * as forecast from './forecast';
 import * as inspect from './inspect';
 import * as requirements from './requirements';
 import * as simulate from './simulate';
@@ -13,4 +15,12 @@ function register<A>(module: CommandModule<object, A>): AnyCommand {
   return module as unknown as AnyCommand;
 }
 
-export const commands: AnyCommand[] = [register(inspect), register(erlang), register(requirements), register(whatif), register(simulate)];
+export const commands: AnyCommand[] = [
+  register(inspect),
+  register(forecast),
+  register(backtest),
+  register(erlang),
+  register(requirements),
+  register(whatif),
+  register(simulate),
+];
