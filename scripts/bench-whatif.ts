@@ -64,7 +64,7 @@ const task = { file: fs.existsSync(compiled) ? compiled : path.resolve(__dirname
 
 async function main(): Promise<void> {
   const { jobs } = whatIfJobs({
-    baseName: 'base', baseConfig: config, demand: demand(), demandFile: 'synthetic', start, end: '2026-11-14', scenarios, sweeps: [],
+    baseName: 'base', baseConfig: config, demand: demand(), history: null, demandFile: 'synthetic', start, end: '2026-11-14', scenarios, sweeps: [],
     simulation: { runs: 3, seed: 1, arrivals: 'forecast', handling: 'exponential', handlingCv: 1 },
   });
   const alone: Array<{ scenario: string; seconds: number; solverSeconds: number; cost: number }> = [];

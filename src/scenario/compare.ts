@@ -110,7 +110,7 @@ function mdCell(text: string): string {
 }
 
 export function comparisonMarkdown(c: Comparison, curves: SweepCurve[] = []): string {
-  const head = ['scenario', `total cost (${c.currency})`, 'vs base', ...c.pools.map((p) => `cost ${p}`), 'outsourced', ...c.pools.map((p) => `peak ${p}`), 'shortfall h', 'lowest SL', 'abandon', 'solver gap'];
+  const head = ['scenario', `total cost (${c.currency})`, 'vs base', ...c.pools.map((p) => `cost ${p}`), 'outsourced', ...c.pools.map((p) => `peak ${p}`), 'shortfall h', 'shortfall agent-h', 'lowest SL', 'abandon', 'solver gap'];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`];
   for (const r of c.rows) {
     if (r.status !== 'ok') {
@@ -121,7 +121,7 @@ export function comparisonMarkdown(c: Comparison, curves: SweepCurve[] = []): st
     lines.push(`| ${[
       mdCell(r.scenario), money(r.totalCost ?? 0), delta,
       ...r.costByPool.map((v) => money(v ?? 0)), pct(r.outsourcedShare), ...r.peakAgentsByPool.map((v) => String(v ?? 0)),
-      String(r.shortfallHours ?? 0), pct(r.lowestServiceLevel), pct(r.abandonRate), r.solverGap === null ? '–' : pct(r.solverGap, 2),
+      String(r.shortfallHours ?? 0), (r.shortfallAgentHours ?? 0).toFixed(1), pct(r.lowestServiceLevel), pct(r.abandonRate), r.solverGap === null ? '–' : pct(r.solverGap, 2),
     ].join(' | ')} |`);
   }
   const out = [`# What-if comparison`, '', lines.join('\n')];

@@ -8,13 +8,13 @@ import type { SweepCurve } from './sweep';
 const pct = (v: number | null, digits = 1): string => (v === null || !Number.isFinite(v) ? '–' : `${(v * 100).toFixed(digits)}%`);
 
 function table(c: Comparison): string {
-  const head = ['scenario', `total cost (${c.currency})`, 'vs base', ...c.pools.map((p) => `cost ${p}`), 'outsourced', ...c.pools.map((p) => `peak ${p}`), 'shortfall h', 'lowest SL', 'abandon', 'sim. SL', 'hours on target', 'gap'];
+  const head = ['scenario', `total cost (${c.currency})`, 'vs base', ...c.pools.map((p) => `cost ${p}`), 'outsourced', ...c.pools.map((p) => `peak ${p}`), 'shortfall h', 'shortfall agent-h', 'lowest SL', 'abandon', 'sim. SL', 'hours on target', 'gap'];
   const rows = c.rows.map((r, i) => {
     if (r.status !== 'ok') return `<tr class="bad"><th>${escapeXml(r.scenario)}</th><td colspan="${head.length - 1}">${escapeXml(`${r.status}: ${r.message}`)}</td></tr>`;
     const delta = i === 0 || r.deltaCost === null ? '—' : `${r.deltaCost >= 0 ? '+' : '−'}${money(Math.abs(r.deltaCost))} (${r.deltaShare === null ? '–' : `${r.deltaShare >= 0 ? '+' : '−'}${(Math.abs(r.deltaShare) * 100).toFixed(1)}%`})`;
     const cells = [
       money(r.totalCost ?? 0), delta, ...r.costByPool.map((v) => money(v ?? 0)), pct(r.outsourcedShare), ...r.peakAgentsByPool.map((v) => String(v ?? 0)),
-      String(r.shortfallHours ?? 0), pct(r.lowestServiceLevel), pct(r.abandonRate), pct(r.simulatedServiceLevel), pct(r.hoursMeetingTarget), pct(r.solverGap, 2),
+      String(r.shortfallHours ?? 0), (r.shortfallAgentHours ?? 0).toFixed(1), pct(r.lowestServiceLevel), pct(r.abandonRate), pct(r.simulatedServiceLevel), pct(r.hoursMeetingTarget), pct(r.solverGap, 2),
     ];
     const cls = (r.shortfallHours ?? 0) > 0 ? ' class="short"' : '';
     return `<tr${cls}><th>${escapeXml(r.scenario)}</th>${cells.map((x) => `<td>${escapeXml(x)}</td>`).join('')}</tr>`;

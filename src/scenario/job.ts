@@ -5,7 +5,8 @@
  * runs the same in a worker thread and in the main thread.
  */
 import type { Config } from '../config';
-import { dateFromDayNumber, hourKeyFromNumber, hourNumber, InfeasiblePlanError, SolverError, type Demand, type Requirement, type ShiftLine } from '../domain';
+import { dateFromDayNumber, hourKeyFromNumber, hourNumber, InfeasiblePlanError, SolverError, type Demand, type History, type Requirement, type ShiftLine } from '../domain';
+import { forecastDemand } from '../forecast';
 import { computeRequirements, evaluateStaffing, queueParameters } from '../staffing';
 import { planShifts, type CoverageRow, type PlanSummary } from '../plan';
 import { applyConfigOverrides, applyVolumeOverrides, splitByQueue } from './overrides';
@@ -20,9 +21,14 @@ export interface ScenarioJob {
   folder: string;
   baseConfig: Config;
   scenario: Scenario;
-  /** The base demand (before the scenario's volume overrides). */
+  /** The base demand (before the scenario's volume overrides), forecast once for every scenario. */
   demand: Demand;
-  /** Demand file, for messages. */
+  /**
+   * The history, when the base forecasts from one: a scenario that changes an
+   * event is forecast again with its own config, since events shape the forecast.
+   */
+  history: History | null;
+  /** Demand (or history) file, for messages. */
   demandFile: string;
   /** Scenario file, for messages. */
   file?: string;
@@ -182,13 +188,20 @@ export function demandDates(demand: Demand): { start: string; end: string } {
   return { start: dateFromDayNumber(Math.ceil(first / 24)), end: dateFromDayNumber(Math.floor((last + 1) / 24) - 1) };
 }
 
+/** The demand a scenario starts from: the shared base forecast, or its own when it changes an event. */
+export function scenarioDemand(job: ScenarioJob, config: Config): Demand {
+  const changesEvents = job.scenario.overrides.some((o) => o.kind === 'event');
+  if (!changesEvents || job.history === null) return job.demand;
+  return forecastDemand(job.history, config, { start: job.start, end: job.end, queues: config.queues }).demand;
+}
+
 /** Worker task: run one scenario. Infeasible or unsolved plans become a result row; bad input throws. */
 export async function runScenarioJob(job: ScenarioJob): Promise<ScenarioJobOutput> {
   const started = process.hrtime.bigint();
   const elapsed = (): number => Number(process.hrtime.bigint() - started) / 1e9;
-  const ctx = job.file === undefined ? { demandBased: true } : { demandBased: true, file: job.file };
+  const ctx = { demandBased: job.history === null, ...(job.file === undefined ? {} : { file: job.file }) };
   const config = applyConfigOverrides(job.baseConfig, job.scenario, ctx);
-  const demand = applyVolumeOverrides(job.demand, config, job.scenario, ctx);
+  const demand = applyVolumeOverrides(scenarioDemand(job, config), config, job.scenario, ctx);
   const requirement = computeRequirements(demand, config, { quantile: config.forecast.quantile, file: job.demandFile });
   let plan: PlannedScenario;
   try {

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import type { Config } from '../config';
-import type { Demand } from '../domain';
+import type { Demand, History } from '../domain';
 import { compareScenarios, type Comparison } from './compare';
 import { runScenarioJob, type ScenarioJob, type ScenarioJobOutput } from './job';
 import { applyConfigOverrides, applyVolumeOverrides } from './overrides';
@@ -16,7 +16,9 @@ import { runPool } from './workers';
 export interface WhatIfInput {
   baseName: string;
   baseConfig: Config;
+  /** The base demand: read from a file, or forecast from `history` with the base config. */
   demand: Demand;
+  history: History | null;
   demandFile: string;
   /** Scenario file, for messages. */
   file?: string;
@@ -60,6 +62,7 @@ export function whatIfJobs(input: WhatIfInput): { jobs: ScenarioJob[]; sweepRang
   const common = {
     baseConfig: input.baseConfig,
     demand: input.demand,
+    history: input.history,
     demandFile: input.demandFile,
     start: input.start,
     end: input.end,
@@ -89,9 +92,10 @@ export function whatIfJobs(input: WhatIfInput): { jobs: ScenarioJob[]; sweepRang
 /** Apply every job's overrides here first, so a bad one fails before any plan is solved. */
 export function checkJobs(jobs: readonly ScenarioJob[]): void {
   for (const job of jobs) {
-    const ctx = job.file === undefined ? { demandBased: true } : { demandBased: true, file: job.file };
+    const ctx = { demandBased: job.history === null, ...(job.file === undefined ? {} : { file: job.file }) };
     const config = applyConfigOverrides(job.baseConfig, job.scenario, ctx);
-    applyVolumeOverrides(job.demand, config, job.scenario, ctx);
+    // A scenario that changes an event gets its own forecast in its worker; its volume limits are checked there.
+    if (!job.scenario.overrides.some((o) => o.kind === 'event')) applyVolumeOverrides(job.demand, config, job.scenario, ctx);
   }
 }
 

@@ -71,3 +71,35 @@ describe('peakshift whatif', () => {
     expect(r.stderr).toBe(`error: scenario "618 bigger" overrides[0].volume.event: no hour of the demand has event "618"; expected one of promo (in ${file})\n`);
   });
 });
+
+describe('a base that forecasts from a history', () => {
+  const base = { config: path.join(fixtures, 'config.json'), history: path.join(fixtures, 'history.csv'), start: '2026-06-12', end: '2026-06-13' };
+
+  test('an event override re-forecasts that scenario, and a volume override can then target the new event', async () => {
+    const file = tempFile('s.json', JSON.stringify({
+      base,
+      scenarios: [{ name: 'flash sale', overrides: [{ event: { name: 'flash', date: '2026-06-13', uplift: 2 } }, { volume: { multiplier: 1.2, event: 'flash' } }] }],
+      simulation: { runs: 1 },
+    }));
+    const out = path.join(tempDir(), 'o');
+    const r = await runCli(['whatif', '--scenarios', file, '--out-dir', out, '--jobs', '2']);
+    expect(r.code).toBe(0);
+    const noon = (folder: string) => {
+      const row = fs.readFileSync(path.join(out, folder, 'forecast.csv'), 'utf8').split('\n').find((l) => l.startsWith('2026-06-13T12:00,all,')) as string;
+      return { forecast: Number(row.split(',')[2]), event: row.split(',')[5] };
+    };
+    const [b, flash] = [noon('00-base'), noon('01-flash-sale')];
+    expect(b.event).not.toBe('flash');
+    expect(flash.event).toBe('flash');
+    expect(flash.forecast).toBeGreaterThan(1.5 * b.forecast);
+    const rows = fs.readFileSync(path.join(out, 'comparison.csv'), 'utf8').trim().split('\n');
+    expect(Number(rows[2]?.split(',')[3])).toBeGreaterThan(0);
+  });
+
+  test('without dates it asks for them', async () => {
+    const file = tempFile('s.json', JSON.stringify({ base: { config: { pools: [{ name: 'in-house', kind: 'inhouse', headcount: 5, hourlyCost: 30 }] }, history: path.join(fixtures, 'history.csv') } }));
+    const r = await runCli(['whatif', '--scenarios', file, '--out-dir', path.join(tempDir(), 'o')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ${file}: a base with a history needs the dates to plan; expected base.start and base.end, or horizon in the config\n`);
+  });
+});

@@ -37,7 +37,7 @@ describe.each([
   beforeAll(async () => {
     const base = config(extra);
     const demand = readForecastCsv(path.join(fixtures, 'forecast.csv'), base.timezone);
-    const run = await runWhatIf({ baseName: 'base', baseConfig: base, demand, demandFile: 'forecast.csv', start: '2026-06-16', end: '2026-06-18', scenarios, sweeps: [], simulation: null }, { jobs: 2 });
+    const run = await runWhatIf({ baseName: 'base', baseConfig: base, demand, history: null, demandFile: 'forecast.csv', start: '2026-06-16', end: '2026-06-18', scenarios, sweeps: [], simulation: null }, { jobs: 2 });
     results = run.scenarios.map((o) => o.result);
     expect(results.map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
   });
