@@ -12,6 +12,7 @@ import type { ShiftLine } from '../domain';
 import type { CoverageRow } from '../plan';
 import {
   comparisonCsv,
+  csvCell,
   comparisonHtml,
   comparisonMarkdown,
   simulationCsv,
@@ -23,10 +24,6 @@ import {
 } from '../scenario';
 import { fixed2, formatForecastCsv } from './demand';
 import { formatRequirementsCsv } from './requirements';
-
-function csvCell(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 const n = (v: number, digits: number): string => {
   const r = Number(v.toFixed(digits));

@@ -73,7 +73,8 @@ function clean(v: number): number {
   return Object.is(r, -0) ? 0 : r;
 }
 
-function csvCell(text: string): string {
+/** A CSV field, quoted when it holds a comma, quote or line break. */
+export function csvCell(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -14,14 +14,10 @@ import { failedResult, type ScenarioResult } from './result';
 import type { Scenario, SimulationSpec } from './schema';
 import { simulatePlan, type PlanSimulationResult, type SimulatedQueue } from './simulation';
 
-export interface ScenarioJob {
-  name: string;
-  description: string;
-  /** Folder of the scenario's plan inside the output folder. */
-  folder: string;
+/** What every scenario of a run shares: the base and how to plan and simulate. */
+export interface ScenarioBase {
   baseConfig: Config;
-  scenario: Scenario;
-  /** The base demand (before the scenario's volume overrides), forecast once for every scenario. */
+  /** The base demand (before any volume override): read from a file, or forecast once from `history`. */
   demand: Demand;
   /**
    * The history, when the base forecasts from one: a scenario that changes an
@@ -38,6 +34,14 @@ export interface ScenarioJob {
   simulation: SimulationSpec | null;
   /** Overrides the config's solver time limit (seconds). */
   timeLimitSeconds?: number;
+}
+
+export interface ScenarioJob extends ScenarioBase {
+  name: string;
+  description: string;
+  /** Folder of the scenario's plan inside the output folder. */
+  folder: string;
+  scenario: Scenario;
 }
 
 export interface PlannedScenario {

@@ -4,30 +4,17 @@
  * are in scenario order whatever the number of threads.
  */
 import * as path from 'node:path';
-import type { Config } from '../config';
-import type { Demand, History } from '../domain';
 import { compareScenarios, type Comparison } from './compare';
-import { runScenarioJob, type ScenarioJob, type ScenarioJobOutput } from './job';
+import { runScenarioJob, type ScenarioBase, type ScenarioJob, type ScenarioJobOutput } from './job';
 import { applyConfigOverrides, applyVolumeOverrides } from './overrides';
 import type { Scenario, SimulationSpec } from './schema';
 import { sweepCurve, sweepScenarios, type Sweep, type SweepCurve } from './sweep';
 import { runPool } from './workers';
 
-export interface WhatIfInput {
+export interface WhatIfInput extends ScenarioBase {
   baseName: string;
-  baseConfig: Config;
-  /** The base demand: read from a file, or forecast from `history` with the base config. */
-  demand: Demand;
-  history: History | null;
-  demandFile: string;
-  /** Scenario file, for messages. */
-  file?: string;
-  start: string;
-  end: string;
   scenarios: Scenario[];
   sweeps: Sweep[];
-  simulation: SimulationSpec | null;
-  timeLimitSeconds?: number;
 }
 
 export interface WhatIfOptions {
@@ -59,17 +46,8 @@ const pad = (i: number): string => String(i).padStart(2, '0');
 
 /** Every job of the run, in order: base, scenarios, then each sweep's points. */
 export function whatIfJobs(input: WhatIfInput): { jobs: ScenarioJob[]; sweepRanges: Array<{ sweep: Sweep; from: number; to: number }> } {
-  const common = {
-    baseConfig: input.baseConfig,
-    demand: input.demand,
-    history: input.history,
-    demandFile: input.demandFile,
-    start: input.start,
-    end: input.end,
-    simulation: input.simulation,
-    ...(input.file === undefined ? {} : { file: input.file }),
-    ...(input.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: input.timeLimitSeconds }),
-  };
+  const { baseName: _name, scenarios: _scenarios, sweeps: _sweeps, ...common } = input;
+  void [_name, _scenarios, _sweeps];
   const base: Scenario = { name: input.baseName, description: 'the base as given', overrides: [] };
   const jobs: ScenarioJob[] = [base, ...input.scenarios].map((scenario, i) => ({
     ...common,
