@@ -4,3 +4,6 @@ export * from './config';
 export * from './demand';
 export * from './requirements';
 export * from './agents';
+export * from './scenarios';
+export * from './whatif';
+export * from './plan-folder';

@@ -5,6 +5,8 @@ import * as erlang from './erlang';
 import * as forecast from './forecast';
 import * as inspect from './inspect';
 import * as requirements from './requirements';
+import * as simulate from './simulate';
+import * as whatif from './whatif';
 
 type AnyCommand = CommandModule<object, object>;
 
@@ -19,4 +21,6 @@ export const commands: AnyCommand[] = [
   register(backtest),
   register(erlang),
   register(requirements),
+  register(whatif),
+  register(simulate),
 ];
