@@ -8,6 +8,7 @@ import type { Config } from '../config';
 import { InfeasiblePlanError, type Requirement } from '../domain';
 import { buildPlanModel, type Family } from './model';
 import { scopePeriods } from './constraints/outsourcingRatio';
+import type { PoolCapacity } from './constraints/inhouseAvailability';
 import type { Horizon } from './horizon';
 import type { MipSolver, MipOptions } from './solver/model';
 
@@ -69,7 +70,9 @@ export function checkObviousConflicts(config: Config, horizon: Horizon): void {
   }
 }
 
-const FAMILY_SETTINGS: Record<Family, (config: Config) => string[]> = {
+const FAMILY_SETTINGS: Record<Family, (config: Config, capacity: readonly PoolCapacity[]) => string[]> = {
+  inhouseAvailability: (c, capacity) =>
+    capacity.filter((pc) => c.pools.some((p) => p.kind === 'inhouse' && p.name === pc.pool)).map((pc) => `the agents file (leave and shift limits of ${pc.pool})`),
   outsourcingRatio: (c) => [`outsourcing.min ${c.outsourcing.min}`, `outsourcing.max ${c.outsourcing.max}`, `outsourcing.scope ${c.outsourcing.scope}`],
   vendorShare: (c) =>
     c.pools.flatMap((p, i) => (p.kind === 'vendor' && (p.minShare !== undefined || p.maxShare !== undefined) ? [`pools[${i}].minShare/maxShare (${p.name})`] : [])),
@@ -92,16 +95,24 @@ function capacitySettings(config: Config): string[] {
  * After the solver reported infeasible: find the rule families whose removal
  * makes the LP relaxation feasible and build the message from their settings.
  */
-export async function explainInfeasible(config: Config, requirement: Requirement, start: string, end: string, solver: MipSolver, options: MipOptions): Promise<InfeasiblePlanError> {
-  const families = (Object.keys(FAMILY_SETTINGS) as Family[]).filter((f) => FAMILY_SETTINGS[f](config).length > 0);
+export async function explainInfeasible(
+  config: Config,
+  requirement: Requirement,
+  start: string,
+  end: string,
+  solver: MipSolver,
+  options: MipOptions,
+  inhouseCapacity: readonly PoolCapacity[] = [],
+): Promise<InfeasiblePlanError> {
+  const families = (Object.keys(FAMILY_SETTINGS) as Family[]).filter((f) => FAMILY_SETTINGS[f](config, inhouseCapacity).length > 0);
   const culprits: Family[] = [];
   for (const family of families) {
-    const { mip } = buildPlanModel(config, requirement, start, end, new Set([family]));
+    const { mip } = buildPlanModel(config, requirement, start, end, new Set([family]), inhouseCapacity);
     const relaxed = { ...mip, variables: mip.variables.map((v) => ({ ...v, integer: false })) };
     const result = await solver.solve(relaxed, { ...options, timeLimitSeconds: Math.min(options.timeLimitSeconds, 20) });
     if (result.status !== 'infeasible') culprits.push(family);
   }
-  const settings = (culprits.length > 0 ? culprits : families).flatMap((f) => FAMILY_SETTINGS[f](config));
+  const settings = (culprits.length > 0 ? culprits : families).flatMap((f) => FAMILY_SETTINGS[f](config, inhouseCapacity));
   const capacity = capacitySettings(config);
   return new InfeasiblePlanError(
     `no plan meets ${settings.join(', ')} together with the pools' capacity (${capacity.join(', ')})`,

@@ -18,6 +18,9 @@ import { addVendorSeats } from './constraints/vendorSeats';
 import { addOutsourcingRatio } from './constraints/outsourcingRatio';
 import { addInquiryRouting } from './constraints/inquiryRouting';
 import { addCosts } from './constraints/costs';
+import { addInhouseAvailability, type PoolCapacity } from './constraints/inhouseAvailability';
+import { addRestBetweenShifts } from './constraints/restBetweenShifts';
+import { addConsecutiveDays } from './constraints/consecutiveDays';
 
 /** One integer decision variable: agents of `pool` starting `start`, serving `queue` (null = every queue). */
 export interface AgentVar {
@@ -34,6 +37,7 @@ export type Family =
   | 'minimumAgentsPerHour'
   | 'inhouseHeadcount'
   | 'inhouseDaysPerWeek'
+  | 'inhouseAvailability'
   | 'vendorCapacity'
   | 'outsourcingRatio'
   | 'vendorShare';
@@ -62,6 +66,8 @@ export interface PlanContext {
   unrouted: number[][];
   /** Families left out (for infeasibility diagnosis). */
   skip: ReadonlySet<Family>;
+  /** What the named agents can staff, per in-house pool index (PlanOptions.inhouseCapacity). */
+  capacity: ReadonlyMap<number, PoolCapacity>;
 }
 
 export interface PlanModel {
@@ -101,7 +107,14 @@ function agentUpperBound(config: Config, horizon: Horizon, pool: PoolConfig, pro
   return bound;
 }
 
-export function buildPlanModel(config: Config, requirement: Requirement, start: string, end: string, skip: ReadonlySet<Family> = new Set()): PlanModel {
+export function buildPlanModel(
+  config: Config,
+  requirement: Requirement,
+  start: string,
+  end: string,
+  skip: ReadonlySet<Family> = new Set(),
+  inhouseCapacity: readonly PoolCapacity[] = [],
+): PlanModel {
   const horizon = buildHorizon(config, requirement, start, end);
   const builder = new MipBuilder();
   const pools = config.pools;
@@ -120,6 +133,10 @@ export function buildPlanModel(config: Config, requirement: Requirement, start: 
     routed: Array.from({ length: horizon.hours }, () => []),
     unrouted: [],
     skip,
+    capacity: new Map(inhouseCapacity.flatMap((c) => {
+      const p = pools.findIndex((pool) => pool.name === c.pool);
+      return p >= 0 ? [[p, c] as const] : [];
+    })),
   };
 
   pools.forEach((pool, p) => {
@@ -148,6 +165,9 @@ export function buildPlanModel(config: Config, requirement: Requirement, start: 
   if (!skip.has('inhouseDaysPerWeek')) addInhouseDaysPerWeek(ctx);
   addVendorCapacity(ctx);
   addVendorSeats(ctx);
+  addInhouseAvailability(ctx);
+  addRestBetweenShifts(ctx);
+  addConsecutiveDays(ctx);
   addOutsourcingRatio(ctx);
   addInquiryRouting(ctx);
   addCosts(ctx);

@@ -15,27 +15,9 @@ import { onLeave } from './rules/leave';
 import { WINDOW_DAYS } from './rules/weeklyDays';
 import { nightShiftNames, poolShiftNames } from './shifts';
 import type { Agent, Roster } from './types';
+import type { PoolCapacity } from '../plan';
 
-export interface DayCapacity {
-  date: string;
-  /** Agents of the pool not on leave. */
-  agents: number;
-  /** Shift name → agents who may work it that day (night_ok and shift lists applied). */
-  byShift: Record<string, number>;
-}
-
-export interface WindowCapacity {
-  /** First and last date of the 7-day window (clipped to the horizon). */
-  start: string;
-  end: string;
-  agentDays: number;
-}
-
-export interface PoolCapacity {
-  pool: string;
-  days: DayCapacity[];
-  windows: WindowCapacity[];
-}
+export type { DayCapacity, WindowCapacity, PoolCapacity } from '../plan';
 
 export function inhouseCapacity(config: Pick<Config, 'pools' | 'shifts' | 'roster'>, agents: readonly Agent[], start: string, end: string): PoolCapacity[] {
   const nightShifts = nightShiftNames(config);
@@ -60,14 +42,14 @@ export function inhouseCapacity(config: Pick<Config, 'pools' | 'shifts' | 'roste
         }, 0);
         return { start: from, end: to, agentDays };
       });
-      return { pool: pool.name, days, windows };
+      return { pool: pool.name, members: members.length, days, windows };
     });
 }
 
 /** Cap every (date, shift) the roster left short at the number it filled. */
 export function tightenCapacity(capacity: readonly PoolCapacity[], roster: Pick<Roster, 'assignments' | 'unfilled'>): PoolCapacity[] {
   return capacity.map((pc) => ({
-    pool: pc.pool,
+    ...pc,
     windows: pc.windows.map((w) => ({ ...w })),
     days: pc.days.map((d) => {
       const byShift = { ...d.byShift };

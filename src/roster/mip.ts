@@ -73,10 +73,11 @@ export function explainUnfilled(input: Pick<AssignAgentsInput, 'config' | 'agent
   return describeUnfilled(line, seats, members.length, excludedBy, input.config.roster.minRestHours, 'before or after their other shifts');
 }
 
-export async function assignAgentsMip(input: AssignAgentsInput, solver: MipSolver, options: MipOptions): Promise<MipRosterResult> {
+/** `pools`: the pools whose lines are assigned (default: the in-house pools). */
+export async function assignAgentsMip(input: AssignAgentsInput, solver: MipSolver, options: MipOptions, pools?: ReadonlySet<string>): Promise<MipRosterResult> {
   const config: Pick<Config, 'shifts' | 'pools' | 'roster'> = input.config;
   const night = nightShiftNames(config);
-  const inhouse = new Set(config.pools.filter((p) => p.kind === 'inhouse').map((p) => p.name));
+  const inhouse = pools ?? new Set(config.pools.filter((p) => p.kind === 'inhouse').map((p) => p.name));
   const lines = input.lines.filter((l) => inhouse.has(l.pool) && l.agents > 0);
   const b = new MipBuilder();
   const x = new Map<string, number>(); // `${agent}|${line}`

@@ -1,0 +1,75 @@
+/**
+ * "No more in-house agents on a day than are present, and on a shift than may work it."
+ *
+ * Only with `PlanOptions.inhouseCapacity` (what the named agents of the agents
+ * file can staff; built by `inhouseCapacity` in src/roster). For each in-house
+ * pool p with a capacity entry:
+ *   per date d:            sum of agents_a starting on d                 <= agents present on d
+ *   per date d, shift s:   sum of agents_a of shift s starting on d      <= agents present and allowed s on d
+ *   per 7-day window W:    sum over d in W of agents_a starting on d     <= agent-days the agents can give in W
+ * A date or window the capacity does not list is left to the pool's own rules.
+ */
+import { agentsOnDay, type PlanContext } from '../model';
+
+export interface DayCapacity {
+  date: string;
+  /** Agents of the pool not on leave. */
+  agents: number;
+  /** Shift name → agents who may work it that day (night_ok and shift lists applied). */
+  byShift: Record<string, number>;
+}
+
+export interface WindowCapacity {
+  /** First and last date of the 7-day window (clipped to the horizon). */
+  start: string;
+  end: string;
+  agentDays: number;
+}
+
+/** What the named agents of one in-house pool can staff. */
+export interface PoolCapacity {
+  pool: string;
+  /** Named agents of the pool (the most that can work any two days together); defaults to the pool's headcount. */
+  members?: number;
+  days: DayCapacity[];
+  windows: WindowCapacity[];
+}
+
+export function addInhouseAvailability(ctx: PlanContext): void {
+  const { dates } = ctx.horizon;
+  const dayIndex = new Map(dates.map((d, i) => [d, i]));
+  ctx.pools.forEach((pool, p) => {
+    const cap = ctx.capacity.get(p);
+    if (pool.kind !== 'inhouse' || !cap) return;
+    for (const day of cap.days) {
+      const d = dayIndex.get(day.date);
+      if (d === undefined) continue;
+      const all = agentsOnDay(ctx, p, d);
+      const vars = all.map((a) => a.variable);
+      if (vars.length === 0) continue;
+      if (!ctx.skip.has('inhouseAvailability')) {
+        ctx.builder.addConstraint(`present[${pool.name},${day.date}]`, vars, vars.map(() => 1), '<=', day.agents);
+      }
+      for (const [shift, allowed] of Object.entries(day.byShift)) {
+        const mine = all.filter((a) => a.start.shift.name === shift).map((a) => a.variable);
+        if (mine.length === 0 || ctx.skip.has('inhouseAvailability')) continue;
+        ctx.builder.addConstraint(`allowedShift[${pool.name},${day.date},${shift}]`, mine, mine.map(() => 1), '<=', allowed);
+      }
+    }
+    if (ctx.skip.has('inhouseDaysPerWeek')) return;
+    for (const w of cap.windows) {
+      const vars: number[] = [];
+      for (const [date, d] of dayIndex) if (date >= w.start && date <= w.end) for (const a of agentsOnDay(ctx, p, d)) vars.push(a.variable);
+      if (vars.length === 0) continue;
+      ctx.builder.addConstraint(`agentDays[${pool.name},${w.start}..${w.end}]`, vars, vars.map(() => 1), '<=', w.agentDays);
+    }
+  });
+}
+
+/** Most distinct agents of pool p that can work on two neighbouring days: headcount, or fewer named agents. */
+export function inhousePeople(ctx: PlanContext, p: number): number {
+  const pool = ctx.pools[p];
+  if (!pool || pool.kind !== 'inhouse') return 0;
+  const members = ctx.capacity.get(p)?.members;
+  return members === undefined ? pool.headcount : Math.min(pool.headcount, members);
+}
