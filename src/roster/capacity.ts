@@ -5,8 +5,10 @@
  * 7-day window the agent-days the agents can give (each agent at most
  * min(max_days_per_week, max days in a row, available days in the window)).
  * After a roster with UNFILLED seats, `tightenCapacity` caps each short
- * (date, shift) at what the roster did fill, so repeating plan → roster
- * stops after finitely many rounds (every round lowers at least one cap).
+ * (date, shift) and its date at what the roster did fill, so repeating
+ * plan → roster stops after finitely many rounds (every round lowers at least
+ * one cap). `presentTwoDays` (agents present on a date or the next) bounds the
+ * planner's rest rule.
  */
 import type { Config } from '../config';
 import { addDays, datesBetween } from '../domain';
@@ -31,7 +33,9 @@ export function inhouseCapacity(config: Pick<Config, 'pools' | 'shifts' | 'roste
         const present = members.filter((a) => !onLeave(a, date));
         const byShift: Record<string, number> = {};
         for (const shift of shifts) byShift[shift] = present.filter((a) => shiftAllowed(a, pool.name, shift) && nightAllowed(a, shift, nightShifts)).length;
-        return { date, agents: present.length, byShift };
+        const next = addDays(date, 1);
+        const presentTwoDays = members.filter((a) => !onLeave(a, date) || !onLeave(a, next)).length;
+        return { date, agents: present.length, presentTwoDays, byShift };
       });
       const windows = dates.map((from) => {
         const to = addDays(from, WINDOW_DAYS - 1) > end ? end : addDays(from, WINDOW_DAYS - 1);
@@ -46,19 +50,31 @@ export function inhouseCapacity(config: Pick<Config, 'pools' | 'shifts' | 'roste
     });
 }
 
-/** Cap every (date, shift) the roster left short at the number it filled. */
+/**
+ * Cap every (date, shift) the roster left short at the number it filled, that
+ * date's agents at the number it put to work that day, and every 7-day window
+ * around it at the agent-days it filled there (so the re-plan cannot move the
+ * seat to another shift of the same date or to a neighbouring day).
+ */
 export function tightenCapacity(capacity: readonly PoolCapacity[], roster: Pick<Roster, 'assignments' | 'unfilled'>): PoolCapacity[] {
   return capacity.map((pc) => ({
     ...pc,
-    windows: pc.windows.map((w) => ({ ...w })),
+    windows: pc.windows.map((w) => {
+      const short = roster.unfilled.some((u) => u.pool === pc.pool && u.date >= w.start && u.date <= w.end);
+      if (!short) return { ...w };
+      const filled = roster.assignments.filter((a) => a.pool === pc.pool && a.kind === 'agent' && a.date >= w.start && a.date <= w.end).length;
+      return { ...w, agentDays: Math.min(w.agentDays, filled) };
+    }),
     days: pc.days.map((d) => {
       const byShift = { ...d.byShift };
+      let agents = d.agents;
+      const worked = roster.assignments.filter((a) => a.pool === pc.pool && a.date === d.date && a.kind === 'agent');
       for (const u of roster.unfilled) {
         if (u.pool !== pc.pool || u.date !== d.date) continue;
-        const filled = roster.assignments.filter((a) => a.pool === pc.pool && a.date === d.date && a.shift === u.shift && a.kind === 'agent').length;
-        byShift[u.shift] = Math.min(byShift[u.shift] ?? 0, filled);
+        byShift[u.shift] = Math.min(byShift[u.shift] ?? 0, worked.filter((a) => a.shift === u.shift).length);
+        agents = Math.min(agents, worked.length);
       }
-      return { ...d, byShift };
+      return { ...d, agents, byShift };
     }),
   }));
 }

@@ -15,6 +15,8 @@ export interface DayCapacity {
   date: string;
   /** Agents of the pool not on leave. */
   agents: number;
+  /** Agents present on this date or the next (bounds the rest rule across the two). */
+  presentTwoDays?: number;
   /** Shift name → agents who may work it that day (night_ok and shift lists applied). */
   byShift: Record<string, number>;
 }
@@ -66,10 +68,17 @@ export function addInhouseAvailability(ctx: PlanContext): void {
   });
 }
 
-/** Most distinct agents of pool p that can work on two neighbouring days: headcount, or fewer named agents. */
-export function inhousePeople(ctx: PlanContext, p: number): number {
+/**
+ * Most distinct agents of pool p that can work on model day d or the next:
+ * headcount, or fewer named agents, or fewer present on either day.
+ */
+export function inhousePeople(ctx: PlanContext, p: number, d?: number): number {
   const pool = ctx.pools[p];
   if (!pool || pool.kind !== 'inhouse') return 0;
-  const members = ctx.capacity.get(p)?.members;
-  return members === undefined ? pool.headcount : Math.min(pool.headcount, members);
+  const cap = ctx.capacity.get(p);
+  let people = Math.min(pool.headcount, cap?.members ?? Infinity);
+  const date = d === undefined ? undefined : ctx.horizon.dates[d];
+  const twoDays = date === undefined ? undefined : cap?.days.find((x) => x.date === date)?.presentTwoDays;
+  if (twoDays !== undefined && !ctx.skip.has('inhouseAvailability')) people = Math.min(people, twoDays);
+  return people;
 }

@@ -52,7 +52,7 @@ export function addRestBetweenShifts(ctx: PlanContext): void {
         if (key === previous) continue;
         previous = key;
         const name = `rest[${pool.name},${dates[d]},${s % 1440 === 0 ? 0 : Math.floor((s % 1440) / 60)}h${s % 60 || ''}]`;
-        if (pool.kind === 'inhouse') ctx.builder.addConstraint(name, vars, vars.map(() => 1), '<=', inhousePeople(ctx, p));
+        if (pool.kind === 'inhouse') ctx.builder.addConstraint(name, vars, vars.map(() => 1), '<=', inhousePeople(ctx, p, d));
         else ctx.builder.addConstraint(name, [...vars, seats], [...vars.map(() => 1), -1], '<=', 0);
       }
     }
