@@ -40,11 +40,14 @@ export function inhouseCapacity(config: Pick<Config, 'pools' | 'shifts' | 'roste
       const windows = dates.map((from) => {
         const to = addDays(from, WINDOW_DAYS - 1) > end ? end : addDays(from, WINDOW_DAYS - 1);
         const span = datesBetween(from, to);
-        const agentDays = members.reduce((sum, a) => {
-          const free = span.filter((d) => !onLeave(a, d)).length;
-          return sum + Math.min(a.maxDaysPerWeek, config.roster.maxConsecutiveDays, free);
-        }, 0);
-        return { start: from, end: to, agentDays };
+        const give = (list: readonly Agent[]) =>
+          list.reduce((sum, a) => {
+            const free = span.filter((d) => !onLeave(a, d)).length;
+            return sum + Math.min(a.maxDaysPerWeek, config.roster.maxConsecutiveDays, free);
+          }, 0);
+        const byShift: Record<string, number> = {};
+        for (const shift of shifts) byShift[shift] = give(members.filter((a) => shiftAllowed(a, pool.name, shift) && nightAllowed(a, shift, nightShifts)));
+        return { start: from, end: to, agentDays: give(members), byShift };
       });
       return { pool: pool.name, members: members.length, days, windows };
     });
@@ -61,9 +64,9 @@ export function tightenCapacity(capacity: readonly PoolCapacity[], roster: Pick<
     ...pc,
     windows: pc.windows.map((w) => {
       const short = roster.unfilled.some((u) => u.pool === pc.pool && u.date >= w.start && u.date <= w.end);
-      if (!short) return { ...w };
+      if (!short) return { ...w, ...(w.byShift ? { byShift: { ...w.byShift } } : {}) };
       const filled = roster.assignments.filter((a) => a.pool === pc.pool && a.kind === 'agent' && a.date >= w.start && a.date <= w.end).length;
-      return { ...w, agentDays: Math.min(w.agentDays, filled) };
+      return { ...w, agentDays: Math.min(w.agentDays, filled), ...(w.byShift ? { byShift: { ...w.byShift } } : {}) };
     }),
     days: pc.days.map((d) => {
       const byShift = { ...d.byShift };

@@ -7,9 +7,10 @@
  *   per date d:            sum of agents_a starting on d                 <= agents present on d
  *   per date d, shift s:   sum of agents_a of shift s starting on d      <= agents present and allowed s on d
  *   per 7-day window W:    sum over d in W of agents_a starting on d     <= agent-days the agents can give in W
+ *   per window W, shift s: the same over shift s                         <= agent-days of the agents allowed s
  * A date or window the capacity does not list is left to the pool's own rules.
  */
-import { agentsOnDay, type PlanContext } from '../model';
+import { agentsOnDay, type AgentVar, type PlanContext } from '../model';
 
 export interface DayCapacity {
   date: string;
@@ -26,6 +27,8 @@ export interface WindowCapacity {
   start: string;
   end: string;
   agentDays: number;
+  /** Shift name → agent-days the agents allowed that shift can give in the window. */
+  byShift?: Record<string, number>;
 }
 
 /** What the named agents of one in-house pool can staff. */
@@ -60,10 +63,16 @@ export function addInhouseAvailability(ctx: PlanContext): void {
     }
     if (ctx.skip.has('inhouseDaysPerWeek')) return;
     for (const w of cap.windows) {
-      const vars: number[] = [];
-      for (const [date, d] of dayIndex) if (date >= w.start && date <= w.end) for (const a of agentsOnDay(ctx, p, d)) vars.push(a.variable);
-      if (vars.length === 0) continue;
+      const inWindow: AgentVar[] = [];
+      for (const [date, d] of dayIndex) if (date >= w.start && date <= w.end) inWindow.push(...agentsOnDay(ctx, p, d));
+      if (inWindow.length === 0) continue;
+      const vars = inWindow.map((a) => a.variable);
       ctx.builder.addConstraint(`agentDays[${pool.name},${w.start}..${w.end}]`, vars, vars.map(() => 1), '<=', w.agentDays);
+      for (const [shift, limit] of Object.entries(w.byShift ?? {})) {
+        if (limit >= w.agentDays) continue;
+        const mine = inWindow.filter((a) => a.start.shift.name === shift).map((a) => a.variable);
+        if (mine.length > 0) ctx.builder.addConstraint(`agentDays[${pool.name},${w.start}..${w.end},${shift}]`, mine, mine.map(() => 1), '<=', limit);
+      }
     }
   });
 }
