@@ -81,3 +81,31 @@ export function tightenCapacity(capacity: readonly PoolCapacity[], roster: Pick<
     }),
   }));
 }
+
+/**
+ * Hold the in-house part of the plan to a roster: every date, shift and start
+ * at most what the roster filled, every 7-day window at the agent-days it
+ * filled. Any plan within these caps is the filled roster minus some shifts,
+ * and dropping shifts breaks no roster rule, so the re-plan is always filled
+ * (the last round of `planWithRoster`).
+ */
+export function freezeCapacity(capacity: readonly PoolCapacity[], roster: Pick<Roster, 'assignments'>): PoolCapacity[] {
+  return capacity.map((pc) => {
+    const worked = roster.assignments.filter((a) => a.pool === pc.pool && a.kind === 'agent');
+    return {
+      ...pc,
+      windows: pc.windows.map((w) => {
+        const filled = worked.filter((a) => a.date >= w.start && a.date <= w.end).length;
+        return { ...w, agentDays: Math.min(w.agentDays, filled), ...(w.byShift ? { byShift: { ...w.byShift } } : {}) };
+      }),
+      days: pc.days.map((d) => {
+        const today = worked.filter((a) => a.date === d.date);
+        const byShift: Record<string, number> = {};
+        for (const [shift, n] of Object.entries(d.byShift)) byShift[shift] = Math.min(n, today.filter((a) => a.shift === shift).length);
+        const byStart: Record<string, number> = {};
+        for (const a of today) byStart[a.start.slice(11)] = (byStart[a.start.slice(11)] ?? 0) + 1;
+        return { ...d, agents: Math.min(d.agents, today.length), byShift, byStart };
+      }),
+    };
+  });
+}

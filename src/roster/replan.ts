@@ -1,14 +1,16 @@
 /**
  * Plan and roster together, so the plan is one the named agents can fill:
  * plan with the in-house capacity of the agents file → roster → when seats stay
- * UNFILLED, cap each short (date, shift) at what the roster filled
- * (`tightenCapacity`) and plan again, at most `maxRounds` rounds in all.
+ * UNFILLED, cap each short (date, shift), its date and its 7-day windows at
+ * what the roster filled (`tightenCapacity`) and plan again; the last round
+ * holds the in-house part to the last roster's filled seats (`freezeCapacity`),
+ * so with maxRounds >= 2 the result has no UNFILLED seat (vendors cover the rest).
  */
 import type { Config } from '../config';
 import { datesBetween, type Requirement } from '../domain';
 import { buildHorizon, planShifts, solverByName, solverOptions, type PlanOptions, type PlanResult } from '../plan';
 import { solveRoster, type SolvedRoster } from './build';
-import { inhouseCapacity, tightenCapacity, type PoolCapacity } from './capacity';
+import { freezeCapacity, inhouseCapacity, tightenCapacity, type PoolCapacity } from './capacity';
 import type { Agent, Roster } from './types';
 
 export interface PlanWithRosterOptions extends Omit<PlanOptions, 'inhouseCapacity'> {
@@ -53,6 +55,6 @@ export async function planWithRoster(config: Config, requirement: Requirement, a
     if (unfilled === 0 || round >= maxRounds) {
       return { plan, roster: solved.roster, method: solved.method, solver: solved.solver, rounds: round, unfilledByRound, capacity };
     }
-    capacity = tightenCapacity(capacity, solved.roster);
+    capacity = round + 1 < maxRounds ? tightenCapacity(capacity, solved.roster) : freezeCapacity(capacity, solved.roster);
   }
 }

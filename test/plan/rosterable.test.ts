@@ -112,8 +112,7 @@ function randomAgents(seed: number, dates: string[]): Agent[] {
 }
 
 describe('plan with capacity → roster fills every seat (seeded random instances)', () => {
-  test('in-house: 0 UNFILLED within 3 rounds; vendors: the seat roster uses exactly the seats paid for', async () => {
-    let firstRound = 0;
+  test('in-house: 0 UNFILLED within 3 rounds (the last holds the plan to a filled roster); vendors: the seat roster uses exactly the seats paid for', async () => {
     const seeds = 12;
     for (let seed = 1; seed <= seeds; seed++) {
       const rng = createRng(1000 + seed);
@@ -126,14 +125,12 @@ describe('plan with capacity → roster fills every seat (seeded random instance
       const config: Config = { ...base, pools: base.pools.map((p) => (p.kind === 'inhouse' ? { ...p, headcount: agents.length } : p)) };
       const requirement = makeRequirement(spec, ['presales']);
       const r = await planWithRoster(config, requirement, agents, { start, end, eventDates: new Set(), solver: highs });
-      if (r.rounds === 1) firstRound += 1;
+      expect(r.rounds).toBe(r.unfilledByRound.length);
       const unfilled = r.roster.unfilled.reduce((n, u) => n + u.seats, 0);
       if (unfilled > 0) throw new Error(`seed ${seed}: ${unfilled} UNFILLED after ${r.rounds} rounds (${r.unfilledByRound.join(', ')})`);
       for (const [pool, paid] of Object.entries(paidSeatsOf(r.plan))) {
         expect({ seed, pool, seats: r.roster.people.filter((p) => p.kind === 'seat' && p.pool === pool).length }).toEqual({ seed, pool, seats: paid });
       }
     }
-    // The aggregate rules alone fill most plans at the first try.
-    expect(firstRound).toBeGreaterThanOrEqual(seeds / 2);
   });
 });

@@ -6,6 +6,7 @@
  * pool p with a capacity entry:
  *   per date d:            sum of agents_a starting on d                 <= agents present on d
  *   per date d, shift s:   sum of agents_a of shift s starting on d      <= agents present and allowed s on d
+ *   per date d, start t:   sum of agents_a starting on d at clock t      <= byStart[t] (0 for clocks not listed; only with byStart)
  *   per 7-day window W:    sum over d in W of agents_a starting on d     <= agent-days the agents can give in W
  *   per window W, shift s: the same over shift s                         <= agent-days of the agents allowed s
  * A date or window the capacity does not list is left to the pool's own rules.
@@ -20,6 +21,11 @@ export interface DayCapacity {
   presentTwoDays?: number;
   /** Shift name → agents who may work it that day (night_ok and shift lists applied). */
   byShift: Record<string, number>;
+  /**
+   * Start clock (`HH:MM`) → most agents starting then; when given, no other
+   * start is allowed that day (a re-plan held to a roster that was filled).
+   */
+  byStart?: Record<string, number>;
 }
 
 export interface WindowCapacity {
@@ -60,6 +66,13 @@ export function addInhouseAvailability(ctx: PlanContext): void {
         if (mine.length === 0 || ctx.skip.has('inhouseAvailability')) continue;
         ctx.builder.addConstraint(`allowedShift[${pool.name},${day.date},${shift}]`, mine, mine.map(() => 1), '<=', allowed);
       }
+      if (day.byStart && !ctx.skip.has('inhouseAvailability')) {
+        const clocks = new Map<string, number[]>();
+        for (const a of all) clocks.set(startClock(a), [...(clocks.get(startClock(a)) ?? []), a.variable]);
+        for (const [clock, list] of clocks) {
+          ctx.builder.addConstraint(`allowedStart[${pool.name},${day.date},${clock}]`, list, list.map(() => 1), '<=', day.byStart[clock] ?? 0);
+        }
+      }
     }
     if (ctx.skip.has('inhouseDaysPerWeek')) return;
     for (const w of cap.windows) {
@@ -75,6 +88,12 @@ export function addInhouseAvailability(ctx: PlanContext): void {
       }
     }
   });
+}
+
+/** Local start clock `HH:MM` of an agent variable's shift. */
+export function startClock(a: AgentVar): string {
+  const h = ((a.start.startHour % 24) + 24) % 24;
+  return `${String(h).padStart(2, '0')}:${String(a.start.startMinute).padStart(2, '0')}`;
 }
 
 /**
