@@ -138,7 +138,7 @@ export function seatsOverPlan(input: AssignSeatsInput, part: SeatAssignment): Re
 export async function fitSeats(input: AssignSeatsInput, pool: string, count: number, solver: MipSolver, options: MipOptions): Promise<SeatAssignment | null> {
   const people: Agent[] = Array.from({ length: count }, (_, i) => ({ id: seatId(pool, i + 1), name: '', pool, shifts: null, nightOk: true, maxDaysPerWeek: 7, unavailable: [] }));
   const config = { ...input.config, shifts: [] };
-  const result = await assignAgentsMip({ config, lines: input.lines, agents: people, eventDates: new Set() }, solver, options, new Set([pool]));
+  const result = await assignAgentsMip({ config, lines: input.lines, agents: people, eventDates: new Set() }, solver, options, new Set([pool]), false);
   const ok = (result.solver.status === 'optimal' || result.solver.status === 'feasible') && result.unfilled.length === 0;
   if (!ok) return null;
   return {
