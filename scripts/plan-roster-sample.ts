@@ -33,6 +33,8 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   const r = await planWithRoster(config, requirement, agents, { start, end, eventDates: new Set() });
   report('plan with capacity', r.plan, r.roster, r.rounds, Date.now() - t0);
+  console.log(`  UNFILLED after each round: ${r.unfilledByRound.join(', ')}`);
+  for (const u of r.roster.unfilled) console.log(`  ${u.reason}`);
 }
 
 function report(
