@@ -25,9 +25,9 @@ const n = (v: number, digits: number): string => {
   return (Object.is(r, -0) ? 0 : r).toFixed(digits);
 };
 
-/** shifts.csv: `date,shift,start,end,pool,agents,cost`, then `queue` when a pool is restricted to queues. */
+/** shifts.csv: `date,shift,start,end,pool,agents,cost`, then `queue` when a pool is restricted to queues (empty: serves every queue). */
 export function formatShiftsCsv(lines: readonly ShiftLine[]): string {
-  const withQueue = lines.some((l) => l.queue !== undefined && l.queue !== '');
+  const withQueue = lines.some((l) => l.queue !== null && l.queue !== '');
   const out = [`date,shift,start,end,pool,agents,cost${withQueue ? ',queue' : ''}`];
   for (const l of lines) {
     const row = [l.date, csvCell(l.shift), l.start, l.end, csvCell(l.pool), String(l.agents), fixed2(l.cost)];
