@@ -5,11 +5,11 @@
  * agents achieve per hour. Inputs are parsed data; no file, clock or network.
  */
 import type { Config } from './config';
-import { dateFromDayNumber, datesBetween, hourNumber, type Demand, type History, type Requirement } from './domain';
+import { dateFromDayNumber, datesBetween, hourNumber, InfeasiblePlanError, type Demand, type History, type Requirement } from './domain';
 import { forecastDemand } from './forecast';
 import { computeRequirements, evaluateStaffing, queueParameters } from './staffing';
 import { planShifts, solverByName, solverOptions, type CoverageRow, type MipSolver, type PlanResult, type PlanSummary } from './plan';
-import { requireFilled, solveRoster, type Agent, type SolvedRoster } from './roster';
+import { inhouseCapacity, requireFilled, solveRoster, tightenCapacity, type Agent, type PoolCapacity, type SolvedRoster } from './roster';
 import { rosterSummary } from './report';
 
 /** Where the pipeline starts: an inquiry history, a forecast, or finished requirements. */
@@ -55,7 +55,7 @@ export interface PipelineSummary extends Omit<PlanSummary, 'solver'> {
   lowestHourlyServiceLevel: number | null;
   lowestServiceLevelAt: { timestamp: string; queue: string } | null;
   abandonRate: number | null;
-  roster?: ReturnType<typeof rosterSummary> & { method: SolvedRoster['method'] };
+  roster?: ReturnType<typeof rosterSummary> & { method: SolvedRoster['method']; replans: number };
 }
 
 export interface PipelineResult {
@@ -128,6 +128,11 @@ function eventDates(demand: Demand | null): Set<string> {
   return out;
 }
 
+const unfilledSeats = (r: SolvedRoster): number => r.roster.unfilled.reduce((n, u) => n + u.seats, 0);
+
+/** Re-plans after a roster with empty seats (each one caps the short shifts at what was filled). */
+export const MAX_REPLANS = 1;
+
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
   const { config, source, start, end } = input;
   const notes: string[] = [];
@@ -147,14 +152,61 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     requirement = computeRequirements(demand, config, { quantile: input.quantile ?? config.forecast.quantile, file });
   }
   const solver = typeof input.solver === 'object' ? input.solver : solverByName(input.solver ?? config.solver.name);
-  const plan = await planShifts(config, requirement, { start, end, solver, ...(input.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: input.timeLimitSeconds }) });
+  const planOptions = { start, end, solver, ...(input.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: input.timeLimitSeconds }) };
+  let plan: PlanResult;
   let roster: SolvedRoster | null = null;
-  if (input.agents) {
-    roster = await solveRoster({ config, lines: plan.lines, agents: input.agents, dates: datesBetween(start, end), eventDates: eventDates(demand) }, solver, solverOptions(config, input.timeLimitSeconds));
+  let replans = 0;
+  let planSeconds = 0;
+  let rosterSeconds = 0;
+  if (!input.agents) {
+    plan = await planShifts(config, requirement, planOptions);
+    planSeconds = plan.summary.solver.seconds;
+  } else {
+    // Plan within what the named agents can work, roster, and while seats stay
+    // empty cap those (date, shift) at what the roster filled and plan again.
+    const agents = input.agents;
+    const rosterInput = { config, agents, dates: datesBetween(start, end), eventDates: eventDates(demand) };
+    let availability: PoolCapacity[] = inhouseCapacity(config, agents, start, end);
+    try {
+      plan = await planShifts(config, requirement, { ...planOptions, availability });
+    } catch (error) {
+      // The agents cannot meet a daily minimum: --strict stops here (exit 3); otherwise plan
+      // on the config's headcount and show the seats the agents leave empty as UNFILLED.
+      if (!(error instanceof InfeasiblePlanError) || input.strict) throw error;
+      notes.push(`${error.message}; planned on the config's headcount instead`);
+      availability = [];
+      plan = await planShifts(config, requirement, planOptions);
+    }
+    planSeconds += plan.summary.solver.seconds;
+    roster = await solveRoster({ ...rosterInput, lines: plan.lines }, solver, solverOptions(config, input.timeLimitSeconds));
+    rosterSeconds += roster.solver.seconds;
+    while (roster.roster.unfilled.length > 0 && availability.length > 0 && replans < MAX_REPLANS) {
+      availability = tightenCapacity(availability, roster.roster);
+      let next: PlanResult;
+      try {
+        next = await planShifts(config, requirement, { ...planOptions, availability });
+      } catch (error) {
+        // Tighter limits clash with a daily minimum: keep the plan we have, with its UNFILLED seats.
+        if (error instanceof InfeasiblePlanError) break;
+        throw error;
+      }
+      replans++;
+      planSeconds += next.summary.solver.seconds;
+      const nextRoster = await solveRoster({ ...rosterInput, lines: next.lines }, solver, solverOptions(config, input.timeLimitSeconds));
+      rosterSeconds += nextRoster.solver.seconds;
+      // Keep the re-plan only when its roster leaves fewer seats empty; stop when it does not.
+      if (unfilledSeats(nextRoster) >= unfilledSeats(roster)) break;
+      plan = next;
+      roster = nextRoster;
+    }
+    if (roster.roster.unfilled.length > 0) {
+      notes.push(`${unfilledSeats(roster)} in-house seats stay UNFILLED after ${replans} re-plan(s) within the agents' limits`);
+    }
     if (input.strict) requireFilled(roster.roster);
   }
   const service = hourlyService(config, requirement, plan.coverage);
-  const { seconds, ...solverFigures } = plan.summary.solver;
+  const { seconds: _seconds, ...solverFigures } = plan.summary.solver;
+  void _seconds;
   const summary: PipelineSummary = {
     ...plan.summary,
     solver: solverFigures,
@@ -162,6 +214,6 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     lowestServiceLevelAt: service.lowestAt,
     abandonRate: service.abandonRate,
   };
-  if (roster) summary.roster = { ...rosterSummary(roster.roster), method: roster.method };
-  return { config, demand, requirement, plan, roster, service, summary, notes, seconds: { plan: seconds, roster: roster ? roster.solver.seconds : null } };
+  if (roster) summary.roster = { ...rosterSummary(roster.roster), method: roster.method, replans };
+  return { config, demand, requirement, plan, roster, service, summary, notes, seconds: { plan: planSeconds, roster: roster ? rosterSeconds : null } };
 }
