@@ -71,8 +71,8 @@ export function checkObviousConflicts(config: Config, horizon: Horizon): void {
 }
 
 const FAMILY_SETTINGS: Record<Family, (config: Config, capacity: readonly PoolCapacity[]) => string[]> = {
-  inhouseAvailability: (c, capacity) =>
-    capacity.filter((pc) => c.pools.some((p) => p.kind === 'inhouse' && p.name === pc.pool)).map((pc) => `the agents file (leave and shift limits of ${pc.pool})`),
+  agentAvailability: (c, capacity) =>
+    capacity.filter((pc) => c.pools.some((p) => p.kind === 'inhouse' && p.name === pc.pool)).map((pc) => `the named agents of ${pc.pool} (--agents: leave, shifts, night_ok, max_days_per_week)`),
   outsourcingRatio: (c) => [`outsourcing.min ${c.outsourcing.min}`, `outsourcing.max ${c.outsourcing.max}`, `outsourcing.scope ${c.outsourcing.scope}`],
   vendorShare: (c) =>
     c.pools.flatMap((p, i) => (p.kind === 'vendor' && (p.minShare !== undefined || p.maxShare !== undefined) ? [`pools[${i}].minShare/maxShare (${p.name})`] : [])),

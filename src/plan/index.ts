@@ -16,7 +16,7 @@ export { buildPlanModel, type PlanModel, type PlanContext, type AgentVar } from 
 export { buildHorizon, type Horizon, type ShiftStart } from './horizon';
 export * from './solver';
 export { scopePeriods } from './constraints/outsourcingRatio';
-export type { PoolCapacity, DayCapacity, WindowCapacity } from './constraints/inhouseAvailability';
+export type { PoolCapacity, PoolCapacity as PoolAvailability, DayCapacity, WindowCapacity } from './constraints/inhouseAvailability';
 
 export interface PlanOptions {
   start: string;
@@ -26,11 +26,12 @@ export interface PlanOptions {
   /** Overrides config.solver.timeLimitSeconds. */
   timeLimitSeconds?: number;
   /**
-   * What the named in-house agents can staff (`inhouseCapacity` in src/roster):
-   * per date agents present, per date and shift agents allowed, per 7-day window
-   * agent-days. Tightens the in-house rules so the roster can fill the plan.
+   * What the named in-house agents can staff (`plan --agents`; `inhouseCapacity`
+   * in src/roster): per date agents present, per date and shift agents allowed,
+   * per 7-day window agent-days. Tightens the in-house rules so the roster can
+   * fill the plan (constraints/inhouseAvailability.ts).
    */
-  inhouseCapacity?: readonly PoolCapacity[];
+  availability?: readonly PoolCapacity[];
 }
 
 export function solverOptions(config: Config, timeLimitSeconds?: number): MipOptions {
@@ -42,7 +43,7 @@ export function solverOptions(config: Config, timeLimitSeconds?: number): MipOpt
 }
 
 export async function planShifts(config: Config, requirement: Requirement, options: PlanOptions): Promise<PlanResult> {
-  const capacity = options.inhouseCapacity ?? [];
+  const capacity = options.availability ?? [];
   const plan = buildPlanModel(config, requirement, options.start, options.end, new Set(), capacity);
   checkObviousConflicts(config, plan.context.horizon);
   const solver = typeof options.solver === 'object' ? options.solver : solverByName(options.solver ?? config.solver.name);

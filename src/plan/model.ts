@@ -37,7 +37,7 @@ export type Family =
   | 'minimumAgentsPerHour'
   | 'inhouseHeadcount'
   | 'inhouseDaysPerWeek'
-  | 'inhouseAvailability'
+  | 'agentAvailability'
   | 'vendorCapacity'
   | 'outsourcingRatio'
   | 'vendorShare';

@@ -13,7 +13,7 @@ import { solveRoster, type SolvedRoster } from './build';
 import { freezeCapacity, inhouseCapacity, tightenCapacity, type PoolCapacity } from './capacity';
 import type { Agent, Roster } from './types';
 
-export interface PlanWithRosterOptions extends Omit<PlanOptions, 'inhouseCapacity'> {
+export interface PlanWithRosterOptions extends Omit<PlanOptions, 'availability'> {
   /** Dates with an active event (fair spread of event days). */
   eventDates: ReadonlySet<string>;
   /** Plan → roster rounds at most (default 3). */
@@ -48,7 +48,7 @@ export async function planWithRoster(config: Config, requirement: Requirement, a
   const mipOptions = solverOptions(config, options.timeLimitSeconds);
   const unfilledByRound: number[] = [];
   for (let round = 1; ; round++) {
-    const plan = await planShifts(config, requirement, { ...planOptions, solver, inhouseCapacity: capacity });
+    const plan = await planShifts(config, requirement, { ...planOptions, solver, availability: capacity });
     const solved = await solveRoster({ config, lines: plan.lines, agents, dates: datesBetween(options.start, options.end), eventDates, seats: paidSeatsOf(plan) }, solver, mipOptions);
     const unfilled = solved.roster.unfilled.reduce((n, u) => n + u.seats, 0);
     unfilledByRound.push(unfilled);

@@ -84,7 +84,7 @@ describe('no more in-house agents on a day than are present', () => {
       unavailable: i < 4 ? ['2026-11-02'] : [],
     }));
     const capacity = inhouseCapacity(config, agents, '2026-10-31', '2026-11-03');
-    const plan = await planShifts(config, requirement, { start: '2026-11-01', end: '2026-11-03', inhouseCapacity: capacity });
+    const plan = await planShifts(config, requirement, { start: '2026-11-01', end: '2026-11-03', availability: capacity });
     const on = (date: string, shift?: string) => plan.lines.filter((l) => l.pool === 'in-house' && l.date === date && (!shift || l.shift === shift)).reduce((n, l) => n + l.agents, 0);
     expect(on('2026-11-02')).toBeLessThanOrEqual(26);
     expect(on('2026-11-02', 'middle')).toBeLessThanOrEqual(20);

@@ -40,8 +40,8 @@ export interface WindowCapacity {
 /** What the named agents of one in-house pool can staff. */
 export interface PoolCapacity {
   pool: string;
-  /** Named agents of the pool (the most that can work any two days together); defaults to the pool's headcount. */
-  members?: number;
+  /** Named agents of the pool (the most that can work any two days together). */
+  members: number;
   days: DayCapacity[];
   windows: WindowCapacity[];
 }
@@ -58,15 +58,15 @@ export function addInhouseAvailability(ctx: PlanContext): void {
       const all = agentsOnDay(ctx, p, d);
       const vars = all.map((a) => a.variable);
       if (vars.length === 0) continue;
-      if (!ctx.skip.has('inhouseAvailability')) {
+      if (!ctx.skip.has('agentAvailability')) {
         ctx.builder.addConstraint(`present[${pool.name},${day.date}]`, vars, vars.map(() => 1), '<=', day.agents);
       }
       for (const [shift, allowed] of Object.entries(day.byShift)) {
         const mine = all.filter((a) => a.start.shift.name === shift).map((a) => a.variable);
-        if (mine.length === 0 || ctx.skip.has('inhouseAvailability')) continue;
+        if (mine.length === 0 || ctx.skip.has('agentAvailability')) continue;
         ctx.builder.addConstraint(`allowedShift[${pool.name},${day.date},${shift}]`, mine, mine.map(() => 1), '<=', allowed);
       }
-      if (day.byStart && !ctx.skip.has('inhouseAvailability')) {
+      if (day.byStart && !ctx.skip.has('agentAvailability')) {
         const clocks = new Map<string, number[]>();
         for (const a of all) clocks.set(startClock(a), [...(clocks.get(startClock(a)) ?? []), a.variable]);
         for (const [clock, list] of clocks) {
@@ -104,9 +104,9 @@ export function inhousePeople(ctx: PlanContext, p: number, d?: number): number {
   const pool = ctx.pools[p];
   if (!pool || pool.kind !== 'inhouse') return 0;
   const cap = ctx.capacity.get(p);
-  let people = Math.min(pool.headcount, cap?.members ?? Infinity);
+  let people = cap && !ctx.skip.has('agentAvailability') ? Math.min(pool.headcount, cap.members) : pool.headcount;
   const date = d === undefined ? undefined : ctx.horizon.dates[d];
   const twoDays = date === undefined ? undefined : cap?.days.find((x) => x.date === date)?.presentTwoDays;
-  if (twoDays !== undefined && !ctx.skip.has('inhouseAvailability')) people = Math.min(people, twoDays);
+  if (twoDays !== undefined && !ctx.skip.has('agentAvailability')) people = Math.min(people, twoDays);
   return people;
 }
