@@ -51,7 +51,7 @@ export function addInhouseAvailability(ctx: PlanContext): void {
   const dayIndex = new Map(dates.map((d, i) => [d, i]));
   ctx.pools.forEach((pool, p) => {
     const cap = ctx.capacity.get(p);
-    if (pool.kind !== 'inhouse' || !cap) return;
+    if (pool.kind !== 'inhouse' || !cap || ctx.skip.has('agentAvailability')) return;
     for (const day of cap.days) {
       const d = dayIndex.get(day.date);
       if (d === undefined) continue;
@@ -74,7 +74,6 @@ export function addInhouseAvailability(ctx: PlanContext): void {
         }
       }
     }
-    if (ctx.skip.has('inhouseDaysPerWeek')) return;
     for (const w of cap.windows) {
       const inWindow: AgentVar[] = [];
       for (const [date, d] of dayIndex) if (date >= w.start && date <= w.end) inWindow.push(...agentsOnDay(ctx, p, d));
