@@ -9,7 +9,7 @@ import { dateFromDayNumber, datesBetween, hourNumber, InfeasiblePlanError, type 
 import { forecastDemand } from './forecast';
 import { computeRequirements, evaluateStaffing, queueParameters } from './staffing';
 import { planShifts, solverByName, solverOptions, type CoverageRow, type MipSolver, type PlanResult, type PlanSummary } from './plan';
-import { inhouseCapacity, requireFilled, solveRoster, tightenCapacity, type Agent, type PoolCapacity, type SolvedRoster } from './roster';
+import { paidSeatsOf, planWithRoster, requireFilled, solveRoster, type Agent, type SolvedRoster } from './roster';
 import { rosterSummary } from './report';
 
 /** Where the pipeline starts: an inquiry history, a forecast, or finished requirements. */
@@ -130,8 +130,8 @@ function eventDates(demand: Demand | null): Set<string> {
 
 const unfilledSeats = (r: SolvedRoster): number => r.roster.unfilled.reduce((n, u) => n + u.seats, 0);
 
-/** Re-plans after a roster with empty seats (each one caps the short shifts at what was filled). */
-export const MAX_REPLANS = 1;
+/** Plan → roster rounds at most; the last round holds the in-house plan to the filled roster. */
+export const MAX_ROUNDS = 3;
 
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
   const { config, source, start, end } = input;
@@ -162,43 +162,26 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     plan = await planShifts(config, requirement, planOptions);
     planSeconds = plan.summary.solver.seconds;
   } else {
-    // Plan within what the named agents can work, roster, and while seats stay
-    // empty cap those (date, shift) at what the roster filled and plan again.
+    // Plan within what the named agents can work, roster, and re-plan with the
+    // short shifts capped until every seat is filled (planWithRoster).
     const agents = input.agents;
-    const rosterInput = { config, agents, dates: datesBetween(start, end), eventDates: eventDates(demand) };
-    let availability: PoolCapacity[] = inhouseCapacity(config, agents, start, end);
+    const rosterEvents = eventDates(demand);
     try {
-      plan = await planShifts(config, requirement, { ...planOptions, availability });
+      const together = await planWithRoster(config, requirement, agents, { ...planOptions, eventDates: rosterEvents, maxRounds: MAX_ROUNDS });
+      plan = together.plan;
+      roster = { roster: together.roster, method: together.method, solver: together.solver };
+      replans = together.rounds - 1;
     } catch (error) {
       // The agents cannot meet a daily minimum: --strict stops here (exit 3); otherwise plan
       // on the config's headcount and show the seats the agents leave empty as UNFILLED.
       if (!(error instanceof InfeasiblePlanError) || input.strict) throw error;
       notes.push(`${error.message}; planned on the config's headcount instead`);
-      availability = [];
       plan = await planShifts(config, requirement, planOptions);
+      const rosterInput = { config, agents, dates: datesBetween(start, end), eventDates: rosterEvents, lines: plan.lines, seats: paidSeatsOf(plan) };
+      roster = await solveRoster(rosterInput, solver, solverOptions(config, input.timeLimitSeconds));
     }
-    planSeconds += plan.summary.solver.seconds;
-    roster = await solveRoster({ ...rosterInput, lines: plan.lines }, solver, solverOptions(config, input.timeLimitSeconds));
-    rosterSeconds += roster.solver.seconds;
-    while (roster.roster.unfilled.length > 0 && availability.length > 0 && replans < MAX_REPLANS) {
-      availability = tightenCapacity(availability, roster.roster);
-      let next: PlanResult;
-      try {
-        next = await planShifts(config, requirement, { ...planOptions, availability });
-      } catch (error) {
-        // Tighter limits clash with a daily minimum: keep the plan we have, with its UNFILLED seats.
-        if (error instanceof InfeasiblePlanError) break;
-        throw error;
-      }
-      replans++;
-      planSeconds += next.summary.solver.seconds;
-      const nextRoster = await solveRoster({ ...rosterInput, lines: next.lines }, solver, solverOptions(config, input.timeLimitSeconds));
-      rosterSeconds += nextRoster.solver.seconds;
-      // Keep the re-plan only when its roster leaves fewer seats empty; stop when it does not.
-      if (unfilledSeats(nextRoster) >= unfilledSeats(roster)) break;
-      plan = next;
-      roster = nextRoster;
-    }
+    planSeconds = plan.summary.solver.seconds;
+    rosterSeconds = roster.solver.seconds;
     if (roster.roster.unfilled.length > 0) {
       notes.push(`${unfilledSeats(roster)} in-house seats stay UNFILLED after ${replans} re-plan(s) within the agents' limits`);
     }
