@@ -215,15 +215,15 @@ export function makeConfig(): object {
     horizon: { start: '2026-11-01', end: '2026-11-14' },
     queues: [
       {
-        name: 'presales', share: 0.62, ahtSeconds: 180, concurrency: 3,
+        name: 'presales', share: 0.62, ahtSeconds: 150, concurrency: 3,
         target: { serviceLevel: 0.9, answerSeconds: 30 }, maxOccupancy: 0.85, patienceSeconds: 300,
       },
       {
-        name: 'aftersales', share: 0.38, ahtSeconds: 240, concurrency: 2,
+        name: 'aftersales', share: 0.38, ahtSeconds: 180, concurrency: 2,
         target: { serviceLevel: 0.8, answerSeconds: 30 }, maxOccupancy: 0.85, patienceSeconds: 420,
       },
     ],
-    shrinkage: 0.25,
+    shrinkage: 0.2,
     shifts: [
       { name: 'day', code: 'D', start: '08:00', hours: 9, paidHours: 8, startOffsets: [0, 1, 2] },
       { name: 'middle', code: 'M', start: '13:00', hours: 9, paidHours: 8, startOffsets: [0, 1] },
