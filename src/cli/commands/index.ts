@@ -1,6 +1,7 @@
 /** Every registered command, one file each. Only implemented commands are listed. */
 import type { CommandModule } from 'yargs';
 import * as inspect from './inspect';
+import * as serve from './serve';
 
 type AnyCommand = CommandModule<object, object>;
 
@@ -9,4 +10,4 @@ function register<A>(module: CommandModule<object, A>): AnyCommand {
   return module as unknown as AnyCommand;
 }
 
-export const commands: AnyCommand[] = [register(inspect)];
+export const commands: AnyCommand[] = [register(inspect), register(serve)];

@@ -1,0 +1,484 @@
+/** The page: upload, settings, plan run, results. Talks only to this server's /api. */
+import type { ApiError, HistoryView, JobView, SampleInputs } from '../api-types.js';
+import { barChart, lineChart } from './charts.js';
+import { csvObjects, parseCsv } from './csv.js';
+import { applyLabels, hasKey, lang, setLang, t, type Lang } from './i18n.js';
+
+type Json = Record<string, unknown>;
+
+interface State {
+  history: HistoryView | null;
+  config: Json;
+  configFile: string;
+  job: JobView | null;
+}
+
+const state: State = { history: null, config: {}, configFile: 'config.json', job: null };
+
+function $(id: string): HTMLElement {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`page element #${id} is missing`);
+  return node;
+}
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const c of children) node.append(c);
+  return node;
+}
+
+function label(key: string): HTMLElement {
+  const span = h('span', { 'data-i18n': key });
+  span.textContent = hasKey(key) ? t(key) : key;
+  return span;
+}
+
+const number = (v: number, digits = 0): string =>
+  v.toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: ApiError,
+  ) {
+    super(error.message);
+  }
+}
+
+async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(path, init);
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ApiFailure(res.status, { code: 'internal', message: `the server answered ${res.status} with no JSON` });
+  }
+  if (!res.ok) {
+    const error = (body as { error?: ApiError }).error ?? { code: 'internal', message: `HTTP ${res.status}` };
+    throw new ApiFailure(res.status, error);
+  }
+  return body as T;
+}
+
+// ---- errors next to the field they belong to ----
+
+function showError(boxId: string, titleKey: string, error: ApiError | null): void {
+  const box = $(boxId);
+  box.replaceChildren();
+  box.hidden = error === null;
+  if (!error) return;
+  box.append(h('strong', { 'data-i18n': titleKey }, t(titleKey as never)), h('div', { class: 'message' }, error.message));
+  if (error.hint) box.append(h('div', { class: 'hint' }, error.hint));
+}
+
+function markInvalid(path: string | undefined): void {
+  document.querySelectorAll('.invalid').forEach((n) => n.classList.remove('invalid'));
+  if (!path) return;
+  const field = document.querySelector(`[data-path="${CSS.escape(path)}"]`);
+  field?.classList.add('invalid');
+}
+
+function routeError(error: unknown): void {
+  const e = error instanceof ApiFailure ? error.error : { code: 'internal', message: String(error) };
+  if (e.field === 'history') showError('history-error', 'historyError', e);
+  else if (e.field === 'config' || e.code === 'config') {
+    showError('config-error', 'configError', e);
+    markInvalid(e.path);
+  } else showError('run-error', 'runError', e);
+}
+
+// ---- 1. history ----
+
+function timezone(): string {
+  return typeof state.config.timezone === 'string' ? state.config.timezone : 'Asia/Shanghai';
+}
+
+async function uploadHistory(file: string, body: Blob | string): Promise<void> {
+  showError('history-error', 'historyError', null);
+  $('history-status').textContent = '…';
+  try {
+    const query = new URLSearchParams({ file, timezone: timezone() });
+    state.history = await call<HistoryView>(`/api/history?${query}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body });
+    renderHistory();
+  } catch (error) {
+    state.history = null;
+    renderHistory();
+    routeError(error);
+  } finally {
+    $('history-status').textContent = '';
+  }
+}
+
+function renderHistory(): void {
+  const view = state.history;
+  $('history-view').hidden = view === null;
+  if (!view) return;
+  const s = view.summary;
+  const facts: Array<[string, string]> = [
+    ['range', `${s.firstHour} — ${s.lastHour}`],
+    ['total', `${number(s.total)} (${number(s.meanDailyInquiries)} / ${t('perDay')})`],
+    ['busiestDay', `${s.busiestDay.date} (${number(s.busiestDay.inquiries)})`],
+    ['busiestHour', `${s.busiestHour.hour} (${number(s.busiestHour.inquiries)})`],
+    ['missing', number(s.missingHours)],
+    ['queues', s.queues.map((q) => `${q.name} ${number(q.total)}`).join(', ')],
+  ];
+  $('history-file').textContent = `${view.file} · ${number(view.bytes / 1024, 0)} KB · ${number(s.sourceRows)} ${t('rows')}`;
+  $('history-facts').replaceChildren(...facts.map(([k, v]) => h('div', { class: 'fact' }, label(k), h('b', {}, v))));
+  const labels = view.daily.map((d) => d.date);
+  const markers = [
+    ...view.events.map((e) => ({ index: Math.max(0, labels.indexOf(e.start)), label: e.name })),
+    { index: Math.max(0, labels.indexOf(s.busiestDay.date)), label: `▲ ${s.busiestDay.date}` },
+  ];
+  $('history-chart').replaceChildren(
+    lineChart({ title: t('dailyChart'), labels, series: [{ label: t('dailyChart'), values: view.daily.map((d) => d.inquiries), cls: 'line-demand' }], markers }),
+  );
+}
+
+// ---- 2. settings: a form over the config JSON ----
+
+function get(obj: unknown, path: Array<string | number>): unknown {
+  let cur = obj;
+  for (const p of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[p];
+  }
+  return cur;
+}
+
+function set(obj: Json, path: Array<string | number>, value: unknown): void {
+  let cur: Record<string | number, unknown> = obj;
+  path.forEach((p, i) => {
+    if (i === path.length - 1) {
+      if (value === undefined) delete cur[p];
+      else cur[p] = value;
+      return;
+    }
+    const next = cur[p];
+    if (next === null || typeof next !== 'object') cur[p] = typeof path[i + 1] === 'number' ? [] : {};
+    cur = cur[p] as Record<string | number, unknown>;
+  });
+}
+
+function pathText(path: Array<string | number>): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+function input(path: Array<string | number>, type: 'number' | 'text' | 'date', attrs: Record<string, string> = {}): HTMLInputElement {
+  const node = h('input', { type, 'data-path': pathText(path), ...attrs });
+  const v = get(state.config, path);
+  node.value = v === undefined || v === null ? '' : String(v);
+  node.addEventListener('change', () => {
+    const raw = node.value.trim();
+    set(state.config, path, raw === '' ? undefined : type === 'number' ? Number(raw) : raw);
+    syncJson();
+  });
+  return node;
+}
+
+function syncJson(): void {
+  ($('config-json') as HTMLTextAreaElement).value = JSON.stringify(state.config, null, 2);
+  showError('config-error', 'configError', null);
+  markInvalid(undefined);
+}
+
+function renderSettings(): void {
+  // Horizon
+  const hz = $('horizon');
+  hz.replaceChildren(label('from'), input(['horizon', 'start'], 'date'), label('to'), input(['horizon', 'end'], 'date'));
+
+  // Outsourcing band: two sliders in percent.
+  const band = $('outsourcing');
+  const slider = (key: 'min' | 'max', fallback: number): HTMLElement => {
+    const current = get(state.config, ['outsourcing', key]);
+    const pct = Math.round((typeof current === 'number' ? current : fallback) * 100);
+    const range = h('input', { type: 'range', min: '0', max: '100', step: '1', value: String(pct), 'data-path': `outsourcing.${key}`, id: `outsourcing-${key}` });
+    const out = h('output', { for: `outsourcing-${key}` }, `${pct}%`);
+    range.addEventListener('input', () => {
+      out.textContent = `${range.value}%`;
+    });
+    range.addEventListener('change', () => {
+      set(state.config, ['outsourcing', key], Number(range.value) / 100);
+      syncJson();
+    });
+    return h('label', { class: 'slider' }, label(key === 'min' ? 'outsourcingMin' : 'outsourcingMax'), range, out);
+  };
+  band.replaceChildren(slider('min', 0), slider('max', 1));
+
+  // Pools
+  const pools = (get(state.config, ['pools']) as Json[] | undefined) ?? [];
+  const poolRows = pools.map((pool, i) => {
+    const vendor = pool.kind === 'vendor';
+    const pricing = h('select', { 'data-path': `pools[${i}].pricing.model` });
+    for (const m of ['perHour', 'perSeatShift', 'perInquiry', 'fixedPlusHourly']) pricing.append(h('option', { value: m }, m));
+    pricing.value = String(get(pool, ['pricing', 'model']) ?? 'perHour');
+    pricing.disabled = !vendor;
+    pricing.addEventListener('change', () => {
+      set(state.config, ['pools', i, 'pricing', 'model'], pricing.value);
+      syncJson();
+    });
+    return h(
+      'tr',
+      {},
+      h('td', {}, String(pool.name ?? '')),
+      h('td', {}, label(vendor ? 'vendor' : 'inhouse')),
+      h('td', {}, vendor ? '—' : input(['pools', i, 'headcount'], 'number', { min: '0', step: '1' })),
+      h('td', {}, vendor ? input(['pools', i, 'pricing', 'rate'], 'number', { min: '0', step: 'any' }) : input(['pools', i, 'hourlyCost'], 'number', { min: '0', step: 'any' })),
+      h('td', {}, vendor ? pricing : '—'),
+      h('td', {}, input(['pools', i, 'maxAgentsPerDay'], 'number', { min: '0', step: '1' })),
+    );
+  });
+  $('pools-body').replaceChildren(...poolRows);
+
+  // Queues
+  const queues = (get(state.config, ['queues']) as Json[] | undefined) ?? [];
+  $('queues-body').replaceChildren(
+    ...queues.map((q, i) =>
+      h(
+        'tr',
+        {},
+        h('td', {}, String(q.name ?? '')),
+        h('td', {}, input(['queues', i, 'ahtSeconds'], 'number', { min: '1', step: 'any' })),
+        h('td', {}, input(['queues', i, 'concurrency'], 'number', { min: '1', max: '20', step: '1' })),
+        h('td', {}, input(['queues', i, 'target', 'serviceLevel'], 'number', { min: '0', max: '1', step: '0.01' })),
+        h('td', {}, input(['queues', i, 'target', 'answerSeconds'], 'number', { min: '0', step: '1' })),
+      ),
+    ),
+  );
+  syncJson();
+}
+
+async function applyJson(): Promise<void> {
+  const text = ($('config-json') as HTMLTextAreaElement).value;
+  try {
+    // Validated by the server with the CLI's reader; the form keeps the text as written.
+    await call<{ config: unknown }>(`/api/config?file=${encodeURIComponent(state.configFile)}`, { method: 'POST', body: text });
+    state.config = JSON.parse(text) as Json;
+    renderSettings();
+  } catch (error) {
+    routeError(error);
+  }
+}
+
+// ---- run ----
+
+function stageLabel(stage: string): string {
+  const key = `stage_${stage}`;
+  return hasKey(key) ? t(key) : stage;
+}
+
+function renderProgress(): void {
+  const job = state.job;
+  const bar = $('progress') as HTMLProgressElement;
+  const text = $('progress-text');
+  $('progress-box').hidden = job === null || job.state === 'failed';
+  if (!job) return;
+  bar.value = job.progress.fraction;
+  text.textContent = job.state === 'queued' && job.position > 0 ? `${t('queued')} ${job.position}` : stageLabel(job.progress.stage);
+}
+
+async function runPlan(): Promise<void> {
+  showError('run-error', 'runError', null);
+  showError('config-error', 'configError', null);
+  markInvalid(undefined);
+  if (!state.history) {
+    showError('history-error', 'historyError', { code: 'usage', message: t('needHistory') });
+    return;
+  }
+  const button = $('run') as HTMLButtonElement;
+  button.disabled = true;
+  try {
+    state.job = await call<JobView>('/api/plans', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ historyId: state.history.id, config: { file: state.configFile, text: JSON.stringify(state.config, null, 2) } }),
+    });
+    renderProgress();
+    while (state.job.state === 'queued' || state.job.state === 'running') {
+      await new Promise((r) => setTimeout(r, 400));
+      state.job = await call<JobView>(`/api/plans/${state.job.id}`);
+      renderProgress();
+    }
+    if (state.job.state === 'failed' && state.job.error) routeError(new ApiFailure(400, state.job.error));
+    else await renderResults(state.job);
+  } catch (error) {
+    routeError(error);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+// ---- 3. results ----
+
+async function fileText(job: JobView, name: string): Promise<string | null> {
+  if (!job.files?.some((f) => f.name === name)) return null;
+  const res = await fetch(`/api/plans/${job.id}/files/${name}`);
+  return res.ok ? res.text() : null;
+}
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+function kpis(summary: Json): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const cost = num(summary.totalCost) ?? num(get(summary, ['cost', 'total']));
+  if (cost !== undefined) out.push(['totalCost', number(cost)]);
+  const shortfall = num(summary.shortfallAgentHours) ?? num(get(summary, ['shortfall', 'agentHours']));
+  if (shortfall !== undefined) out.push(['shortfall', number(shortfall, 1)]);
+  const share = num(summary.outsourcedShare);
+  if (share !== undefined) out.push(['outsourcedShare', `${number(share * 100, 1)}%`]);
+  const eff = num(summary.scheduleEfficiency);
+  if (eff !== undefined) out.push(['efficiency', `${number(eff * 100, 1)}%`]);
+  const sl = num(summary.lowestServiceLevel) ?? num(summary.minServiceLevel);
+  if (sl !== undefined) out.push(['lowestSl', `${number(sl * 100, 1)}%`]);
+  const solver = get(summary, ['solver']);
+  if (solver && typeof solver === 'object') {
+    const s = solver as Json;
+    out.push(['solver', `${String(s.name ?? '')} ${String(s.status ?? '')}`.trim()]);
+  }
+  return out;
+}
+
+function costByPool(summary: Json): Array<{ label: string; value: number }> {
+  const raw = summary.costByPool ?? get(summary, ['cost', 'byPool']);
+  if (Array.isArray(raw)) {
+    return raw.flatMap((r: unknown) => {
+      const o = r as Json;
+      const value = num(o.cost) ?? num(o.value);
+      return typeof o.pool === 'string' && value !== undefined ? [{ label: o.pool, value }] : [];
+    });
+  }
+  if (raw && typeof raw === 'object') {
+    return Object.entries(raw as Json).flatMap(([k, v]) => (num(v) !== undefined ? [{ label: k, value: v as number }] : []));
+  }
+  return [];
+}
+
+async function renderResults(job: JobView): Promise<void> {
+  $('no-results').hidden = true;
+  $('results').hidden = false;
+  const summary = (job.summary ?? {}) as Json;
+  $('kpis').replaceChildren(...kpis(summary).map(([k, v]) => h('div', { class: 'kpi' }, label(k), h('b', {}, v))));
+
+  const [coverage, forecast, grid] = await Promise.all([fileText(job, 'coverage.csv'), fileText(job, 'forecast.csv'), fileText(job, 'roster-grid.csv')]);
+  if (coverage) {
+    const rows = csvObjects(coverage);
+    const byHour = new Map<string, { p10: number; p90: number; forecast: number }>();
+    for (const r of forecast ? csvObjects(forecast) : []) {
+      if (r.queue === 'all') byHour.set(r.timestamp ?? '', { p10: Number(r.p10), p90: Number(r.p90), forecast: Number(r.forecast) });
+    }
+    $('coverage-chart').replaceChildren(
+      lineChart({
+        title: t('coverageChart'),
+        labels: rows.map((r) => (r.timestamp ?? '').replace('T', ' ')),
+        series: [
+          { label: t('required'), values: rows.map((r) => Number(r.required)), cls: 'line-required' },
+          { label: t('scheduled'), values: rows.map((r) => Number(r.scheduled)), cls: 'line-scheduled' },
+        ],
+      }),
+    );
+    if (byHour.size > 0) {
+      const hours = rows.map((r) => r.timestamp ?? '');
+      $('demand-chart').replaceChildren(
+        lineChart({
+          title: t('demandBand'),
+          labels: hours.map((x) => x.replace('T', ' ')),
+          series: [{ label: t('forecastLine'), values: hours.map((x) => byHour.get(x)?.forecast ?? 0), cls: 'line-demand' }],
+          band: { label: t('demandBand'), cls: 'band-demand', low: hours.map((x) => byHour.get(x)?.p10 ?? 0), high: hours.map((x) => byHour.get(x)?.p90 ?? 0) },
+        }),
+      );
+    }
+  }
+  const costs = costByPool(summary);
+  $('cost-chart').replaceChildren(...(costs.length > 0 ? [barChart(costs, (v) => number(v), t('costChart'))] : []));
+  renderGrid(grid);
+  $('downloads-list').replaceChildren(
+    ...(job.files ?? []).map((f) =>
+      h('li', {}, h('a', { href: `/api/plans/${job.id}/files/${f.name}`, download: f.name, 'data-file': f.name }, f.name), ` (${number(f.bytes / 1024, 1)} KB)`),
+    ),
+  );
+}
+
+function renderGrid(text: string | null): void {
+  const table = $('roster-table');
+  if (!text) {
+    table.replaceChildren();
+    return;
+  }
+  const [header, ...rows] = parseCsv(text);
+  if (!header) return;
+  const shown = rows.slice(0, 500);
+  table.replaceChildren(
+    h('thead', {}, h('tr', {}, ...header.map((c) => h('th', {}, c)))),
+    h('tbody', {}, ...shown.map((r) => h('tr', {}, ...r.map((c) => h('td', { class: `cell-${c.toLowerCase()}` }, c))))),
+  );
+  $('roster-count').textContent = `${t('showing')} ${shown.length} ${t('of')} ${rows.length}`;
+}
+
+// ---- start ----
+
+function switchLanguage(): void {
+  const next: Lang = lang() === 'en' ? 'zh' : 'en';
+  setLang(next);
+  try {
+    localStorage.setItem('peakshift-lang', next);
+  } catch {
+    // storage may be off; the switch still works for this visit
+  }
+  applyLabels(document);
+  renderHistory();
+  renderSettings();
+  if (state.job?.state === 'done') void renderResults(state.job);
+}
+
+async function useSample(): Promise<void> {
+  const samples = await call<SampleInputs>('/api/sample');
+  if (samples.config) {
+    state.config = JSON.parse(samples.config.text) as Json;
+    state.configFile = samples.config.file;
+    renderSettings();
+  }
+  if (samples.history) await uploadHistory(samples.history.file, samples.history.text);
+}
+
+function wireUpload(): void {
+  const zone = $('drop-zone');
+  const picker = $('file-input') as HTMLInputElement;
+  const take = (files: FileList | null): void => {
+    const file = files?.[0];
+    if (file) void uploadHistory(file.name, file);
+  };
+  picker.addEventListener('change', () => take(picker.files));
+  zone.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    zone.classList.add('over');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    zone.classList.remove('over');
+    take(e.dataTransfer?.files ?? null);
+  });
+}
+
+function start(): void {
+  let saved: string | null = null;
+  try {
+    saved = localStorage.getItem('peakshift-lang');
+  } catch {
+    saved = null;
+  }
+  setLang(saved === 'zh' || (saved === null && navigator.language.startsWith('zh')) ? 'zh' : 'en');
+  applyLabels(document);
+  wireUpload();
+  $('lang').addEventListener('click', switchLanguage);
+  $('sample').addEventListener('click', () => void useSample().catch(routeError));
+  $('apply-json').addEventListener('click', () => void applyJson());
+  $('run').addEventListener('click', () => void runPlan());
+  renderSettings();
+  document.body.dataset.ready = 'true';
+}
+
+start();
