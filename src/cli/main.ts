@@ -37,7 +37,7 @@ export async function main(argv: string[], output?: CliOutput): Promise<number> 
       .option('quiet', { alias: 'q', type: 'boolean', describe: 'Print results only, no progress or notes', global: true })
       .option('debug', { type: 'boolean', describe: 'Show stack traces for unexpected errors', global: true })
       .command(commands)
-      .demandCommand(1, 'expected a command; run peakshift --help for the list')
+      .demandCommand(1, 'expected a command')
       .strict()
       .version(VERSION)
       .help()

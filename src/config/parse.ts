@@ -30,6 +30,8 @@ function issueToError(issue: z.core.$ZodIssue, file: string | undefined): Config
     if (path[path.length - 1] !== 'kind') path.push('kind');
     if (input !== null && typeof input === 'object') input = (input as { kind?: unknown }).kind;
   }
+  // zod's own wording ("Invalid input: expected object, received undefined") → "expected object".
+  problem = problem.replace(/^Invalid input: /, '').replace(/, received \w+$/, '');
   if (!problem.startsWith('expected')) problem = `expected ${problem}`;
   const got = input === undefined ? 'nothing' : describeValue(input);
   return new ConfigError(formatPath(path), `${problem}, got ${got}`, file);

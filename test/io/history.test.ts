@@ -1,0 +1,194 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { InputError } from '../../src/domain';
+import { parseHistory, readHistory } from '../../src/io/history';
+import { hasRealData, realDataDir } from '../helpers/paths';
+
+const SH = { timezone: 'Asia/Shanghai' };
+const read = (text: string, tz = SH) => parseHistory(text, 'in.csv', tz);
+
+function errorOf(text: string, tz = SH): string {
+  try {
+    read(text, tz);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as Error).message;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('accepted shapes', () => {
+  test('timestamp,inquiries hourly', () => {
+    const h = read('timestamp,inquiries\n2026-06-01T10:00,5\n2026-06-01T11:00,7\n');
+    expect(h.startHour).toBe('2026-06-01T10:00');
+    expect(h.hours).toBe(2);
+    expect(h.queues).toEqual([{ name: 'all', values: [5, 7] }]);
+    expect(h.missingHours).toBe(0);
+    expect(h.sourceRows).toBe(2);
+    expect(h.rowsPerHour).toBe(1);
+  });
+
+  test('date,hour,inquiries with a queue column gives the same series as timestamps', () => {
+    const a = read('date,hour,queue,inquiries\n2026-06-01,10,presales,5\n2026-06-01,10,aftersales,2\n2026-06-01,11,presales,7\n2026-06-01,11,aftersales,3\n');
+    const b = read('timestamp,queue,inquiries\n2026-06-01T10:00,presales,5\n2026-06-01T10:00,aftersales,2\n2026-06-01T11:00,presales,7\n2026-06-01T11:00,aftersales,3\n');
+    expect(a.queues).toEqual(b.queues);
+    expect(a.queues.map((q) => q.name)).toEqual(['presales', 'aftersales']);
+    expect(a.queues[1]?.values).toEqual([2, 3]);
+  });
+
+  test('Chinese headers, BOM, tabs and CRLF', () => {
+    const h = read('\ufeff时间\t队列\t咨询量\r\n2026-06-01 10:00\t售前\t5\r\n2026-06-01 11:00\t售前\t6\r\n');
+    expect(h.queues).toEqual([{ name: '售前', values: [5, 6] }]);
+    const d = read('日期,小时,咨询量\r\n2026/06/01,10,5\r\n');
+    expect(d.queues[0]?.values).toEqual([5]);
+  });
+
+  test('headers are case-insensitive and extra columns are ignored', () => {
+    const h = read('TimeStamp,Note,INQUIRIES\n2026-06-01T10:00,x,5\n');
+    expect(h.queues[0]?.values).toEqual([5]);
+  });
+
+  test('5-minute rows are summed into hours and out-of-order rows are sorted', () => {
+    const rows = ['timestamp,inquiries'];
+    for (let m = 55; m >= 0; m -= 5) rows.push(`2026-06-01T11:${String(m).padStart(2, '0')},1`);
+    rows.push('2026-06-01T10:30:00,4', '2026-06-01T10:00:00,3');
+    const h = read(rows.join('\n'));
+    expect(h.startHour).toBe('2026-06-01T10:00');
+    expect(h.queues[0]?.values).toEqual([7, 12]);
+    expect(h.rowsPerHour).toBe(12);
+  });
+
+  test('timestamps with seconds, fractions and UTC offsets are put in the config zone', () => {
+    const h = read('timestamp,inquiries\n2026-06-01T02:00:00Z,5\n2026-06-01T11:00:00.000+08:00,6\n2026-06-01T04:30+0100,1\n');
+    // 02:00Z = 10:00 Shanghai; 04:30+01:00 = 03:30Z = 11:30 Shanghai.
+    expect(h.startHour).toBe('2026-06-01T10:00');
+    expect(h.queues[0]?.values).toEqual([5, 7]);
+  });
+
+  test('missing hours stay missing (null) and are counted', () => {
+    const h = read('timestamp,inquiries\n2026-06-01T10:00,5\n2026-06-01T13:00,0\n');
+    expect(h.queues[0]?.values).toEqual([5, null, null, 0]);
+    expect(h.missingHours).toBe(2);
+  });
+
+  test('DST fall-back: the repeated local hour is merged', () => {
+    const h = read(
+      'timestamp,inquiries\n2014-11-02T00:00-04:00,10\n2014-11-02T01:00-04:00,20\n2014-11-02T01:00-05:00,30\n2014-11-02T02:00-05:00,40\n',
+      { timezone: 'America/New_York' },
+    );
+    expect(h.startHour).toBe('2014-11-02T00:00');
+    expect(h.queues[0]?.values).toEqual([10, 50, 40]);
+  });
+
+  test('DST spring-forward: the skipped local hour is absent and not counted missing', () => {
+    const h = read(
+      'timestamp,inquiries\n2015-03-08T01:00-05:00,10\n2015-03-08T03:00-04:00,20\n',
+      { timezone: 'America/New_York' },
+    );
+    expect(h.queues[0]?.values).toEqual([10, null, 20]);
+    expect(h.missingHours).toBe(0);
+  });
+});
+
+describe('bad input gives one located message', () => {
+  const cases: Array<[string, string, string]> = [
+    ['empty file', '', 'in.csv:1:1: an empty file; expected a header row such as timestamp,inquiries'],
+    ['blank file', '\n\n  \n', 'in.csv:1:1: an empty file; expected a header row such as timestamp,inquiries'],
+    ['no count column', 'timestamp,value\n2026-06-01T10:00,1\n', 'in.csv:1:1: header "timestamp,value"; expected a column named inquiries (or 咨询量)'],
+    ['no time column', 'queue,inquiries\na,1\n', 'in.csv:1:1: header "queue,inquiries"; expected a timestamp column (时间), or date and hour columns (日期, 小时)'],
+    ['date without hour', 'date,inquiries\n2026-06-01,1\n', 'in.csv:1:1: header "date,inquiries" with a date but no hour column; expected a timestamp column (时间), or date and hour columns (日期, 小时)'],
+    ['two count columns', 'timestamp,inquiries,咨询量\n2026-06-01T10:00,1,1\n', 'in.csv:1:3: a second inquiries column "咨询量"; expected one inquiries column'],
+    ['header only', 'timestamp,inquiries\n', 'in.csv:2:1: no data rows; expected at least one row after the header'],
+    ['garbage timestamp', 'timestamp,inquiries\n2026-06-01T10:00,1\nyesterday,2\n', 'in.csv:3:1: timestamp "yesterday"; expected a local time like 2026-06-18T10:00 (seconds and a UTC offset optional)'],
+    ['empty timestamp', 'timestamp,inquiries\n,2\n', 'in.csv:2:1: an empty timestamp; expected a local time like 2026-06-18T10:00 (seconds and a UTC offset optional)'],
+    ['month 13', 'timestamp,inquiries\n2026-13-01T10:00,1\n', 'in.csv:2:1: timestamp "2026-13-01T10:00" (no such date or time); expected a local time like 2026-06-18T10:00 (seconds and a UTC offset optional)'],
+    ['Feb 30', 'timestamp,inquiries\n2026-02-30T10:00,1\n', 'in.csv:2:1: timestamp "2026-02-30T10:00" (no such date or time); expected a local time like 2026-06-18T10:00 (seconds and a UTC offset optional)'],
+    ['hour 24', 'timestamp,inquiries\n2026-06-01T24:00,1\n', 'in.csv:2:1: timestamp "2026-06-01T24:00" (no such date or time); expected a local time like 2026-06-18T10:00 (seconds and a UTC offset optional)'],
+    ['date only in timestamp', 'timestamp,inquiries\n2026-06-01,1\n', 'in.csv:2:1: timestamp "2026-06-01"; expected a local time like 2026-06-18T10:00 (seconds and a UTC offset optional)'],
+    ['offset out of range', 'timestamp,inquiries\n2026-06-01T10:00+15:00,1\n', 'in.csv:2:1: UTC offset "+15:00"; expected an offset between -14:00 and +14:00'],
+    ['bad date column', 'date,hour,inquiries\n2026-6-31,1,1\n', 'in.csv:2:1: date "2026-6-31"; expected a date like 2026-06-18'],
+    ['empty date', 'date,hour,inquiries\n,1,1\n', 'in.csv:2:1: an empty date; expected a date like 2026-06-18'],
+    ['hour 25', 'date,hour,inquiries\n2026-06-01,25,1\n', 'in.csv:2:2: hour "25"; expected an hour from 0 to 23 (or HH:MM)'],
+    ['hour text', 'date,hour,inquiries\n2026-06-01,ten,1\n', 'in.csv:2:2: hour "ten"; expected an hour from 0 to 23 (or HH:MM)'],
+    ['empty hour', 'date,hour,inquiries\n2026-06-01,,1\n', 'in.csv:2:2: an empty hour; expected an hour from 0 to 23 (or HH:MM)'],
+    ['negative count', 'timestamp,inquiries\n2026-06-01T10:00,-3\n', 'in.csv:2:2: a negative count -3; expected a whole number of inquiries >= 0'],
+    ['fractional count', 'timestamp,inquiries\n2026-06-01T10:00,2.5\n', 'in.csv:2:2: a fractional count 2.5; expected a whole number of inquiries >= 0'],
+    ['text count', 'timestamp,inquiries\n2026-06-01T10:00,many\n', 'in.csv:2:2: count "many"; expected a whole number of inquiries >= 0'],
+    ['empty count', 'timestamp,inquiries\n2026-06-01T10:00,\n', 'in.csv:2:2: an empty count; expected a whole number of inquiries >= 0'],
+    ['count with thousands separator', 'timestamp,inquiries\n2026-06-01T10:00,"1,200"\n', 'in.csv:2:2: count "1,200"; expected a whole number of inquiries >= 0'],
+    ['empty queue', 'timestamp,queue,inquiries\n2026-06-01T10:00,,1\n', 'in.csv:2:2: an empty queue name; expected a queue name such as presales'],
+    ['queue named all', 'timestamp,queue,inquiries\n2026-06-01T10:00,ALL,1\n', 'in.csv:2:2: queue "all"; expected a queue name other than "all" (reserved for totals)'],
+    ['repeated timestamp', 'timestamp,inquiries\n2026-06-01T10:00,1\n2026-06-01T11:00,1\n2026-06-01T10:00,2\n', 'in.csv:4:1: timestamp 2026-06-01T10:00 again (first on line 2); expected each timestamp once per queue'],
+    ['repeated timestamp in a queue', 'timestamp,queue,inquiries\n2026-06-01T10:00,a,1\n2026-06-01T10:00,b,1\n2026-06-01T10:00,a,2\n', 'in.csv:4:1: timestamp 2026-06-01T10:00 for queue "a" again (first on line 2); expected each timestamp once per queue'],
+    ['repeated date and hour', 'date,hour,inquiries\n2026-06-01,10,1\n2026-06-01,10:00,2\n', 'in.csv:3:1: timestamp 2026-06-01 10:00 again (first on line 2); expected each timestamp once per queue'],
+    ['same instant written two ways', 'timestamp,inquiries\n2026-06-01T10:00+08:00,1\n2026-06-01T02:00Z,2\n', 'in.csv:3:1: timestamp 2026-06-01T02:00Z again (first on line 2); expected each timestamp once per queue'],
+    ['too many fields', 'timestamp,inquiries\n2026-06-01T10:00,1\n2026-06-01T11:00,1,9\n', 'in.csv:3:1: 3 fields; expected the same number of fields as the header'],
+    ['unclosed quote', 'timestamp,inquiries\n"2026-06-01T10:00,1\n', 'in.csv:2: a quote that is never closed; expected a closing double quote'],
+  ];
+
+  test.each(cases)('%s', (_name, text, message) => {
+    expect(errorOf(text)).toBe(message);
+  });
+
+  test('line numbers count blank lines', () => {
+    expect(errorOf('timestamp,inquiries\n\n2026-06-01T10:00,1\n\n2026-06-01T11:00,x\n')).toBe(
+      'in.csv:5:2: count "x"; expected a whole number of inquiries >= 0',
+    );
+  });
+
+  test('a missing file names the file', () => {
+    expect(() => readHistory('/nonexistent/inq.csv', SH)).toThrow('/nonexistent/inq.csv: no such file; expected a readable inquiry CSV');
+  });
+});
+
+describe('real public series', () => {
+  const files = {
+    bank5: 'us_bank_calls_2003_5min.csv',
+    bankH: 'us_bank_calls_2003_hourly.csv',
+    taxi30: 'nyc_taxi_passengers_2014_30min.csv',
+    taxiH: 'nyc_taxi_passengers_2014_hourly.csv',
+  };
+  const maybe = hasRealData ? test : test.skip;
+  if (!hasRealData) {
+    // eslint-disable-next-line no-console
+    console.warn(`skipping real-data tests: ${realDataDir} not found`);
+  }
+
+  const total = (values: Array<number | null>) => values.reduce<number>((a, v) => a + (v ?? 0), 0);
+
+  maybe('US bank calls: 5-minute file sums to the hourly file exactly', () => {
+    const fine = readHistory(path.join(realDataDir, files.bank5), SH);
+    const hourly = readHistory(path.join(realDataDir, files.bankH), SH);
+    expect(fine.sourceRows).toBe(27716);
+    expect(fine.rowsPerHour).toBe(12);
+    expect(hourly.sourceRows).toBe(2460);
+    expect(fine.startHour).toBe('2003-03-03T07:00');
+    expect(fine.queues[0]?.values).toEqual(hourly.queues[0]?.values);
+    expect(total(fine.queues[0]?.values ?? [])).toBe(5_323_661);
+    const values = fine.queues[0]?.values ?? [];
+    expect(values.filter((v) => v !== null).length).toBe(2460);
+    // Documented busiest hour: 2003-09-02T10:00 with 4,619 calls.
+    expect(Math.max(...values.map((v) => v ?? 0))).toBe(4619);
+    expect(fine.missingHours).toBe(fine.hours - 2460);
+  });
+
+  maybe('NYC taxi: 30-minute file sums to the hourly file exactly, complete series', () => {
+    const fine = readHistory(path.join(realDataDir, files.taxi30), { timezone: 'America/New_York' });
+    const hourly = readHistory(path.join(realDataDir, files.taxiH), { timezone: 'America/New_York' });
+    expect(fine.sourceRows).toBe(10320);
+    expect(fine.rowsPerHour).toBe(2);
+    expect(hourly.sourceRows).toBe(5160);
+    expect(fine.hours).toBe(5160);
+    expect(fine.missingHours).toBe(0);
+    expect(fine.queues[0]?.values).toEqual(hourly.queues[0]?.values);
+    const values = fine.queues[0]?.values ?? [];
+    // Documented: 2014-11-02T01:00 (74,409) is the series maximum (the folded DST hour).
+    const max = Math.max(...values.map((v) => v ?? 0));
+    expect(max).toBe(74409);
+    expect(values.indexOf(max)).toBe((Date.UTC(2014, 10, 2, 1) - Date.UTC(2014, 6, 1)) / 3_600_000);
+  });
+
+  maybe('file sizes are what the provenance README documents', () => {
+    expect(fs.readFileSync(path.join(realDataDir, files.bankH), 'utf8').trim().split('\n').length - 1).toBe(2460);
+  });
+});
