@@ -30,7 +30,7 @@ export const workerRunner: PlanRunner = (inputs: PlanInputs, onProgress: Progres
         reject(
           new HttpError(504, {
             code: 'timeout',
-            message: `the plan run took longer than the limit of ${Math.round(timeoutMs / 1000)} s and was stopped`,
+            message: `the plan run took longer than the limit of ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`} and was stopped`,
             hint: 'shorten the horizon, raise solver.mipRelGap, or start the server with a larger --run-timeout',
           }),
         ),

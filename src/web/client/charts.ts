@@ -35,16 +35,18 @@ const W = 900;
 const H = 260;
 const PAD = { left: 56, right: 12, top: 14, bottom: 40 };
 
+/** Axis top with 4 steps of 1, 2 or 5 times a power of ten. */
 function niceMax(v: number): number {
-  if (v <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(v));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v) return m * p;
-  return 10 * p;
+  if (v <= 0) return 4;
+  const raw = v / 4;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= raw) return 4 * m * p;
+  return 40 * p;
 }
 
 function shortNumber(v: number): string {
   if (v >= 1e6) return `${(v / 1e6).toFixed(1)}M`;
-  if (v >= 1e4) return `${(v / 1e3).toFixed(0)}k`;
+  if (v >= 1e4) return `${Number((v / 1e3).toFixed(1))}k`;
   return String(Math.round(v));
 }
 

@@ -1,0 +1,95 @@
+/**
+ * The page in a real browser (Debian's chromium, headless, via playwright-core):
+ * sample upload and history chart, a bad CSV's located error, a config error
+ * next to its field, the language switch, a plan run. Screenshots of the main
+ * views go to test-artifacts/ (not committed).
+ */
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/web/server';
+import { artifactsDir, launchChromium } from './browser';
+
+let server: RunningServer;
+let browser: Browser;
+let cleanup: () => Promise<void>;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer({ port: 0 });
+  ({ browser, cleanup } = await launchChromium());
+});
+
+afterAll(async () => {
+  await cleanup?.();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  page.on('request', (r) => {
+    if (!r.url().startsWith(server.url)) problems.push(`request off this server: ${r.url()}`);
+  });
+  (page as unknown as { problems: string[] }).problems = problems;
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="true"]');
+});
+
+afterEach(async () => {
+  const problems = (page as unknown as { problems: string[] }).problems;
+  await page.close();
+  expect(problems).toEqual([]);
+});
+
+const shot = (name: string): Promise<Buffer> => page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
+
+test('the sample history uploads and its chart and facts appear', async () => {
+  await page.click('#sample');
+  await page.waitForSelector('#history-view:not([hidden]) #history-chart svg polyline');
+  const facts = await page.locator('#history-facts').innerText();
+  expect(facts).toContain('Total inquiries');
+  expect(await page.locator('#history-file').innerText()).toMatch(/^inquiries\.csv · [\d,]+ KB · [\d,]+ rows$/);
+  // The settings form is filled from the sample config.
+  expect(await page.inputValue('[data-path="horizon.start"]')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(await page.locator('#pools-body tr').count()).toBeGreaterThan(0);
+  await shot('history');
+});
+
+test('a bad CSV shows the located error next to the upload', async () => {
+  await page.setInputFiles('#file-input', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('timestamp,inquiries\n2026-06-01T10:00,5\n2026-06-01T11:00,abc\n') });
+  const error = page.locator('#history-error');
+  await error.waitFor({ state: 'visible' });
+  expect(await error.locator('.message').innerText()).toBe('bad.csv:3:2: count "abc"; expected a whole number of inquiries >= 0');
+  expect(await page.locator('#history-view').isHidden()).toBe(true);
+  await shot('bad-csv');
+});
+
+test('a bad setting is shown next to its field', async () => {
+  await page.click('#sample');
+  await page.waitForSelector('#history-chart svg');
+  const field = '[data-path="pools[0].headcount"]';
+  await page.fill(field, '-5');
+  await page.dispatchEvent(field, 'change');
+  await page.click('#run');
+  const error = page.locator('#config-error');
+  await error.waitFor({ state: 'visible' });
+  expect(await error.locator('.message').innerText()).toBe('config pools[0].headcount: expected a whole number >= 0, got -5 (in config.json)');
+  expect(await page.getAttribute(field, 'class')).toContain('invalid');
+  await shot('config-error');
+});
+
+test('the language switch turns every label to Chinese and back', async () => {
+  await page.click('#sample');
+  await page.waitForSelector('#history-chart svg');
+  await page.click('#lang');
+  expect(await page.locator('#step-history h2').innerText()).toBe('1. 咨询量历史');
+  expect(await page.locator('#run').innerText()).toBe('运行规划');
+  expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+  expect(await page.locator('#history-facts').innerText()).toContain('咨询总量');
+  await shot('chinese');
+  await page.click('#lang');
+  expect(await page.locator('#step-history h2').innerText()).toBe('1. Inquiry history');
+  expect(await page.locator('#run').innerText()).toBe('Run the plan');
+});
