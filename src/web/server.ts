@@ -129,7 +129,8 @@ export function createApp(options: ServerOptions): { handler: http.RequestListen
   async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const route = `${req.method ?? 'GET'} ${url.pathname}`;
     if (route === 'GET /api/health') {
-      sendJson(res, 200, { ok: true, pending: queue.pending });
+      const memory = process.memoryUsage();
+      sendJson(res, 200, { ok: true, pending: queue.pending, memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed } });
       return;
     }
     if (route === 'GET /api/sample') {

@@ -128,7 +128,7 @@ describe('with the default runner', () => {
     const chunked = await raw(server, { method: 'POST', path: '/api/history', headers: { 'transfer-encoding': 'chunked' } }, big);
     expect(chunked.status).toBe(413);
     const health = await fetch(`${server.url}api/health`);
-    expect(await health.json()).toEqual({ ok: true, pending: 0 });
+    expect(await health.json()).toMatchObject({ ok: true, pending: 0, memory: { rssBytes: expect.any(Number) } });
   });
 
   test.each([
