@@ -34,7 +34,11 @@ export interface HistoryView {
   id: string;
   file: string;
   bytes: number;
-  /** The summary `peakshift inspect --json` prints for the same file. */
+  /**
+   * The summary `peakshift inspect --json` prints for the same file: report/history.ts's
+   * HistorySummary, restated because the page's script is compiled on its own (the
+   * server assigns a HistorySummary here, so tsc flags any drift).
+   */
   summary: {
     timezone: string;
     firstHour: string;
