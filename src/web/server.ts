@@ -193,11 +193,12 @@ export function createApp(options: ServerOptions): { handler: http.RequestListen
       sendJson(res, 200, view);
       return;
     }
-    const file = /^\/api\/plans\/([a-f0-9]{16})\/files\/([A-Za-z0-9._-]+)$/.exec(url.pathname);
+    // Names are keys of the run's in-memory file list (`roster.csv`, `vendors/vendor-a.csv`).
+    const file = /^\/api\/plans\/([a-f0-9]{16})\/files\/([A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)?)$/.exec(url.pathname);
     if (file && req.method === 'GET') {
       const found = queue.file(file[1] as string, file[2] as string);
       if (!found) throw notFound('no such file in this plan run');
-      send(res, 200, found.type, found.body, { 'content-disposition': `attachment; filename="${found.name}"` });
+      send(res, 200, found.type, found.body, { 'content-disposition': `attachment; filename="${found.name.replace(/\//g, '-')}"` });
       return;
     }
     throw notFound(`no API route ${route}`);

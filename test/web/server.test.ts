@@ -187,7 +187,16 @@ describe('the plan queue', () => {
       new Promise<PlanOutput>((resolve) => {
         started.push(inputs);
         onProgress({ stage: 'plan', fraction: 0.5 });
-        gates.push(() => resolve({ files: [{ name: 'roster.csv', type: 'text/csv; charset=utf-8', body: `run ${started.length}\n` }], summary: { run: started.length } }));
+        const run = started.length;
+        gates.push(() =>
+          resolve({
+            files: [
+              { name: 'roster.csv', type: 'text/csv; charset=utf-8', body: `run ${run}\n` },
+              { name: 'vendors/vendor-a.csv', type: 'text/csv; charset=utf-8', body: `vendor ${run}\n` },
+            ],
+            summary: { run },
+          }),
+        );
       });
     return { runner, started, release: (i) => gates[i]?.() };
   }
@@ -215,11 +224,14 @@ describe('the plan queue', () => {
       gate.release(0);
       await new Promise((r) => setTimeout(r, 20));
       expect(gate.started).toHaveLength(2);
-      expect(await view(a.body.id)).toMatchObject({ state: 'done', files: [{ name: 'roster.csv', bytes: 6 }], summary: { run: 1 } });
+      expect(await view(a.body.id)).toMatchObject({ state: 'done', files: [{ name: 'roster.csv', bytes: 6 }, { name: 'vendors/vendor-a.csv', bytes: 9 }], summary: { run: 1 } });
       expect(await view(c.body.id)).toMatchObject({ state: 'queued', position: 1 });
       const file = await fetch(`${server.url}api/plans/${a.body.id}/files/roster.csv`);
       expect(file.headers.get('content-disposition')).toBe('attachment; filename="roster.csv"');
       expect(await file.text()).toBe('run 1\n');
+      const sheet = await fetch(`${server.url}api/plans/${a.body.id}/files/vendors/vendor-a.csv`);
+      expect(sheet.headers.get('content-disposition')).toBe('attachment; filename="vendors-vendor-a.csv"');
+      expect(await sheet.text()).toBe('vendor 1\n');
       gate.release(1);
       await new Promise((r) => setTimeout(r, 20));
       gate.release(2);

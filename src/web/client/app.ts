@@ -321,50 +321,47 @@ function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
-function kpis(summary: Json): Array<[string, string]> {
+/** KPI cards from summary.json (plan/solution.ts PlanSummary) and the coverage rows. */
+function kpis(summary: Json, coverage: Array<Record<string, string>>): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  const cost = num(summary.totalCost) ?? num(get(summary, ['cost', 'total']));
-  if (cost !== undefined) out.push(['totalCost', number(cost)]);
-  const shortfall = num(summary.shortfallAgentHours) ?? num(get(summary, ['shortfall', 'agentHours']));
-  if (shortfall !== undefined) out.push(['shortfall', number(shortfall, 1)]);
-  const share = num(summary.outsourcedShare);
+  const currency = typeof summary.currency === 'string' ? ` ${summary.currency}` : '';
+  const cost = num(summary.totalCost);
+  if (cost !== undefined) out.push(['totalCost', `${number(cost)}${currency}`]);
+  const shortfall = num(get(summary, ['shortfall', 'agentHours']));
+  const hoursShort = num(get(summary, ['shortfall', 'hoursShort']));
+  if (shortfall !== undefined) out.push(['shortfall', `${number(shortfall, 1)}${hoursShort !== undefined ? ` (${number(hoursShort)} h)` : ''}`]);
+  const share = num(get(summary, ['outsourcing', 'achieved']));
   if (share !== undefined) out.push(['outsourcedShare', `${number(share * 100, 1)}%`]);
   const eff = num(summary.scheduleEfficiency);
   if (eff !== undefined) out.push(['efficiency', `${number(eff * 100, 1)}%`]);
-  const sl = num(summary.lowestServiceLevel) ?? num(summary.minServiceLevel);
-  if (sl !== undefined) out.push(['lowestSl', `${number(sl * 100, 1)}%`]);
+  const levels = coverage.map((r) => Number(r.service_level)).filter((v) => Number.isFinite(v) && v >= 0 && v <= 1);
+  if (levels.length > 0) out.push(['lowestSl', `${number(Math.min(...levels) * 100, 1)}%`]);
   const solver = get(summary, ['solver']);
   if (solver && typeof solver === 'object') {
-    const s = solver as Json;
-    out.push(['solver', `${String(s.name ?? '')} ${String(s.status ?? '')}`.trim()]);
+    const sv = solver as Json;
+    const gap = num(sv.gap);
+    out.push(['solver', `${String(sv.name ?? '')} ${String(sv.status ?? '')}${gap !== undefined ? `, gap ${number(gap * 100, 2)}%` : ''}`.trim()]);
   }
   return out;
 }
 
 function costByPool(summary: Json): Array<{ label: string; value: number }> {
-  const raw = summary.costByPool ?? get(summary, ['cost', 'byPool']);
-  if (Array.isArray(raw)) {
-    return raw.flatMap((r: unknown) => {
-      const o = r as Json;
-      const value = num(o.cost) ?? num(o.value);
-      return typeof o.pool === 'string' && value !== undefined ? [{ label: o.pool, value }] : [];
-    });
-  }
-  if (raw && typeof raw === 'object') {
-    return Object.entries(raw as Json).flatMap(([k, v]) => (num(v) !== undefined ? [{ label: k, value: v as number }] : []));
-  }
-  return [];
+  const pools = summary.pools;
+  if (!pools || typeof pools !== 'object') return [];
+  return Object.entries(pools as Record<string, Json>).flatMap(([name, p]) => {
+    const cost = num(p.cost);
+    return cost !== undefined ? [{ label: name, value: cost }] : [];
+  });
 }
 
 async function renderResults(job: JobView): Promise<void> {
   $('no-results').hidden = true;
   $('results').hidden = false;
   const summary = (job.summary ?? {}) as Json;
-  $('kpis').replaceChildren(...kpis(summary).map(([k, v]) => h('div', { class: 'kpi' }, label(k), h('b', {}, v))));
-
   const [coverage, forecast, grid] = await Promise.all([fileText(job, 'coverage.csv'), fileText(job, 'forecast.csv'), fileText(job, 'roster-grid.csv')]);
+  const rows = coverage ? csvObjects(coverage) : [];
+  $('kpis').replaceChildren(...kpis(summary, rows).map(([k, v]) => h('div', { class: 'kpi' }, label(k), h('b', {}, v))));
   if (coverage) {
-    const rows = csvObjects(coverage);
     const byHour = new Map<string, { p10: number; p90: number; forecast: number }>();
     for (const r of forecast ? csvObjects(forecast) : []) {
       if (r.queue === 'all') byHour.set(r.timestamp ?? '', { p10: Number(r.p10), p90: Number(r.p90), forecast: Number(r.forecast) });
@@ -396,7 +393,7 @@ async function renderResults(job: JobView): Promise<void> {
   renderGrid(grid);
   $('downloads-list').replaceChildren(
     ...(job.files ?? []).map((f) =>
-      h('li', {}, h('a', { href: `/api/plans/${job.id}/files/${f.name}`, download: f.name, 'data-file': f.name }, f.name), ` (${number(f.bytes / 1024, 1)} KB)`),
+      h('li', {}, h('a', { href: `/api/plans/${job.id}/files/${f.name}`, download: f.name.replace(/\//g, '-'), 'data-file': f.name }, f.name), ` (${number(f.bytes / 1024, 1)} KB)`),
     ),
   );
 }
