@@ -57,6 +57,20 @@ test('the sample history uploads and its chart and facts appear', async () => {
   await shot('history');
 });
 
+test('an own CSV without a config starts from the defaults and gets a horizon proposed', async () => {
+  const rows = ['date,hour,咨询量'];
+  for (let d = 1; d <= 28; d++) for (let hr = 0; hr < 24; hr++) rows.push(`2026-02-${String(d).padStart(2, '0')},${hr},${hr >= 9 && hr <= 22 ? 120 + d : 20}`);
+  await page.setInputFiles('#file-input', { name: 'shop.csv', mimeType: 'text/csv', buffer: Buffer.from(`${rows.join('\n')}\n`) });
+  await page.waitForSelector('#history-view:not([hidden]) #history-chart svg polyline');
+  expect(await page.locator('#history-facts').innerText()).toContain('2026-02-01T00:00 — 2026-02-28T23:00');
+  expect(await page.inputValue('[data-path="horizon.start"]')).toBe('2026-03-01');
+  expect(await page.inputValue('[data-path="horizon.end"]')).toBe('2026-03-14');
+  // The default config's single in-house pool, as the CLI uses without --config.
+  expect(await page.locator('#pools-body tr').allInnerTexts()).toEqual([expect.stringMatching(/^in-house\s+in-house/)]);
+  expect(await page.inputValue('[data-path="pools[0].headcount"]')).toBe('50');
+  await shot('own-csv');
+});
+
 test('a bad CSV shows the located error next to the upload', async () => {
   await page.setInputFiles('#file-input', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('timestamp,inquiries\n2026-06-01T10:00,5\n2026-06-01T11:00,abc\n') });
   const error = page.locator('#history-error');

@@ -91,6 +91,12 @@ function routeError(error: unknown): void {
 
 // ---- 1. history ----
 
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 function timezone(): string {
   return typeof state.config.timezone === 'string' ? state.config.timezone : 'Asia/Shanghai';
 }
@@ -101,6 +107,12 @@ async function uploadHistory(file: string, body: Blob | string): Promise<void> {
   try {
     const query = new URLSearchParams({ file, timezone: timezone() });
     state.history = await call<HistoryView>(`/api/history?${query}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body });
+    if (get(state.config, ['horizon']) === undefined) {
+      // No horizon yet: propose the two weeks after the history ends.
+      const start = addDays(state.history.summary.lastHour.slice(0, 10), 1);
+      set(state.config, ['horizon'], { start, end: addDays(start, 13) });
+      renderSettings();
+    }
     renderHistory();
   } catch (error) {
     state.history = null;
@@ -460,6 +472,13 @@ function wireUpload(): void {
   });
 }
 
+/** Start from the config every field at its default, as the CLI would use without --config. */
+async function loadDefaults(): Promise<void> {
+  const { config } = await call<{ config: Json }>('/api/config', { method: 'POST', body: '{}' });
+  state.config = config;
+  renderSettings();
+}
+
 function start(): void {
   let saved: string | null = null;
   try {
@@ -475,7 +494,11 @@ function start(): void {
   $('apply-json').addEventListener('click', () => void applyJson());
   $('run').addEventListener('click', () => void runPlan());
   renderSettings();
-  document.body.dataset.ready = 'true';
+  void loadDefaults()
+    .catch(routeError)
+    .finally(() => {
+      document.body.dataset.ready = 'true';
+    });
 }
 
 start();
