@@ -366,13 +366,32 @@ function costByPool(summary: Json): Array<{ label: string; value: number }> {
   });
 }
 
+/**
+ * One row per hour: coverage.csv may carry a queue column, with an `all` row
+ * per hour (used when present) or only per-queue rows (summed).
+ */
+function hourlyTotals(rows: Array<Record<string, string>>): Array<Record<string, string>> {
+  if (rows.length === 0 || rows[0]?.queue === undefined) return rows;
+  const totals = rows.filter((r) => r.queue === 'all');
+  if (totals.length > 0) return totals;
+  const byHour = new Map<string, { required: number; scheduled: number }>();
+  for (const r of rows) {
+    const cur = byHour.get(r.timestamp ?? '') ?? { required: 0, scheduled: 0 };
+    cur.required += Number(r.required);
+    cur.scheduled += Number(r.scheduled);
+    byHour.set(r.timestamp ?? '', cur);
+  }
+  return [...byHour].map(([timestamp, v]) => ({ timestamp, required: String(v.required), scheduled: String(v.scheduled) }));
+}
+
 async function renderResults(job: JobView): Promise<void> {
   $('no-results').hidden = true;
   $('results').hidden = false;
   const summary = (job.summary ?? {}) as Json;
   const [coverage, forecast, grid] = await Promise.all([fileText(job, 'coverage.csv'), fileText(job, 'forecast.csv'), fileText(job, 'roster-grid.csv')]);
-  const rows = coverage ? csvObjects(coverage) : [];
-  $('kpis').replaceChildren(...kpis(summary, rows).map(([k, v]) => h('div', { class: 'kpi' }, label(k), h('b', {}, v))));
+  const allRows = coverage ? csvObjects(coverage) : [];
+  const rows = hourlyTotals(allRows);
+  $('kpis').replaceChildren(...kpis(summary, allRows).map(([k, v]) => h('div', { class: 'kpi' }, label(k), h('b', {}, v))));
   if (coverage) {
     const byHour = new Map<string, { p10: number; p90: number; forecast: number }>();
     for (const r of forecast ? csvObjects(forecast) : []) {
