@@ -52,3 +52,13 @@ export function printError(text: string): void {
 export function interactive(): boolean {
   return current.isTTY && !quiet && !process.env.CI;
 }
+
+/** Redraw the one-line progress display on stderr; only when interactive(). */
+export function progressLine(text: string): void {
+  if (interactive()) current.stderr(`\r\x1b[2K${text}`);
+}
+
+/** Clear the progress line. */
+export function clearProgress(): void {
+  if (interactive()) current.stderr('\r\x1b[2K');
+}

@@ -5,7 +5,7 @@
 import { IANAZone } from 'luxon';
 import type { z } from 'zod';
 import { ConfigError, describeValue, isValidDate, parseClockMinutes } from '../domain';
-import { configSchema, type Config, type ShiftConfig } from './schema';
+import { BUILTIN_EVENT_NAMES, configSchema, type Config, type ShiftConfig } from './schema';
 
 /** `['pools', 1, 'pricing', 'rate']` → `pools[1].pricing.rate`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
@@ -153,6 +153,13 @@ function checkCrossFields(config: Config, file: string | undefined): void {
     const anchors = [event.date, event.monthDay, event.lunarDate].filter((a) => a !== undefined).length;
     if (anchors > 1) {
       throw new ConfigError(`events[${i}]`, `expected at most one of date, monthDay, lunarDate, got ${anchors}`, file);
+    }
+    if (anchors === 0 && !(BUILTIN_EVENT_NAMES as readonly string[]).includes(event.name)) {
+      throw new ConfigError(
+        `events[${i}].name`,
+        `expected a built-in event name (${BUILTIN_EVENT_NAMES.join(', ')}) or an anchor (date, monthDay or lunarDate), got ${describeValue(event.name)}`,
+        file,
+      );
     }
     if (event.date !== undefined && !isValidDate(event.date)) {
       throw new ConfigError(`events[${i}].date`, `expected a real calendar date, got ${describeValue(event.date)}`, file);

@@ -108,6 +108,8 @@ export const vendorPoolSchema = z.strictObject({
   trainingDays: wholeNumber(0, 60).default(3),
   /** Cost of one training day per seat; default: one paid shift at the pool's pricing. */
   trainingCostPerDay: nonNegative('a cost >= 0').optional(),
+  /** One-off cost per seat the vendor sets up (charged on the plan's peak seat count). */
+  seatCost: nonNegative('a cost >= 0').default(0),
   /** Optional limits on this vendor's share of productive agent-hours. */
   minShare: fraction().optional(),
   maxShare: fraction().optional(),
@@ -116,6 +118,27 @@ export const vendorPoolSchema = z.strictObject({
 export const poolSchema = z.discriminatedUnion('kind', [inhousePoolSchema, vendorPoolSchema], {
   error: 'expected kind "inhouse" or "vendor"',
 });
+
+/**
+ * Events the calendar knows without an anchor: lunar festivals, Gregorian
+ * promotions and mainland public holidays. A config event with one of these
+ * names and no anchor adjusts the built-in (window, hours, uplift).
+ */
+export const BUILTIN_EVENT_NAMES = [
+  'spring-festival',
+  'lantern',
+  'dragon-boat',
+  'qixi',
+  'mid-autumn',
+  'goddess-day',
+  '618',
+  'double-11',
+  'double-12',
+  'new-year',
+  'tomb-sweeping',
+  'labour-day',
+  'national-day',
+] as const;
 
 export const eventSchema = z.strictObject({
   name: name('an event name'),
@@ -159,6 +182,13 @@ export const forecastSchema = z.strictObject({
   quantile: z.enum(['p50', 'p90'], { error: 'expected p50 or p90' }).default('p50'),
 });
 
+export const rosterSchema = z.strictObject({
+  /** Hours off between the end of one shift and the start of the next (agents and vendor seats). */
+  minRestHours: z.number({ error: 'expected rest hours from 0 to 24' }).min(0, { error: 'expected rest hours from 0 to 24' }).max(24, { error: 'expected rest hours from 0 to 24' }).default(11),
+  /** Longest run of working days in a row (agents and vendor seats). */
+  maxConsecutiveDays: wholeNumber(1, 14).default(6),
+});
+
 export const DEFAULT_SHIFTS = [
   { name: 'day', code: 'D', start: '08:00', hours: 9, paidHours: 8, startOffsets: [0, 1, 2] },
   { name: 'middle', code: 'M', start: '13:00', hours: 9, paidHours: 8, startOffsets: [0, 1] },
@@ -180,9 +210,15 @@ export const configSchema = z.strictObject({
   forecast: forecastSchema.default(() => forecastSchema.parse({})),
   /** Cost of one missing productive agent-hour in the plan objective. */
   understaffingPenalty: nonNegative('a penalty >= 0').default(500),
+  /**
+   * Hours of the day that earn the in-house night premium, [from, to): an hour h is a
+   * night hour when h >= from or h < to (default 22:00-06:00).
+   */
+  nightHours: z.tuple([wholeNumber(0, 23), wholeNumber(0, 23)], { error: 'expected [fromHour, toHour]' }).default([22, 6]),
   /** Floor on scheduled agents in every hour, even with no demand. */
   minAgentsPerHour: wholeNumber(0).default(0),
   solver: solverSchema.default(() => solverSchema.parse({})),
+  roster: rosterSchema.default(() => rosterSchema.parse({})),
 });
 
 export type Config = z.output<typeof configSchema>;
@@ -195,3 +231,4 @@ export type PricingConfig = z.output<typeof pricingSchema>;
 export type EventConfig = z.output<typeof eventSchema>;
 export type OutsourcingConfig = z.output<typeof outsourcingSchema>;
 export type SolverConfig = z.output<typeof solverSchema>;
+export type RosterConfig = z.output<typeof rosterSchema>;

@@ -125,7 +125,7 @@ function detectDelimiter(text: string): string {
   return firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
 }
 
-function csvErrorToInput(file: string, error: unknown): InputError {
+export function csvErrorToInput(file: string, error: unknown): InputError {
   const e = error as { code?: string; lines?: number; message?: string; record?: unknown[] };
   const line = typeof e.lines === 'number' ? e.lines : undefined;
   if (e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && Array.isArray(e.record)) {

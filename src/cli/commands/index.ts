@@ -1,6 +1,12 @@
 /** Every registered command, one file each. Only implemented commands are listed. */
 import type { CommandModule } from 'yargs';
+import * as backtest from './backtest';
+import * as erlang from './erlang';
+import * as forecast from './forecast';
 import * as inspect from './inspect';
+import * as requirements from './requirements';
+import * as simulate from './simulate';
+import * as whatif from './whatif';
 import * as serve from './serve';
 
 type AnyCommand = CommandModule<object, object>;
@@ -10,4 +16,13 @@ function register<A>(module: CommandModule<object, A>): AnyCommand {
   return module as unknown as AnyCommand;
 }
 
-export const commands: AnyCommand[] = [register(inspect), register(serve)];
+export const commands: AnyCommand[] = [
+  register(inspect),
+  register(forecast),
+  register(backtest),
+  register(erlang),
+  register(requirements),
+  register(whatif),
+  register(simulate),
+  register(serve),
+];

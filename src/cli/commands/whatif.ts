@@ -1,0 +1,107 @@
+/** `peakshift whatif`: run the base and every scenario of a scenario file, write plan folders and the comparison. */
+import * as path from 'node:path';
+import type { ArgumentsCamelCase, Argv } from 'yargs';
+import { UsageError, type Demand, type History } from '../../domain';
+import { forecastDemand } from '../../forecast';
+import { readForecastCsv, readHistory, readScenarioFile, whatIfFiles, writeFolderAtomic } from '../../io';
+import { comparisonMarkdown, demandDates, parseSweep, runWhatIf, simulationSchema, type WhatIfRun } from '../../scenario';
+import { info, print, warn } from '../output';
+import { startProgress } from '../progress';
+
+interface WhatIfArgs {
+  scenarios: string;
+  outDir: string;
+  jobs?: number;
+  sweep?: string[];
+  simulate: boolean;
+  runs?: number;
+  seed?: number;
+  timeLimit?: number;
+}
+
+export const command = 'whatif';
+export const describe = 'Run the base and every scenario of a scenario file (in parallel), write one plan folder each and a comparison';
+
+export function builder(yargs: Argv): Argv<WhatIfArgs> {
+  return yargs
+    .option('scenarios', { type: 'string', demandOption: true, describe: 'Scenario file (JSON, or YAML by extension): base and named scenarios with overrides' })
+    .option('out-dir', { type: 'string', demandOption: true, describe: 'Output folder (replaced atomically): comparison.* and one plan folder per scenario' })
+    .option('jobs', { type: 'number', describe: 'Worker threads (default: number of CPUs; 0 = no threads)' })
+    .option('sweep', { type: 'string', array: true, describe: 'Sweep a parameter, e.g. outsourcing.min=0.4:0.8:0.05 or volume=0.8:1.5:0.1 (repeatable)' })
+    .option('simulate', { type: 'boolean', default: true, describe: 'Simulate each plan against random arrivals (--no-simulate to skip)' })
+    .option('runs', { type: 'number', describe: 'Simulation runs per plan (default: the file\'s simulation.runs, else 3)' })
+    .option('seed', { type: 'number', describe: 'Simulation seed (default: the file\'s simulation.seed, else 1)' })
+    .option('time-limit', { type: 'number', describe: 'Solver time limit per plan, seconds (default: the config\'s)' }) as unknown as Argv<WhatIfArgs>;
+}
+
+function wholeOption(name: string, value: number | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name} ${String(value)}: expected a whole number >= ${min}`);
+  return value;
+}
+
+export async function handler(args: ArgumentsCamelCase<WhatIfArgs>): Promise<void> {
+  const jobs = wholeOption('jobs', args.jobs, 0);
+  const runs = wholeOption('runs', args.runs, 1);
+  const seed = wholeOption('seed', args.seed, 0);
+  if (args.timeLimit !== undefined && !(args.timeLimit > 0)) throw new UsageError(`--time-limit ${String(args.timeLimit)}: expected a positive number of seconds`);
+  const sweeps = (args.sweep ?? []).map(parseSweep);
+  const loaded = readScenarioFile(args.scenarios);
+  sweeps.unshift(...loaded.sweeps.map(parseSweep));
+  if (loaded.paths.agents) warn('base.agents is for the roster stage, which what-if runs do not include yet; plan folders have no roster');
+  let demand: Demand;
+  let history: History | null = null;
+  let start: string;
+  let end: string;
+  if (loaded.paths.demand) {
+    demand = readForecastCsv(loaded.paths.demand, loaded.config.timezone);
+    const dates = demandDates(demand);
+    start = loaded.base.start ?? loaded.config.horizon?.start ?? dates.start;
+    end = loaded.base.end ?? loaded.config.horizon?.end ?? dates.end;
+  } else {
+    const from = loaded.base.start ?? loaded.config.horizon?.start;
+    const to = loaded.base.end ?? loaded.config.horizon?.end;
+    if (from === undefined || to === undefined) {
+      throw new UsageError(`${args.scenarios}: a base with a history needs the dates to plan; expected base.start and base.end, or horizon in the config`);
+    }
+    [start, end] = [from, to];
+    history = readHistory(loaded.paths.history as string, { timezone: loaded.config.timezone });
+    // The base forecast is shared by every scenario that leaves the events alone.
+    const forecast = forecastDemand(history, loaded.config, { start, end, queues: loaded.config.queues });
+    for (const note of forecast.notes) warn(note);
+    demand = forecast.demand;
+  }
+  const simulation = args.simulate ? simulationSchema.parse({ ...loaded.simulation, ...(runs === undefined ? {} : { runs }), ...(seed === undefined ? {} : { seed }) }) : null;
+  const total = 1 + loaded.scenarios.length + sweeps.reduce((s, w) => s + w.values.length, 0);
+  const progress = startProgress('whatif', total);
+  let run: WhatIfRun;
+  try {
+    run = await runWhatIf(
+      {
+        baseName: loaded.base.name,
+        baseConfig: loaded.config,
+        demand,
+        history,
+        demandFile: loaded.paths.demand ?? (loaded.paths.history as string),
+        file: args.scenarios,
+        start,
+        end,
+        scenarios: loaded.scenarios,
+        sweeps,
+        simulation,
+        ...(args.timeLimit === undefined ? {} : { timeLimitSeconds: args.timeLimit }),
+      },
+      { ...(jobs === undefined ? {} : { jobs }), onProgress: (done, _total, name) => progress.update(done, name) },
+    );
+  } finally {
+    progress.stop();
+  }
+  writeFolderAtomic(args.outDir, whatIfFiles(run));
+  print(run.comparison.rows.length > 0 ? whatIfTable(run) : 'no scenarios');
+  info(`wrote ${path.join(args.outDir, 'comparison.html')} and ${total} plan folder${total === 1 ? '' : 's'}`);
+}
+
+/** The Markdown comparison doubles as the terminal table. */
+function whatIfTable(run: WhatIfRun): string {
+  return comparisonMarkdown(run.comparison, run.curves).replace(/^# What-if comparison\n\n/, '');
+}

@@ -1,0 +1,157 @@
+/**
+ * The requirements CSV (DESIGN.md):
+ * `timestamp,queue,inquiries,agents,scheduled,service_level,asa_seconds,occupancy,abandon_rate`.
+ * One row per hour per queue, then a row with queue `all` carrying the hour's
+ * total: summed inquiries, agents and scheduled; service level, ASA and abandon
+ * rate weighted by inquiries; occupancy weighted by agents. `abandon_rate` is
+ * empty for Erlang C queues. Fixed decimals keep the output byte-stable.
+ */
+import { parse } from 'csv-parse/sync';
+import { InputError, describeValue, hourKeyFromNumber, hourNumber, type QueueRequirement, type Requirement, type RequirementCell } from '../domain';
+import { fixed2 } from './demand';
+import { readTextFile } from './files';
+
+export const REQUIREMENTS_HEADER = ['timestamp', 'queue', 'inquiries', 'agents', 'scheduled', 'service_level', 'asa_seconds', 'occupancy', 'abandon_rate'] as const;
+
+function fixed(value: number, digits: number): string {
+  const factor = 10 ** digits;
+  const r = Math.round(value * factor) / factor;
+  return (Object.is(r, -0) ? 0 : r).toFixed(digits);
+}
+
+function row(ts: string, queue: string, c: RequirementCell): string {
+  const asa = Number.isFinite(c.asaSeconds) ? fixed2(c.asaSeconds) : '';
+  const abandon = c.abandonRate === null ? '' : fixed(c.abandonRate, 4);
+  return `${ts},${queue},${fixed2(c.inquiries)},${Number.isInteger(c.agents) ? c.agents : fixed2(c.agents)},${fixed2(c.scheduled)},${fixed(c.serviceLevel, 4)},${asa},${fixed(c.occupancy, 4)},${abandon}`;
+}
+
+/** The hour's total over every queue (the `all` row). */
+export function totalCell(cells: RequirementCell[]): RequirementCell {
+  let inquiries = 0;
+  let agents = 0;
+  let scheduled = 0;
+  let sl = 0;
+  let asa = 0;
+  let busy = 0;
+  let abandon = 0;
+  let anyAbandon = false;
+  for (const c of cells) {
+    inquiries += c.inquiries;
+    agents += c.agents;
+    scheduled += c.scheduled;
+    sl += c.serviceLevel * c.inquiries;
+    asa += (Number.isFinite(c.asaSeconds) ? c.asaSeconds : 0) * c.inquiries;
+    busy += c.occupancy * c.agents;
+    if (c.abandonRate !== null) {
+      anyAbandon = true;
+      abandon += c.abandonRate * c.inquiries;
+    }
+  }
+  return {
+    inquiries,
+    agents,
+    scheduled,
+    serviceLevel: inquiries > 0 ? sl / inquiries : 1,
+    asaSeconds: inquiries > 0 ? asa / inquiries : 0,
+    occupancy: agents > 0 ? busy / agents : 0,
+    abandonRate: anyAbandon ? (inquiries > 0 ? abandon / inquiries : 0) : null,
+  };
+}
+
+export function formatRequirementsCsv(requirement: Requirement): string {
+  const lines: string[] = [REQUIREMENTS_HEADER.join(',')];
+  const start = hourNumber(requirement.startHour);
+  for (let i = 0; i < requirement.hours; i++) {
+    const ts = hourKeyFromNumber(start + i);
+    const cells: RequirementCell[] = [];
+    for (const q of requirement.queues) {
+      const cell = q.cells[i];
+      if (!cell) continue;
+      cells.push(cell);
+      lines.push(row(ts, q.name, cell));
+    }
+    lines.push(row(ts, 'all', totalCell(cells)));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const TS_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:00$/;
+
+/**
+ * Parse a requirements CSV into a Requirement. Rows with queue `all` are
+ * totals and are skipped; every other queue needs one row per hour without gaps.
+ */
+export function parseRequirementsCsv(text: string, file: string, timezone: string): Requirement {
+  let records: string[][];
+  try {
+    records = parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { skip_empty_lines: true, relax_column_count: true }) as string[][];
+  } catch (error) {
+    const e = error as { lines?: number; code?: string };
+    throw new InputError({ file, line: e.lines }, `malformed CSV (${e.code ?? 'unknown'})`, 'comma-separated values');
+  }
+  const header = (records[0] ?? []).map((h) => h.trim().toLowerCase());
+  const columns = new Map<string, number>();
+  for (const name of REQUIREMENTS_HEADER) {
+    const index = header.indexOf(name);
+    if (index < 0) {
+      throw new InputError({ file, line: 1, column: 1 }, `header ${describeValue(header.join(','))} without column ${name}`, `a requirements CSV header ${REQUIREMENTS_HEADER.join(',')}`);
+    }
+    columns.set(name, index);
+  }
+  const col = (name: (typeof REQUIREMENTS_HEADER)[number]): number => columns.get(name) as number;
+  if (records.length < 2) throw new InputError({ file, line: 2, column: 1 }, 'no data rows', 'at least one requirements row');
+
+  const byQueue = new Map<string, Map<number, RequirementCell>>();
+  let first = Infinity;
+  let last = -Infinity;
+  for (let r = 1; r < records.length; r++) {
+    const rec = records[r] as string[];
+    const line = r + 1;
+    const cell = (name: (typeof REQUIREMENTS_HEADER)[number]): string => (rec[col(name)] ?? '').trim();
+    const ts = cell('timestamp');
+    if (!TS_RE.test(ts)) throw new InputError({ file, line, column: col('timestamp') + 1 }, `timestamp ${describeValue(ts)}`, 'an hour like 2026-06-18T10:00');
+    const queue = cell('queue');
+    if (queue === '') throw new InputError({ file, line, column: col('queue') + 1 }, 'an empty queue', 'a queue name');
+    const num = (name: (typeof REQUIREMENTS_HEADER)[number], max = Infinity, what = 'a number >= 0'): number => {
+      const t = cell(name);
+      const v = Number(t);
+      if (t === '' || !Number.isFinite(v) || v < 0 || v > max) throw new InputError({ file, line, column: col(name) + 1 }, `${name} ${describeValue(t)}`, what);
+      return v;
+    };
+    const inquiries = num('inquiries');
+    const agents = num('agents');
+    const scheduled = num('scheduled');
+    const serviceLevel = num('service_level', 1, 'a share from 0 to 1');
+    const asaText = cell('asa_seconds');
+    const asaSeconds = asaText === '' ? Infinity : num('asa_seconds', Infinity, 'seconds >= 0 (or empty when unbounded)');
+    const occupancy = num('occupancy', 1, 'a share from 0 to 1');
+    const abandonRate = cell('abandon_rate') === '' ? null : num('abandon_rate', 1, 'a share from 0 to 1, or empty for Erlang C');
+    if (queue === 'all') continue;
+    const hour = hourNumber(ts);
+    let q = byQueue.get(queue);
+    if (!q) {
+      q = new Map();
+      byQueue.set(queue, q);
+    }
+    if (q.has(hour)) throw new InputError({ file, line, column: col('timestamp') + 1 }, `timestamp ${ts} for queue ${describeValue(queue)} again`, 'one row per hour and queue');
+    q.set(hour, { inquiries, agents, scheduled, serviceLevel, asaSeconds, occupancy, abandonRate });
+    first = Math.min(first, hour);
+    last = Math.max(last, hour);
+  }
+  if (byQueue.size === 0) throw new InputError({ file, line: 2 }, 'only rows with queue "all"', 'at least one row per queue (the "all" rows are totals)');
+  const hours = last - first + 1;
+  const queues: QueueRequirement[] = [...byQueue.entries()].map(([name, m]) => {
+    const cells: RequirementCell[] = [];
+    for (let i = 0; i < hours; i++) {
+      const c = m.get(first + i);
+      if (!c) throw new InputError({ file }, `no row for ${hourKeyFromNumber(first + i)} in queue ${describeValue(name)}`, 'one row per hour for every queue, without gaps');
+      cells.push(c);
+    }
+    return { name, cells };
+  });
+  return { timezone, startHour: hourKeyFromNumber(first), hours, queues };
+}
+
+export function readRequirementsCsv(file: string, timezone: string): Requirement {
+  return parseRequirementsCsv(readTextFile(file, 'a readable requirements CSV'), file, timezone);
+}

@@ -1,0 +1,111 @@
+/**
+ * Impossible requests, named by the settings that conflict. Obvious ones are
+ * caught before solving with the arithmetic that proves them; anything else the
+ * solver reports infeasible is diagnosed by switching rule families off one at a
+ * time (on the LP relaxation) to find which rule cannot hold with the rest.
+ */
+import type { Config } from '../config';
+import { InfeasiblePlanError, type Requirement } from '../domain';
+import { buildPlanModel, type Family } from './model';
+import { scopePeriods } from './constraints/outsourcingRatio';
+import type { Horizon } from './horizon';
+import type { MipSolver, MipOptions } from './solver/model';
+
+function poolPath(config: Config, name: string): string {
+  return `pools[${config.pools.findIndex((p) => p.name === name)}]`;
+}
+
+/** Checks that need no solver. Throws InfeasiblePlanError naming the settings. */
+export function checkObviousConflicts(config: Config, horizon: Horizon): void {
+  const horizonDays = horizon.hours / 24;
+  config.pools.forEach((pool, i) => {
+    if (pool.kind !== 'inhouse') return;
+    const at = `pools[${i}]`;
+    const window = Math.min(7, horizonDays);
+    const needed = pool.minAgentsPerDay * window;
+    const allowed = pool.headcount * Math.min(pool.maxDaysPerWeek, window);
+    if (pool.minAgentsPerDay > 0 && needed > allowed) {
+      throw new InfeasiblePlanError(
+        `${at}.minAgentsPerDay ${pool.minAgentsPerDay} (${pool.name}) needs ${needed} agent-days in ${window} days, but ${at}.headcount ${pool.headcount} x ${at}.maxDaysPerWeek ${pool.maxDaysPerWeek} allows ${allowed}`,
+        [`${at}.minAgentsPerDay`, `${at}.headcount`, `${at}.maxDaysPerWeek`],
+        'lower minAgentsPerDay or raise headcount',
+      );
+    }
+  });
+
+  const vendors = config.pools.filter((p) => p.kind === 'vendor');
+  const minShares = vendors.reduce((s, v) => s + (v.kind === 'vendor' ? (v.minShare ?? 0) : 0), 0);
+  if (minShares > config.outsourcing.max + 1e-9) {
+    throw new InfeasiblePlanError(
+      `the vendors' minShare add up to ${Number(minShares.toFixed(6))}, above outsourcing.max ${config.outsourcing.max}`,
+      ['outsourcing.max', ...vendors.map((v) => `${poolPath(config, v.name)}.minShare`)],
+    );
+  }
+  if (vendors.length > 0 && vendors.every((v) => v.kind === 'vendor' && v.maxShare !== undefined)) {
+    const maxShares = vendors.reduce((s, v) => s + (v.kind === 'vendor' ? (v.maxShare ?? 1) : 0), 0);
+    if (maxShares < config.outsourcing.min - 1e-9) {
+      throw new InfeasiblePlanError(
+        `the vendors' maxShare add up to ${Number(maxShares.toFixed(6))}, below outsourcing.min ${config.outsourcing.min}`,
+        ['outsourcing.min', ...vendors.map((v) => `${poolPath(config, v.name)}.maxShare`)],
+      );
+    }
+  }
+
+  // A vendor share above 0 needs a vendor able to work in every scope period that has work.
+  if (config.outsourcing.min > 0) {
+    for (const period of scopePeriods(horizon, config.outsourcing.scope)) {
+      const able = vendors.filter((v) => v.kind === 'vendor' && (v.availableFrom === undefined || v.availableFrom <= period.end) && v.maxAgentsPerDay !== 0);
+      if (able.length === 0) {
+        const settings = ['outsourcing.min', 'outsourcing.scope', ...vendors.map((v) => `${poolPath(config, v.name)}.${v.kind === 'vendor' && v.availableFrom !== undefined ? 'availableFrom' : 'maxAgentsPerDay'}`)];
+        throw new InfeasiblePlanError(
+          `outsourcing.min ${config.outsourcing.min} (scope ${config.outsourcing.scope}) needs vendor hours in ${period.start === period.end ? period.start : `${period.start}..${period.end}`}, but no vendor can work then (${vendors
+            .map((v) => `${v.name}: ${v.kind === 'vendor' && v.availableFrom !== undefined ? `availableFrom ${v.availableFrom}` : `maxAgentsPerDay ${v.maxAgentsPerDay ?? 'unlimited'}`}`)
+            .join(', ')})`,
+          settings,
+          'lower outsourcing.min, widen the scope, or make a vendor available earlier',
+        );
+      }
+    }
+  }
+}
+
+const FAMILY_SETTINGS: Record<Family, (config: Config) => string[]> = {
+  outsourcingRatio: (c) => [`outsourcing.min ${c.outsourcing.min}`, `outsourcing.max ${c.outsourcing.max}`, `outsourcing.scope ${c.outsourcing.scope}`],
+  vendorShare: (c) =>
+    c.pools.flatMap((p, i) => (p.kind === 'vendor' && (p.minShare !== undefined || p.maxShare !== undefined) ? [`pools[${i}].minShare/maxShare (${p.name})`] : [])),
+  inhouseHeadcount: (c) => c.pools.flatMap((p, i) => (p.kind === 'inhouse' && p.minAgentsPerDay > 0 ? [`pools[${i}].minAgentsPerDay ${p.minAgentsPerDay} (${p.name})`] : [])),
+  vendorCapacity: (c) => c.pools.flatMap((p, i) => (p.kind === 'vendor' && p.minAgentsPerDay > 0 ? [`pools[${i}].minAgentsPerDay ${p.minAgentsPerDay} (${p.name})`] : [])),
+  inhouseDaysPerWeek: (c) => c.pools.flatMap((p, i) => (p.kind === 'inhouse' ? [`pools[${i}].maxDaysPerWeek ${p.maxDaysPerWeek} (${p.name})`] : [])),
+  minimumAgentsPerHour: (c) => (c.minAgentsPerHour > 0 ? [`minAgentsPerHour ${c.minAgentsPerHour}`] : []),
+};
+
+/** The capacity settings every conflict runs into. */
+function capacitySettings(config: Config): string[] {
+  return config.pools.map((p, i) =>
+    p.kind === 'inhouse'
+      ? `pools[${i}].headcount ${p.headcount} (${p.name})`
+      : `pools[${i}].maxAgentsPerDay ${p.maxAgentsPerDay ?? 'unlimited'}${p.availableFrom ? `/availableFrom ${p.availableFrom}` : ''} (${p.name})`,
+  );
+}
+
+/**
+ * After the solver reported infeasible: find the rule families whose removal
+ * makes the LP relaxation feasible and build the message from their settings.
+ */
+export async function explainInfeasible(config: Config, requirement: Requirement, start: string, end: string, solver: MipSolver, options: MipOptions): Promise<InfeasiblePlanError> {
+  const families = (Object.keys(FAMILY_SETTINGS) as Family[]).filter((f) => FAMILY_SETTINGS[f](config).length > 0);
+  const culprits: Family[] = [];
+  for (const family of families) {
+    const { mip } = buildPlanModel(config, requirement, start, end, new Set([family]));
+    const relaxed = { ...mip, variables: mip.variables.map((v) => ({ ...v, integer: false })) };
+    const result = await solver.solve(relaxed, { ...options, timeLimitSeconds: Math.min(options.timeLimitSeconds, 20) });
+    if (result.status !== 'infeasible') culprits.push(family);
+  }
+  const settings = (culprits.length > 0 ? culprits : families).flatMap((f) => FAMILY_SETTINGS[f](config));
+  const capacity = capacitySettings(config);
+  return new InfeasiblePlanError(
+    `no plan meets ${settings.join(', ')} together with the pools' capacity (${capacity.join(', ')})`,
+    [...settings, ...capacity],
+    'relax one of these settings',
+  );
+}

@@ -1,0 +1,82 @@
+/** The whole roster: named agents on in-house lines, numbered seats on vendor lines. */
+import type { Config } from '../config';
+import { InfeasiblePlanError, type ShiftLine } from '../domain';
+import { assignAgents, type AgentAssignment } from './assign';
+import { assignAgentsMip, type MipRosterResult } from './mip';
+import type { MipOptions, MipSolver } from '../plan';
+import { fairnessOf } from './fairness';
+import { assignSeats } from './seats';
+import { nightShiftNames } from './shifts';
+import { UNFILLED, type Agent, type Roster, type RosterAssignment } from './types';
+
+export interface BuildRosterInput {
+  config: Pick<Config, 'shifts' | 'pools' | 'roster'>;
+  lines: readonly ShiftLine[];
+  agents: readonly Agent[];
+  /** Every date of the plan's horizon (grid columns). */
+  dates: readonly string[];
+  eventDates: ReadonlySet<string>;
+}
+
+/**
+ * Build the roster. `agentPart` is an assignment of the in-house lines made
+ * elsewhere (the integer assignment of `solveRoster`); without it the
+ * day-by-day method assigns them.
+ */
+export function buildRoster(input: BuildRosterInput, agentPart: AgentAssignment = assignAgents(input)): Roster {
+  const seatPart = assignSeats(input);
+  const poolOrder = new Map(input.config.pools.map((p, i) => [p.name, i]));
+  const agentOrder = new Map(input.agents.map((a, i) => [a.id, i]));
+  const personRank = (a: RosterAssignment): [number, string] =>
+    a.personId === UNFILLED ? [2, ''] : a.kind === 'agent' ? [0, String(agentOrder.get(a.personId) ?? 0).padStart(8, '0')] : [1, a.personId];
+  const assignments = [...agentPart.assignments, ...seatPart.assignments].sort((a, b) => {
+    if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+    const pa = poolOrder.get(a.pool) ?? 0;
+    const pb = poolOrder.get(b.pool) ?? 0;
+    if (pa !== pb) return pa - pb;
+    if (a.start !== b.start) return a.start < b.start ? -1 : 1;
+    if (a.shift !== b.shift) return a.shift < b.shift ? -1 : 1;
+    const [ka, ia] = personRank(a);
+    const [kb, ib] = personRank(b);
+    return ka - kb || (ia < ib ? -1 : ia > ib ? 1 : 0);
+  });
+  return {
+    // A night shift starting the evening before the horizon covers its first hours: its date gets a column too.
+    dates: [...new Set([...input.dates, ...input.lines.filter((l) => l.agents > 0).map((l) => l.date)])].sort(),
+    people: [...input.agents.map((a) => ({ id: a.id, name: a.name, pool: a.pool, kind: 'agent' as const })), ...seatPart.seats],
+    assignments,
+    unfilled: agentPart.unfilled,
+    fairness: fairnessOf(input.agents, agentPart.assignments, input.lines, nightShiftNames(input.config), input.eventDates),
+  };
+}
+
+/** `--strict`: a roster with unfilled seats is an infeasible request (exit 3) naming the first short shifts. */
+export function requireFilled(roster: Roster): void {
+  if (roster.unfilled.length === 0) return;
+  const seats = roster.unfilled.reduce((n, u) => n + u.seats, 0);
+  const first = roster.unfilled.slice(0, 3).map((u) => u.reason).join(' | ');
+  const more = roster.unfilled.length > 3 ? ` | and ${roster.unfilled.length - 3} more shift lines` : '';
+  const rules = [...new Set(roster.unfilled.map((u) => u.tightestRule))];
+  throw new InfeasiblePlanError(`the agents cannot fill ${seats} planned seats: ${first}${more}`, rules, 'add agents, shorten leave, or re-plan with --agents without --strict to see the UNFILLED seats');
+}
+
+export interface SolvedRoster {
+  roster: Roster;
+  /** How the in-house agents were assigned: the solver's figures, or the day-by-day method when the solver gave no answer. */
+  method: 'mip' | 'daily-matching';
+  solver: MipRosterResult['solver'];
+}
+
+/**
+ * The roster with in-house agents assigned by the integer model (fills every
+ * seat whenever any roster can); the day-by-day method when the solver gives no
+ * answer within its limits, or fills fewer seats.
+ */
+export async function solveRoster(input: BuildRosterInput, solver: MipSolver, options: MipOptions): Promise<SolvedRoster> {
+  const mip = await assignAgentsMip(input, solver, options);
+  const daily = assignAgents(input);
+  const empty = (part: AgentAssignment) => part.unfilled.reduce((n, u) => n + u.seats, 0);
+  const mipOk = mip.solver.status === 'optimal' || mip.solver.status === 'feasible';
+  if (mipOk && empty(mip) <= empty(daily)) return { roster: buildRoster(input, mip), method: 'mip', solver: mip.solver };
+  return { roster: buildRoster(input, daily), method: 'daily-matching', solver: mip.solver };
+}

@@ -1,0 +1,197 @@
+/**
+ * In-house agents onto planned lines as one integer assignment over the whole
+ * horizon, solved through the planner's solver adapter (HiGHS by default).
+ *
+ * Variables: x[agent, line] binary for every (agent, line) the static rules
+ * allow (pool, shift list, night_ok, leave); u[line] >= 0 unfilled seats.
+ * Rules as constraints: sum_a x + u = planned agents (planned count); one
+ * shift a date; x[a,l1] + sum x[a,l2] <= 1 over the lines l2 of one date that
+ * start less than minRestHours after l1 ends (rest); the days of any 7-day
+ * window <= max_days_per_week; any maxConsecutiveDays+1 days <= maxConsecutiveDays.
+ * Objective: 1000 per unfilled seat, then max-min spread of shifts, nights,
+ * weekend days and event days (one unit each), then 0.01 per change of shift
+ * type from one working day to the next (stable shifts).
+ *
+ * Unlike the day-by-day method this sees tomorrow's early shifts when it
+ * picks today's late ones, so it fills every seat whenever any roster can.
+ */
+import type { Config } from '../config';
+import { addDays, dayNumber, type ShiftLine } from '../domain';
+import { MipBuilder, type MipOptions, type MipSolver } from '../plan';
+import { describeUnfilled, isWeekend, type AgentAssignment, type AssignAgentsInput } from './assign';
+import { minuteNumber } from './rules/context';
+import { nightAllowed, shiftAllowed } from './rules/eligibility';
+import { onLeave } from './rules/leave';
+import { nightShiftNames } from './shifts';
+import { UNFILLED, type RosterAssignment, type UnfilledSeat } from './types';
+
+const UNFILLED_COST = 1000;
+const CHANGE_COST = 0.01;
+
+export interface MipRosterResult extends AgentAssignment {
+  solver: { name: string; status: string; objective: number; seconds: number; variables: number; constraints: number };
+}
+
+/** Why nobody took the empty seats of `line`, given the finished roster. */
+export function explainUnfilled(input: Pick<AssignAgentsInput, 'config' | 'agents'>, assignments: readonly RosterAssignment[], line: ShiftLine, seats: number): UnfilledSeat {
+  const night = nightShiftNames(input.config);
+  const members = input.agents.filter((a) => a.pool === line.pool);
+  const excludedBy: Record<string, number> = {};
+  const add = (rule: string) => {
+    excludedBy[rule] = (excludedBy[rule] ?? 0) + 1;
+  };
+  const start = minuteNumber(line.start);
+  const end = minuteNumber(line.end);
+  const restMinutes = input.config.roster.minRestHours * 60;
+  const day = dayNumber(line.date);
+  for (const agent of members) {
+    const mine = assignments.filter((a) => a.personId === agent.id);
+    if (onLeave(agent, line.date)) add('leave');
+    else if (!shiftAllowed(agent, line.pool, line.shift)) add('allowed-shifts');
+    else if (!nightAllowed(agent, line.shift, night)) add('night-ok');
+    else if (mine.some((a) => a.date === line.date)) add('one-shift-per-day');
+    else if (mine.some((a) => minuteNumber(a.end) <= start && start - minuteNumber(a.end) < restMinutes)) add('min-rest');
+    else if (mine.some((a) => minuteNumber(a.start) >= end && minuteNumber(a.start) - end < restMinutes)) add('min-rest');
+    else {
+      const worked = new Set(mine.map((a) => dayNumber(a.date)));
+      worked.add(day);
+      let window = false;
+      for (let from = day - 6; from <= day && !window; from++) {
+        let n = 0;
+        for (let d = from; d < from + 7; d++) if (worked.has(d)) n += 1;
+        if (n > agent.maxDaysPerWeek) window = true;
+      }
+      let run = 1;
+      while (worked.has(day - run)) run += 1;
+      let after = 1;
+      while (worked.has(day + after)) after += 1;
+      if (window) add('max-days-per-week');
+      else if (run + after - 1 > input.config.roster.maxConsecutiveDays) add('max-consecutive-days');
+      else add('one-shift-per-day');
+    }
+  }
+  return describeUnfilled(line, seats, members.length, excludedBy, input.config.roster.minRestHours, 'before or after their other shifts');
+}
+
+export async function assignAgentsMip(input: AssignAgentsInput, solver: MipSolver, options: MipOptions): Promise<MipRosterResult> {
+  const config: Pick<Config, 'shifts' | 'pools' | 'roster'> = input.config;
+  const night = nightShiftNames(config);
+  const inhouse = new Set(config.pools.filter((p) => p.kind === 'inhouse').map((p) => p.name));
+  const lines = input.lines.filter((l) => inhouse.has(l.pool) && l.agents > 0);
+  const b = new MipBuilder();
+  const x = new Map<string, number>(); // `${agent}|${line}`
+  const byAgentDate = new Map<string, Array<{ line: number; v: number }>>();
+  const unfilled = lines.map((l, li) => b.addVariable(`u[${li}]`, { lower: 0, upper: l.agents, integer: true, cost: UNFILLED_COST }));
+  input.agents.forEach((agent, ai) => {
+    lines.forEach((l, li) => {
+      if (onLeave(agent, l.date) || !shiftAllowed(agent, l.pool, l.shift) || !nightAllowed(agent, l.shift, night)) return;
+      const v = b.addVariable(`x[${agent.id},${li}]`, { lower: 0, upper: 1, integer: true });
+      x.set(`${ai}|${li}`, v);
+      const key = `${ai}|${l.date}`;
+      const list = byAgentDate.get(key) ?? [];
+      list.push({ line: li, v });
+      byAgentDate.set(key, list);
+    });
+  });
+  lines.forEach((l, li) => {
+    const vars: number[] = [unfilled[li] as number];
+    input.agents.forEach((_, ai) => {
+      const v = x.get(`${ai}|${li}`);
+      if (v !== undefined) vars.push(v);
+    });
+    b.addConstraint(`planned[${li}]`, vars, vars.map(() => 1), '=', l.agents);
+  });
+  const dates = [...new Set(lines.map((l) => l.date))].sort();
+  const first = dates[0];
+  const last = dates[dates.length - 1];
+  const allDates: string[] = [];
+  if (first !== undefined && last !== undefined) for (let d = first; d <= last; d = addDays(d, 1)) allDates.push(d);
+  const minRest = config.roster.minRestHours * 60;
+  const maxRun = config.roster.maxConsecutiveDays;
+  const countVars = { shifts: [] as number[][], nights: [] as number[][], weekends: [] as number[][], events: [] as number[][] };
+
+  input.agents.forEach((agent, ai) => {
+    const dayVars = allDates.map((d) => (byAgentDate.get(`${ai}|${d}`) ?? []).map((e) => e.v));
+    dayVars.forEach((vars, di) => {
+      if (vars.length > 1) b.addConstraint(`oneShift[${agent.id},${allDates[di]}]`, vars, vars.map(() => 1), '<=', 1);
+    });
+    // Rest: a line and the lines of one later date that start too soon after it.
+    for (const [key, list] of byAgentDate) {
+      if (!key.startsWith(`${ai}|`)) continue;
+      for (const e of list) {
+        const l1 = lines[e.line] as ShiftLine;
+        const end = minuteNumber(l1.end);
+        const byDate = new Map<string, number[]>();
+        for (let k = 1; k <= 2; k++) {
+          for (const f of byAgentDate.get(`${ai}|${addDays(l1.date, k)}`) ?? []) {
+            const l2 = lines[f.line] as ShiftLine;
+            if (minuteNumber(l2.start) - end < minRest) byDate.set(l2.date, [...(byDate.get(l2.date) ?? []), f.v]);
+          }
+        }
+        for (const [d, vars] of byDate) b.addConstraint(`rest[${agent.id},${e.line},${d}]`, [e.v, ...vars], [1, ...vars.map(() => 1)], '<=', 1);
+      }
+    }
+    const windowLen = Math.min(7, allDates.length);
+    for (let from = 0; from + windowLen <= allDates.length; from++) {
+      const vars = dayVars.slice(from, from + windowLen).flat();
+      if (vars.length > agent.maxDaysPerWeek) b.addConstraint(`week[${agent.id},${allDates[from]}]`, vars, vars.map(() => 1), '<=', agent.maxDaysPerWeek);
+    }
+    for (let from = 0; from + maxRun + 1 <= allDates.length; from++) {
+      const vars = dayVars.slice(from, from + maxRun + 1).flat();
+      if (vars.length > maxRun) b.addConstraint(`run[${agent.id},${allDates[from]}]`, vars, vars.map(() => 1), '<=', maxRun);
+    }
+    // Shift-type changes between working days d and d+1: c >= x[a,l on d] + x[a,l' on d+1 of another code] - 1.
+    for (let di = 0; di + 1 < allDates.length; di++) {
+      const today = byAgentDate.get(`${ai}|${allDates[di]}`) ?? [];
+      const tomorrow = byAgentDate.get(`${ai}|${allDates[di + 1]}`) ?? [];
+      const codes = new Set([...today, ...tomorrow].map((e) => (lines[e.line] as ShiftLine).code));
+      if (codes.size < 2 || today.length === 0 || tomorrow.length === 0) continue;
+      for (const code of codes) {
+        const same = today.filter((e) => (lines[e.line] as ShiftLine).code === code).map((e) => e.v);
+        const other = tomorrow.filter((e) => (lines[e.line] as ShiftLine).code !== code).map((e) => e.v);
+        if (same.length === 0 || other.length === 0) continue;
+        const c = b.addVariable(`change[${agent.id},${allDates[di]},${code}]`, { lower: 0, upper: 1, cost: CHANGE_COST });
+        b.addConstraint(`changeLink[${agent.id},${allDates[di]},${code}]`, [c, ...same, ...other], [-1, ...same.map(() => 1), ...other.map(() => 1)], '<=', 1);
+      }
+    }
+    const all = [...byAgentDate.entries()].filter(([k]) => k.startsWith(`${ai}|`)).flatMap(([, list]) => list);
+    countVars.shifts.push(all.map((e) => e.v));
+    countVars.nights.push(all.filter((e) => night.has((lines[e.line] as ShiftLine).shift)).map((e) => e.v));
+    countVars.weekends.push(all.filter((e) => isWeekend((lines[e.line] as ShiftLine).date)).map((e) => e.v));
+    countVars.events.push(all.filter((e) => input.eventDates.has((lines[e.line] as ShiftLine).date)).map((e) => e.v));
+  });
+  // Max-min spread per count, over the agents that can earn it at all (nights: night-capable agents).
+  for (const [name, perAgent] of Object.entries(countVars)) {
+    const members = perAgent.filter((vars) => vars.length > 0);
+    if (members.length < 2) continue;
+    const hi = b.addVariable(`max[${name}]`, { lower: 0, cost: 1 });
+    const lo = b.addVariable(`min[${name}]`, { lower: 0, cost: -1 });
+    members.forEach((vars, i) => {
+      b.addConstraint(`maxLink[${name},${i}]`, [hi, ...vars], [1, ...vars.map(() => -1)], '>=', 0);
+      b.addConstraint(`minLink[${name},${i}]`, [lo, ...vars], [1, ...vars.map(() => -1)], '<=', 0);
+    });
+  }
+  const model = b.build();
+  const result = await solver.solve(model, options);
+  const solverFigures = { name: result.solver, status: result.status, objective: result.objective, seconds: result.seconds, variables: model.variables.length, constraints: model.constraints.length };
+  if (result.status !== 'optimal' && result.status !== 'feasible') {
+    return { assignments: [], unfilled: [], solver: solverFigures };
+  }
+  const value = (v: number) => Math.round(result.values[v] ?? 0);
+  const assignments: RosterAssignment[] = [];
+  const empty: Array<[ShiftLine, number]> = [];
+  lines.forEach((l, li) => {
+    const base = { date: l.date, shift: l.shift, code: l.code, start: l.start, end: l.end, pool: l.pool, queue: l.queue };
+    let filled = 0;
+    input.agents.forEach((agent, ai) => {
+      const v = x.get(`${ai}|${li}`);
+      if (v !== undefined && value(v) === 1 && filled < l.agents) {
+        assignments.push({ ...base, personId: agent.id, personName: agent.name, kind: 'agent' });
+        filled += 1;
+      }
+    });
+    for (let k = filled; k < l.agents; k++) assignments.push({ ...base, personId: UNFILLED, personName: '', kind: 'unfilled' });
+    if (filled < l.agents) empty.push([l, l.agents - filled]);
+  });
+  return { assignments, unfilled: empty.map(([l, n]) => explainUnfilled(input, assignments, l, n)), solver: solverFigures };
+}

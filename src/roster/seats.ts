@@ -1,0 +1,110 @@
+/**
+ * Vendor seats: per vendor, numbered seats (`vendor-a-001` ...) assigned to the
+ * vendor's planned lines under the same rest and days-in-a-row rules as agents.
+ *
+ * Day by day, each seat of a line is given, in this order: a seat that worked
+ * the same shift type last time (same start first, shortest current run first
+ * so rest days rotate), then any free seat the rules allow, then a new seat. Vendors ask for stable
+ * shifts, so a seat keeps its shift type unless no seat of that type is free.
+ * Seats are created only when no existing seat may work, so the seat count is
+ * the smallest this order reaches (at least the plan's peak day).
+ */
+import type { Config } from '../config';
+import { dayNumber, type ShiftLine } from '../domain';
+import { runEndingOn } from './rules/consecutiveDays';
+import { minuteNumber } from './rules/context';
+import { restAllows } from './rules/rest';
+import type { RosterAssignment, RosterPerson } from './types';
+
+export interface AssignSeatsInput {
+  config: Pick<Config, 'pools' | 'roster'>;
+  lines: readonly ShiftLine[];
+}
+
+export interface SeatAssignment {
+  seats: RosterPerson[];
+  assignments: RosterAssignment[];
+}
+
+interface SeatState {
+  id: string;
+  lastEndMinute: number | undefined;
+  lastCode: string | undefined;
+  lastStartClock: string | undefined;
+  days: Set<number>;
+  shifts: number;
+}
+
+/** `vendor-a`, 1 → `vendor-a-001`. */
+export function seatId(pool: string, n: number): string {
+  return `${pool}-${String(n).padStart(3, '0')}`;
+}
+
+function byStart(a: ShiftLine, b: ShiftLine): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : a.shift < b.shift ? -1 : a.shift > b.shift ? 1 : 0;
+}
+
+export function assignSeats(input: AssignSeatsInput): SeatAssignment {
+  const { minRestHours, maxConsecutiveDays } = input.config.roster;
+  const seats: RosterPerson[] = [];
+  const assignments: RosterAssignment[] = [];
+  for (const pool of input.config.pools) {
+    if (pool.kind !== 'vendor') continue;
+    const lines = input.lines.filter((l) => l.pool === pool.name && l.agents > 0).sort(byStart);
+    const states: SeatState[] = [];
+    const dates = [...new Set(lines.map((l) => l.date))];
+    for (const date of dates) {
+      const day = dayNumber(date);
+      const dayLines = lines.filter((l) => l.date === date);
+      const taken = new Set<SeatState>();
+      const free = (line: ShiftLine) =>
+        states.filter(
+          (s) =>
+            !taken.has(s) &&
+            restAllows(s.lastEndMinute, minuteNumber(line.start), minRestHours) &&
+            runEndingOn(s.days, day - 1) + 1 <= maxConsecutiveDays,
+        );
+      const chosen = new Map<ShiftLine, SeatState[]>(dayLines.map((l) => [l, []]));
+      // Pass 1: seats that keep their shift type (same start first, then the longest-serving seat).
+      for (const line of dayLines) {
+        const list = chosen.get(line) as SeatState[];
+        const clock = line.start.slice(11);
+        const same = free(line)
+          .filter((s) => s.lastCode === line.code)
+          .sort((a, b) => Number(a.lastStartClock !== clock) - Number(b.lastStartClock !== clock) || runEndingOn(a.days, day - 1) - runEndingOn(b.days, day - 1) || (a.id < b.id ? -1 : 1));
+        for (const s of same.slice(0, line.agents)) {
+          taken.add(s);
+          list.push(s);
+        }
+      }
+      // Pass 2: any seat the rules allow, then new seats.
+      for (const line of dayLines) {
+        const list = chosen.get(line) as SeatState[];
+        const others = free(line).sort((a, b) => runEndingOn(a.days, day - 1) - runEndingOn(b.days, day - 1) || a.shifts - b.shifts || (a.id < b.id ? -1 : 1));
+        for (const s of others) {
+          if (list.length >= line.agents) break;
+          taken.add(s);
+          list.push(s);
+        }
+        while (list.length < line.agents) {
+          const s: SeatState = { id: seatId(pool.name, states.length + 1), lastEndMinute: undefined, lastCode: undefined, lastStartClock: undefined, days: new Set(), shifts: 0 };
+          states.push(s);
+          seats.push({ id: s.id, name: '', pool: pool.name, kind: 'seat' });
+          taken.add(s);
+          list.push(s);
+        }
+      }
+      for (const [line, list] of chosen) {
+        for (const s of list) {
+          assignments.push({ date: line.date, shift: line.shift, code: line.code, start: line.start, end: line.end, pool: line.pool, queue: line.queue, personId: s.id, personName: '', kind: 'seat' });
+          s.lastEndMinute = minuteNumber(line.end);
+          s.lastCode = line.code;
+          s.lastStartClock = line.start.slice(11);
+          s.days.add(day);
+          s.shifts += 1;
+        }
+      }
+    }
+  }
+  return { seats, assignments };
+}

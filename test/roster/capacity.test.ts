@@ -1,0 +1,42 @@
+import { InfeasiblePlanError } from '../../src/domain';
+import { buildRoster, inhouseCapacity, requireFilled, tightenCapacity } from '../../src/roster';
+import { agent, config, line } from './fixtures';
+
+describe('capacity for a re-plan', () => {
+  const agents = [
+    agent('A', { nightOk: false, unavailable: ['2026-11-02'] }),
+    agent('B', { maxDaysPerWeek: 3 }),
+    agent('C', { shifts: ['day'], maxDaysPerWeek: 7, unavailable: ['2026-11-01', '2026-11-02', '2026-11-03'] }),
+  ];
+  const cap = inhouseCapacity(config, agents, '2026-11-01', '2026-11-08');
+
+  it('counts agents present and allowed per shift each day', () => {
+    expect(cap).toHaveLength(1);
+    expect(cap[0]?.days[1]).toEqual({ date: '2026-11-02', agents: 1, byShift: { day: 1, middle: 1, night: 1 } });
+    expect(cap[0]?.days[4]).toEqual({ date: '2026-11-05', agents: 3, byShift: { day: 3, middle: 2, night: 1 } });
+  });
+
+  it('counts agent-days per 7-day window: min(max days, 6 in a row, days present)', () => {
+    // 11-01..11-07: A 5 (6 present), B 3, C min(7, 6, 4) = 4.
+    expect(cap[0]?.windows[0]).toEqual({ start: '2026-11-01', end: '2026-11-07', agentDays: 12 });
+    // The last window is clipped to the horizon: 11-08 only.
+    expect(cap[0]?.windows[7]).toEqual({ start: '2026-11-08', end: '2026-11-08', agentDays: 3 });
+  });
+
+  it('tightens a short shift to what the roster filled', () => {
+    const lines = [line('2026-11-02', 'night', 2)];
+    const r = buildRoster({ config, lines, agents, dates: ['2026-11-02'], eventDates: new Set() });
+    const tight = tightenCapacity(cap, r);
+    expect(tight[0]?.days[1]?.byShift).toEqual({ day: 1, middle: 1, night: 1 });
+    const r2 = buildRoster({ config, lines: [line('2026-11-02', 'night', 1)], agents, dates: ['2026-11-02'], eventDates: new Set() });
+    expect(r2.unfilled).toEqual([]);
+  });
+});
+
+describe('--strict', () => {
+  it('throws an infeasible-plan error naming the short shift and rule', () => {
+    const r = buildRoster({ config, lines: [line('2026-11-01', 'night', 2)], agents: [agent('A', { nightOk: false })], dates: ['2026-11-01'], eventDates: new Set() });
+    expect(() => requireFilled(r)).toThrow(InfeasiblePlanError);
+    expect(() => requireFilled(r)).toThrow('the agents cannot fill 2 planned seats: 2026-11-01 night 22:00 in-house: 2 of 2 seats unfilled; of 1 agents 1 not night_ok');
+  });
+});
