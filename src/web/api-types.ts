@@ -26,6 +26,9 @@ export interface DailyPoint {
 /** A detected event window shown on the history chart. */
 export interface HistoryEvent {
   name: string;
+  /** The event's day (Nov 11, lunar 5/5 of that year, ...). */
+  anchor: string;
+  /** The window the forecaster treats as the event. */
   start: string;
   end: string;
 }

@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseConfig } from '../config';
+import { defaultConfig, parseConfig, type Config } from '../config';
+import { parseAgents } from '../io/agents';
 import { parseHistory } from '../io/history';
 import { loadConfigText, parseJsonText } from '../io/config';
 import { summarizeHistory } from '../report/history';
@@ -14,7 +15,7 @@ import type { HistoryView, NamedText, PlanRequest, SampleInputs } from './api-ty
 import { loadAssets, loadSamples, type AssetMap } from './assets';
 import { HttpError, badRequest, notFound, readBody, send, sendError, sendJson, toHttpError } from './http';
 import { PlanQueue, type PlanInputs, type PlanRunner } from './queue';
-import { dailyTotals } from './view';
+import { dailyTotals, historyEvents } from './view';
 import { workerRunner } from './worker-runner';
 
 export interface ServerOptions {
@@ -123,7 +124,7 @@ export function createApp(options: ServerOptions): { handler: http.RequestListen
   function historyView(input: NamedText, timezone: string): HistoryView {
     const history = parseHistory(input.text, input.file, { timezone });
     const { id, bytes } = uploads.add(input);
-    return { id, file: input.file, bytes, summary: summarizeHistory(history), daily: dailyTotals(history), events: [] };
+    return { id, file: input.file, bytes, summary: summarizeHistory(history), daily: dailyTotals(history), events: historyEvents(history, defaultConfig()) };
   }
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
@@ -171,16 +172,23 @@ export function createApp(options: ServerOptions): { handler: http.RequestListen
       if (!config) throw badRequest('expected config: {"file": "config.json", "text": "{...}"}', 'config');
       const agents = namedText(request.agents, 'agents');
       // Refuse bad inputs now, with the CLI's messages, rather than after waiting in the queue.
-      let timezone: string;
+      let parsedConfig: Config;
       try {
-        timezone = loadConfigText(config.text, config.file).timezone;
+        parsedConfig = loadConfigText(config.text, config.file);
       } catch (error) {
         throw toHttpError(error, 'config');
       }
       try {
-        parseHistory(history.text, history.file, { timezone });
+        parseHistory(history.text, history.file, { timezone: parsedConfig.timezone });
       } catch (error) {
         throw toHttpError(error, 'history');
+      }
+      if (agents) {
+        try {
+          parseAgents(agents.text, agents.file, parsedConfig);
+        } catch (error) {
+          throw toHttpError(error, 'agents');
+        }
       }
       const inputs: PlanInputs = { history, config, ...(agents ? { agents } : {}) };
       sendJson(res, 202, queue.submit(inputs));

@@ -69,6 +69,18 @@ describe('with the default runner', () => {
     expect(body.id).toMatch(/^[a-f0-9]{16}$/);
   });
 
+  test('the history view marks the calendar events inside it', async () => {
+    const rows = ['timestamp,inquiries'];
+    for (let d = 10; d <= 25; d++) rows.push(`2026-06-${d}T10:00,${d}`);
+    const { body } = await postHistory(server, `${rows.join('\n')}\n`);
+    // 618 is June 18; the Dragon Boat Festival (lunar 5/5) falls on 2026-06-19
+    // (State Council holiday notice for 2026: 端午节 6月19日).
+    expect((body.events as Array<{ name: string; anchor: string }>).map((e) => [e.name, e.anchor])).toEqual([
+      ['618', '2026-06-18'],
+      ['dragon-boat', '2026-06-19'],
+    ]);
+  });
+
   test('a bad CSV is answered 400 with the CLI message and its location', async () => {
     const bad = 'timestamp,inquiries\n2026-06-01T10:00,5\n2026-06-01T11:00,abc\n';
     const { status, body } = await postHistory(server, bad, 'shop.csv');
@@ -172,6 +184,14 @@ describe('with the default runner', () => {
     });
     expect(badConfig.status).toBe(400);
     expect(((await badConfig.json()) as { error: unknown }).error).toMatchObject({ field: 'config', path: 'outsourcing.min' });
+    const badAgents = await fetch(`${server.url}api/plans`, {
+      method: 'POST',
+      body: JSON.stringify({ history: { file: 'h.csv', text: CSV }, config: { file: 'c.json', text: CONFIG }, agents: { file: 'agents.csv', text: 'agent_id,name,pool,shifts,night_ok,max_days_per_week,unavailable\nA1,Wang,nobody,day,false,5,\n' } }),
+    });
+    expect(badAgents.status).toBe(400);
+    const agentsError = ((await badAgents.json()) as { error: { field: string; where: { line: number; column: number }; message: string } }).error;
+    expect(agentsError).toMatchObject({ code: 'input', field: 'agents', where: { file: 'agents.csv', line: 2, column: 3 } });
+    expect(agentsError.message).toBe('agents.csv:2:3: unknown pool "nobody"; expected an in-house pool from the config: in-house');
     const unknownId = await fetch(`${server.url}api/plans`, { method: 'POST', body: JSON.stringify({ historyId: 'ffffffffffffffff', config: { file: 'c.json', text: CONFIG } }) });
     expect(unknownId.status).toBe(404);
     expect(server.queue.pending).toBe(0);

@@ -140,9 +140,10 @@ function renderHistory(): void {
   $('history-facts').replaceChildren(...facts.map(([k, v]) => h('div', { class: 'fact' }, label(k), h('b', {}, v))));
   const labels = view.daily.map((d) => d.date);
   const markers = [
-    ...view.events.map((e) => ({ index: Math.max(0, labels.indexOf(e.start)), label: e.name })),
-    { index: Math.max(0, labels.indexOf(s.busiestDay.date)), label: `▲ ${s.busiestDay.date}` },
+    ...view.events.filter((e) => labels.includes(e.anchor)).map((e) => ({ index: labels.indexOf(e.anchor), label: `${e.name} ${e.anchor}` })),
+    { index: Math.max(0, labels.indexOf(s.busiestDay.date)), label: `▲ ${s.busiestDay.date}`, always: true },
   ];
+  $('history-events').textContent = view.events.map((e) => `${e.name} ${e.anchor}`).join(' · ');
   $('history-chart').replaceChildren(
     lineChart({ title: t('dailyChart'), labels, series: [{ label: t('dailyChart'), values: view.daily.map((d) => d.inquiries), cls: 'line-demand' }], markers }),
   );

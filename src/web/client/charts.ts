@@ -29,6 +29,8 @@ export interface Band {
 export interface Marker {
   index: number;
   label: string;
+  /** Labelled even when there are too many markers to label them all. */
+  always?: boolean;
 }
 
 const W = 900;
@@ -71,9 +73,21 @@ export function lineChart(opts: { labels: string[]; series: Series[]; band?: Ban
     const i = ticks <= 1 ? 0 : Math.round((k * (n - 1)) / (ticks - 1));
     svg.appendChild(text(x(i), H - PAD.bottom + 16, opts.labels[i] ?? '', 'middle'));
   }
-  for (const m of opts.markers ?? []) {
-    svg.appendChild(el('line', { x1: x(m.index), x2: x(m.index), y1: PAD.top, y2: H - PAD.bottom, class: 'marker' }));
-    svg.appendChild(text(x(m.index) + 3, PAD.top + 10, m.label, 'start', 'marker-label'));
+  const markers = opts.markers ?? [];
+  // Past a dozen markers the labels overlap: then only the flagged ones are written, the rest show on hover.
+  const labelAll = markers.length <= 12;
+  let row = 0;
+  for (const m of markers) {
+    const line = el('line', { x1: x(m.index), x2: x(m.index), y1: PAD.top, y2: H - PAD.bottom, class: m.always ? 'marker strong' : 'marker' });
+    const tip = el('title', {});
+    tip.textContent = m.label;
+    line.appendChild(tip);
+    svg.appendChild(line);
+    if (labelAll || m.always) {
+      // Three label rows so neighbouring events stay readable.
+      svg.appendChild(text(x(m.index) + 3, PAD.top + 10 + (row % 3) * 12, m.label, 'start', 'marker-label'));
+      row += 1;
+    }
   }
   if (opts.band && n > 0) {
     const b = opts.band;
