@@ -66,6 +66,7 @@ export interface SampleInputs {
   history?: { file: string; text: string };
   config?: { file: string; text: string };
   agents?: { file: string; text: string };
+  scenarios?: { file: string; text: string };
 }
 
 /** A text input as the CLI would read it from a file. */
@@ -82,6 +83,11 @@ export interface PlanRequest {
   /** The config as JSON text (validated exactly like `--config`). */
   config: NamedText;
   agents?: NamedText;
+  /**
+   * Makes the run a what-if: a scenario file (as for `peakshift whatif`) whose
+   * base may be left out; its config, history and agents paths are ignored.
+   */
+  scenarios?: NamedText;
 }
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed';

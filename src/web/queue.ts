@@ -11,6 +11,8 @@ export interface PlanInputs {
   history: NamedText;
   config: NamedText;
   agents?: NamedText;
+  /** Present for a what-if run: the scenario file (see plan-job.ts parseWebScenarios). */
+  scenarios?: NamedText;
 }
 
 export interface PlanFile {

@@ -15,6 +15,7 @@ import type { HistoryView, NamedText, PlanRequest, SampleInputs } from './api-ty
 import { loadAssets, loadSamples, type AssetMap } from './assets';
 import { HttpError, badRequest, notFound, readBody, send, sendError, sendJson, toHttpError } from './http';
 import { PlanQueue, type PlanInputs, type PlanRunner } from './queue';
+import { parseWebScenarios } from './plan-job';
 import { dailyTotals, historyEvents } from './view';
 import { workerRunner } from './worker-runner';
 
@@ -171,6 +172,7 @@ export function createApp(options: ServerOptions): { handler: http.RequestListen
       const config = namedText(request.config, 'config');
       if (!config) throw badRequest('expected config: {"file": "config.json", "text": "{...}"}', 'config');
       const agents = namedText(request.agents, 'agents');
+      const scenarios = namedText(request.scenarios, 'scenarios');
       // Refuse bad inputs now, with the CLI's messages, rather than after waiting in the queue.
       let parsedConfig: Config;
       try {
@@ -190,7 +192,14 @@ export function createApp(options: ServerOptions): { handler: http.RequestListen
           throw toHttpError(error, 'agents');
         }
       }
-      const inputs: PlanInputs = { history, config, ...(agents ? { agents } : {}) };
+      if (scenarios) {
+        try {
+          parseWebScenarios(scenarios, history.file);
+        } catch (error) {
+          throw toHttpError(error, 'scenarios');
+        }
+      }
+      const inputs: PlanInputs = { history, config, ...(agents ? { agents } : {}), ...(scenarios ? { scenarios } : {}) };
       sendJson(res, 202, queue.submit(inputs));
       return;
     }

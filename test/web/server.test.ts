@@ -2,7 +2,9 @@
  * The local web API: same validators and messages as the CLI, upload cap,
  * no file-system access from request paths, one plan at a time.
  */
+import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as path from 'node:path';
 import { parseHistory } from '../../src/io/history';
 import { summarizeHistory } from '../../src/report/history';
 import type { JobView } from '../../src/web/api-types';
@@ -10,7 +12,7 @@ import type { PlanInputs, PlanOutput, PlanRunner } from '../../src/web/queue';
 import { startServer, type RunningServer } from '../../src/web/server';
 import { workerRunner } from '../../src/web/worker-runner';
 import { runCli } from '../helpers/cli';
-import { tempFile } from '../helpers/paths';
+import { repoRoot, tempDir, tempFile } from '../helpers/paths';
 
 const CSV = 'timestamp,inquiries\n2026-06-01T10:00,5\n2026-06-01T11:00,7\n2026-06-02T10:00,9\n';
 const CONFIG = JSON.stringify({ horizon: { start: '2026-06-03', end: '2026-06-04' } });
@@ -302,3 +304,70 @@ describe('peakshift serve', () => {
     expect(err.join('')).toContain('warning: listening on 0.0.0.0: anyone who can reach this address can upload data and run plans');
   });
 });
+
+describe('what-if runs', () => {
+  // Two days of the sample's Double 11 run-up, one scenario, one simulation run: small enough for seconds.
+  const config = JSON.parse(fs.readFileSync(path.join(repoRoot, 'data/config.json'), 'utf8')) as Record<string, unknown>;
+  config.horizon = { start: '2026-11-10', end: '2026-11-11' };
+  // A 5% gap keeps both solves to about a second; both sides use the same settings.
+  config.solver = { mipRelGap: 0.05 };
+  const configText = `${JSON.stringify(config, null, 2)}\n`;
+  const historyText = fs.readFileSync(path.join(repoRoot, 'data/inquiries.csv'), 'utf8');
+  const scenarios = { scenarios: [{ name: '50/50 ratio', overrides: [{ outsourcing: { min: 0.5, max: 0.5 } }] }], simulation: { runs: 1, seed: 7 } };
+
+  test('the page and `peakshift whatif` write the same comparison and plan folders', async () => {
+    const server = await startServer({ port: 0 });
+    try {
+      const dir = tempDir();
+      fs.writeFileSync(path.join(dir, 'config.json'), configText);
+      fs.writeFileSync(path.join(dir, 'inquiries.csv'), historyText);
+      fs.writeFileSync(path.join(dir, 'scenarios.json'), JSON.stringify({ base: { config: 'config.json', history: 'inquiries.csv' }, ...scenarios }));
+      const cli = await runCli(['whatif', '--scenarios', path.join(dir, 'scenarios.json'), '--out-dir', path.join(dir, 'out'), '--jobs', '0']);
+      expect(cli.stderr).not.toContain('error');
+      expect(cli.code).toBe(0);
+      const res = await fetch(`${server.url}api/plans`, {
+        method: 'POST',
+        body: JSON.stringify({ history: { file: 'inquiries.csv', text: historyText }, config: { file: 'config.json', text: configText }, scenarios: { file: 'scenarios.json', text: JSON.stringify(scenarios) } }),
+      });
+      expect(res.status).toBe(202);
+      const { id } = (await res.json()) as JobView;
+      await server.queue.drained();
+      const job = (await (await fetch(`${server.url}api/plans/${id}`)).json()) as JobView;
+      expect(job.error).toBeUndefined();
+      expect(job.state).toBe('done');
+
+      const cliFiles = listFiles(path.join(dir, 'out'));
+      const webFiles = (job.files ?? []).map((f) => f.name).filter((n) => n !== 'scenarios.json');
+      expect(webFiles.sort()).toEqual(cliFiles);
+      for (const name of ['comparison.csv', '00-base/summary.json', '01-50-50-ratio/summary.json', '01-50-50-ratio/coverage.csv']) {
+        const web = await (await fetch(`${server.url}api/plans/${id}/files/${name}`)).text();
+        expect(web).toBe(fs.readFileSync(path.join(dir, 'out', name), 'utf8'));
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('a bad scenario is refused with the scenario reader message', async () => {
+    const server = await startServer({ port: 0 });
+    try {
+      const res = await fetch(`${server.url}api/plans`, {
+        method: 'POST',
+        body: JSON.stringify({ history: { file: 'h.csv', text: CSV }, config: { file: 'c.json', text: CONFIG }, scenarios: { file: 'scenarios.json', text: '{"scenarios": [{"name": "x", "overrides": [{"outsourcing": {"min": 2}}]}]}' } }),
+      });
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { error: { field: string; message: string } };
+      expect(body.error.field).toBe('scenarios');
+      expect(body.error.message).toMatch(/^scenario "x" overrides\[0\]\.outsourcing\.min: /);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
+    .sort();
+}
