@@ -107,3 +107,34 @@ test('the language switch turns every label to Chinese and back', async () => {
   expect(await page.locator('#step-history h2').innerText()).toBe('1. Inquiry history');
   expect(await page.locator('#run').innerText()).toBe('Run the plan');
 });
+
+test('the what-if tab compares scenarios side by side', async () => {
+  await page.click('#sample');
+  await page.waitForSelector('#history-chart svg');
+  // Two days and a 5% gap keep the solves short; edited through the Config JSON box.
+  const config = JSON.parse(await page.inputValue('#config-json')) as Record<string, unknown>;
+  config.horizon = { start: '2026-11-10', end: '2026-11-11' };
+  config.solver = { mipRelGap: 0.05 };
+  await page.click('#step-settings details summary');
+  await page.fill('#config-json', JSON.stringify(config, null, 2));
+  await page.click('#apply-json');
+  await page.waitForFunction(`document.querySelector('[data-path="horizon.start"]').value === '2026-11-10'`);
+  expect(JSON.parse(await page.inputValue('#scenarios-json')).scenarios).toHaveLength(5);
+  await page.fill('#scenarios-json', JSON.stringify({ scenarios: [{ name: '50/50 ratio', overrides: [{ outsourcing: { min: 0.5, max: 0.5 } }] }], simulation: { runs: 1, seed: 7 } }));
+  await page.click('#run-whatif');
+  await page.waitForSelector('#whatif-results:not([hidden]) #comparison-table tbody tr', { timeout: 60_000 });
+  const names = await page.locator('#comparison-table tbody tr td:first-child').allInnerTexts();
+  expect(names).toEqual(['base', '50/50 ratio']);
+  expect(await page.locator('#whatif-downloads a[data-file="comparison.html"]').count()).toBe(1);
+  await shot('whatif');
+});
+
+test('a bad scenario shows the scenario reader message under the what-if box', async () => {
+  await page.click('#sample');
+  await page.waitForSelector('#history-chart svg');
+  await page.fill('#scenarios-json', '{"scenarios": [{"name": "x", "overrides": [{"outsourcing": {"min": 2}}]}]}');
+  await page.click('#run-whatif');
+  const error = page.locator('#whatif-run-error');
+  await error.waitFor({ state: 'visible' });
+  expect(await error.locator('.message').innerText()).toMatch(/^scenario "x" overrides\[0\]\.outsourcing\.min: /);
+});

@@ -11,9 +11,20 @@ interface State {
   config: Json;
   configFile: string;
   job: JobView | null;
+  scenariosFile: string;
+  whatIf: JobView | null;
 }
 
-const state: State = { history: null, config: {}, configFile: 'config.json', job: null };
+const state: State = { history: null, config: {}, configFile: 'config.json', job: null, scenariosFile: 'scenarios.json', whatIf: null };
+
+/** A what-if to start from when there is no sample: the scenario file's format, base left out. */
+const EXAMPLE_SCENARIOS = {
+  scenarios: [
+    { name: 'promo +30%', overrides: [{ volume: { multiplier: 1.3 } }] },
+    { name: '50/50 ratio', overrides: [{ outsourcing: { min: 0.5, max: 0.5 } }] },
+  ],
+  simulation: { runs: 1, seed: 1 },
+};
 
 function $(id: string): HTMLElement {
   const node = document.getElementById(id);
@@ -83,6 +94,7 @@ function markInvalid(path: string | undefined): void {
 function routeError(error: unknown): void {
   const e = error instanceof ApiFailure ? error.error : { code: 'internal', message: String(error) };
   if (e.field === 'history') showError('history-error', 'historyError', e);
+  else if (e.field === 'scenarios') showError('whatif-run-error', 'runError', e);
   else if (e.field === 'config' || e.code === 'config') {
     showError('config-error', 'configError', e);
     markInvalid(e.path);
@@ -281,45 +293,87 @@ function stageLabel(stage: string): string {
   return hasKey(key) ? t(key) : stage;
 }
 
-function renderProgress(): void {
-  const job = state.job;
-  const bar = $('progress') as HTMLProgressElement;
-  const text = $('progress-text');
-  $('progress-box').hidden = job === null || job.state === 'failed';
+function renderProgress(job: JobView | null, prefix = ''): void {
+  const bar = $(`${prefix}progress`) as HTMLProgressElement;
+  const text = $(`${prefix}progress-text`);
+  $(`${prefix}progress-box`).hidden = job === null || job.state === 'failed';
   if (!job) return;
   bar.value = job.progress.fraction;
   text.textContent = job.state === 'queued' && job.position > 0 ? `${t('queued')} ${job.position}` : stageLabel(job.progress.stage);
 }
 
-async function runPlan(): Promise<void> {
-  showError('run-error', 'runError', null);
+/** Submit a run, follow it until it ends; failures go next to the field they concern. */
+async function runJob(extra: Record<string, unknown>, prefix: string, buttonId: string): Promise<JobView | null> {
+  showError(`${prefix}run-error`, 'runError', null);
   showError('config-error', 'configError', null);
   markInvalid(undefined);
   if (!state.history) {
     showError('history-error', 'historyError', { code: 'usage', message: t('needHistory') });
-    return;
+    return null;
   }
-  const button = $('run') as HTMLButtonElement;
+  const button = $(buttonId) as HTMLButtonElement;
   button.disabled = true;
   try {
-    state.job = await call<JobView>('/api/plans', {
+    let job = await call<JobView>('/api/plans', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ historyId: state.history.id, config: { file: state.configFile, text: JSON.stringify(state.config, null, 2) } }),
+      body: JSON.stringify({ historyId: state.history.id, config: { file: state.configFile, text: JSON.stringify(state.config, null, 2) }, ...extra }),
     });
-    renderProgress();
-    while (state.job.state === 'queued' || state.job.state === 'running') {
+    renderProgress(job, prefix);
+    while (job.state === 'queued' || job.state === 'running') {
       await new Promise((r) => setTimeout(r, 400));
-      state.job = await call<JobView>(`/api/plans/${state.job.id}`);
-      renderProgress();
+      job = await call<JobView>(`/api/plans/${job.id}`);
+      renderProgress(job, prefix);
     }
-    if (state.job.state === 'failed' && state.job.error) routeError(new ApiFailure(400, state.job.error));
-    else await renderResults(state.job);
+    if (job.state === 'failed' && job.error) {
+      routeError(new ApiFailure(400, job.error.field ? job.error : { ...job.error, field: prefix === 'whatif-' ? 'scenarios' : undefined }));
+      return null;
+    }
+    return job;
   } catch (error) {
     routeError(error);
+    return null;
   } finally {
     button.disabled = false;
   }
+}
+
+async function runPlan(): Promise<void> {
+  const job = await runJob({}, '', 'run');
+  if (job) {
+    state.job = job;
+    await renderResults(job);
+  }
+}
+
+// ---- 4. what-if ----
+
+async function runWhatIf(): Promise<void> {
+  const text = ($('scenarios-json') as HTMLTextAreaElement).value;
+  const job = await runJob({ scenarios: { file: state.scenariosFile, text } }, 'whatif-', 'run-whatif');
+  if (job) {
+    state.whatIf = job;
+    await renderWhatIf(job);
+  }
+}
+
+async function renderWhatIf(job: JobView): Promise<void> {
+  $('whatif-results').hidden = false;
+  const csv = await fileText(job, 'comparison.csv');
+  const [header, ...rows] = csv ? parseCsv(csv) : [];
+  const table = $('comparison-table');
+  table.replaceChildren();
+  if (header) {
+    table.append(
+      h('thead', {}, h('tr', {}, ...header.map((c) => h('th', {}, c)))),
+      h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c) => h('td', {}, c))))),
+    );
+  }
+  $('whatif-downloads').replaceChildren(
+    ...(job.files ?? [])
+      .filter((f) => !f.name.includes('/'))
+      .map((f) => h('li', {}, h('a', { href: `/api/plans/${job.id}/files/${f.name}`, download: f.name, 'data-file': f.name }, f.name))),
+  );
 }
 
 // ---- 3. results ----
@@ -469,6 +523,13 @@ async function useSample(): Promise<void> {
     state.configFile = samples.config.file;
     renderSettings();
   }
+  if (samples.scenarios) {
+    // The sample's base names files; the page supplies them, so only the scenarios are shown.
+    const { base: _base, ...rest } = JSON.parse(samples.scenarios.text) as Json;
+    void _base;
+    ($('scenarios-json') as HTMLTextAreaElement).value = JSON.stringify(rest, null, 2);
+    state.scenariosFile = samples.scenarios.file;
+  }
   if (samples.history) await uploadHistory(samples.history.file, samples.history.text);
 }
 
@@ -513,6 +574,8 @@ function start(): void {
   $('sample').addEventListener('click', () => void useSample().catch(routeError));
   $('apply-json').addEventListener('click', () => void applyJson());
   $('run').addEventListener('click', () => void runPlan());
+  $('run-whatif').addEventListener('click', () => void runWhatIf());
+  ($('scenarios-json') as HTMLTextAreaElement).value = JSON.stringify(EXAMPLE_SCENARIOS, null, 2);
   renderSettings();
   void loadDefaults()
     .catch(routeError)

@@ -78,6 +78,11 @@ const en = {
   of: 'of',
   rows: 'rows',
   needHistory: 'Upload a history first.',
+  stepWhatIf: '4. What-if',
+  whatIfHint: 'Scenarios in the scenario file format (overrides: volume, event, outsourcing, pool, queue, shrinkage, quantile); the base is the history and settings above.',
+  runWhatIf: 'Compare the scenarios',
+  comparison: 'Comparison',
+  stage_whatif: 'Planning the scenarios',
 };
 
 export type Key = keyof typeof en;
@@ -159,6 +164,11 @@ const zh: Record<Key, string> = {
   of: '共',
   rows: '行',
   needHistory: '请先上传历史数据。',
+  stepWhatIf: '4. 假设分析',
+  whatIfHint: '按场景文件格式填写场景（覆盖项：volume、event、outsourcing、pool、queue、shrinkage、quantile）；基准为上面的历史数据和设置。',
+  runWhatIf: '对比场景',
+  comparison: '场景对比',
+  stage_whatif: '规划各场景',
 };
 
 const tables: Record<Lang, Record<Key, string>> = { en, zh };
