@@ -118,7 +118,10 @@ test('the what-if tab compares scenarios side by side', async () => {
   await page.click('#step-settings details summary');
   await page.fill('#config-json', JSON.stringify(config, null, 2));
   await page.click('#apply-json');
-  await page.waitForFunction(`document.querySelector('[data-path="horizon.start"]').value === '2026-11-10'`);
+  // The page's CSP forbids eval, so wait from here rather than with a page-side predicate.
+  const start = '[data-path="horizon.start"]';
+  for (let i = 0; i < 100 && (await page.inputValue(start)) !== '2026-11-10'; i++) await page.waitForTimeout(50);
+  expect(await page.inputValue(start)).toBe('2026-11-10');
   expect(JSON.parse(await page.inputValue('#scenarios-json')).scenarios).toHaveLength(5);
   await page.fill('#scenarios-json', JSON.stringify({ scenarios: [{ name: '50/50 ratio', overrides: [{ outsourcing: { min: 0.5, max: 0.5 } }] }], simulation: { runs: 1, seed: 7 } }));
   await page.click('#run-whatif');
