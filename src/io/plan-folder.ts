@@ -1,17 +1,107 @@
 /**
- * Reading what `simulate --plan DIR` needs from a plan folder: the config copy
- * (config.json), the forecast (forecast.csv) and the productive agents
- * scheduled per hour and queue (coverage.csv with a queue column).
+ * The plan folder, both ways. `planFolderFiles` builds every file of a plan
+ * folder (relative path → content, pure) for `plan`, each what-if scenario
+ * and the web page; `readPlanForSimulation` reads back what `simulate --plan
+ * DIR` needs: the config copy (config.json), the forecast (forecast.csv) and
+ * the productive agents scheduled per hour and queue (coverage.csv).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Config } from '../config';
-import { describeValue, InputError, type Demand } from '../domain';
-import type { CoverageRow } from '../plan';
+import { describeValue, InputError, type Demand, type Requirement, type ShiftLine } from '../domain';
+import type { CoverageRow, PlanSummary } from '../plan';
+import type { HourlyService } from '../pipeline';
+import { buildReportModel, renderReportHtml, renderSummaryMarkdown, rosterExportFiles, type Kpi } from '../report';
+import type { Roster } from '../roster';
+import { csvCell } from '../scenario';
 import { parseJsonText, readConfig } from './config';
-import { readForecastCsv } from './demand';
+import { fixed2, formatForecastCsv, readForecastCsv } from './demand';
 import { readTextFile, writeFileAtomic } from './files';
+import { formatRequirementsCsv } from './requirements';
+
+const n = (v: number, digits: number): string => {
+  const r = Number(v.toFixed(digits));
+  return (Object.is(r, -0) ? 0 : r).toFixed(digits);
+};
+
+/** shifts.csv: `date,shift,start,end,pool,agents,cost`, then `queue` when a pool is restricted to queues (empty: serves every queue). */
+export function formatShiftsCsv(lines: readonly ShiftLine[]): string {
+  const withQueue = lines.some((l) => l.queue !== null && l.queue !== '');
+  const out = [`date,shift,start,end,pool,agents,cost${withQueue ? ',queue' : ''}`];
+  for (const l of lines) {
+    const row = [l.date, csvCell(l.shift), l.start, l.end, csvCell(l.pool), String(l.agents), fixed2(l.cost)];
+    if (withQueue) row.push(csvCell(l.queue ?? ''));
+    out.push(row.join(','));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export const COVERAGE_HEADER = ['timestamp', 'queue', 'required', 'scheduled', 'shortfall', 'surplus', 'service_level', 'agents'] as const;
+
+/**
+ * coverage.csv: one row per hour and queue, then the hour's `all` row with the
+ * totals. `service_level` is the share answered within the target time at the
+ * scheduled productive agents (empty when the hour has no inquiries).
+ */
+export function formatCoverageCsv(rows: readonly CoverageRow[], serviceLevels: ReadonlyArray<number | null>): string {
+  const out: string[] = [COVERAGE_HEADER.join(',')];
+  rows.forEach((r, i) => {
+    const sl = serviceLevels[i];
+    out.push([r.timestamp, csvCell(r.queue), n(r.required, 4), n(r.scheduled, 4), n(r.shortfall, 4), n(r.surplus, 4), sl === null || sl === undefined ? '' : n(sl, 4), n(r.agents, 4)].join(','));
+  });
+  return `${out.join('\n')}\n`;
+}
+
+export function configJson(config: Config): string {
+  return `${JSON.stringify(config, null, 2)}\n`;
+}
+
+export interface PlanFolderInput {
+  config: Config;
+  /** Null when the plan started from requirements (no forecast.csv, no demand band in the report). */
+  demand: Demand | null;
+  requirement: Requirement;
+  plan: { lines: readonly ShiftLine[]; coverage: readonly CoverageRow[]; summary: PlanSummary };
+  service: HourlyService;
+  /** The body of summary.json. */
+  summary: object;
+  roster?: Roster | null;
+}
+
+const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
+
+/** Every file of a plan folder by relative path (`prefix/` first when given). */
+export function planFolderFiles(input: PlanFolderInput, prefix = ''): Map<string, string> {
+  const at = (name: string): string => (prefix ? `${prefix}/${name}` : name);
+  const files = new Map<string, string>();
+  files.set(at('config.json'), configJson(input.config));
+  if (input.demand) files.set(at('forecast.csv'), formatForecastCsv(input.demand));
+  files.set(at('requirements.csv'), formatRequirementsCsv(input.requirement));
+  files.set(at('shifts.csv'), formatShiftsCsv(input.plan.lines));
+  files.set(at('coverage.csv'), formatCoverageCsv(input.plan.coverage, input.service.levels));
+  files.set(at('summary.json'), `${JSON.stringify(input.summary, null, 2)}\n`);
+  const extraKpis: Kpi[] = [
+    { label: 'Lowest hourly service level', value: input.service.lowest === null ? 'n/a' : `${pct(input.service.lowest)}${input.service.lowestAt ? ` (${input.service.lowestAt.timestamp} ${input.service.lowestAt.queue})` : ''}` },
+  ];
+  if (input.service.abandonRate !== null) extraKpis.push({ label: 'Abandon rate (queue model)', value: pct(input.service.abandonRate) });
+  const report = {
+    config: input.config,
+    lines: input.plan.lines,
+    coverage: input.plan.coverage,
+    summary: input.plan.summary,
+    extraKpis,
+    ...(input.demand ? { demand: input.demand } : {}),
+  };
+  if (input.roster) {
+    for (const [name, text] of rosterExportFiles({ ...report, roster: input.roster })) files.set(at(name), text);
+  } else {
+    const model = buildReportModel(report);
+    files.set(at('summary.md'), renderSummaryMarkdown(model));
+    files.set(at('report.html'), renderReportHtml(model));
+  }
+  return files;
+}
 
 export interface PlanForSimulation {
   config: Config;

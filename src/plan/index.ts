@@ -9,12 +9,14 @@ import { checkObviousConflicts, explainInfeasible } from './feasibility';
 import { buildPlanModel } from './model';
 import { readPlan, type PlanResult } from './solution';
 import { solverByName, type MipOptions, type MipSolver } from './solver';
+import type { PoolAvailability } from './constraints/agentAvailability';
 
 export * from './solution';
 export { buildPlanModel, type PlanModel, type PlanContext, type AgentVar } from './model';
 export { buildHorizon, type Horizon, type ShiftStart } from './horizon';
 export * from './solver';
 export { scopePeriods } from './constraints/outsourcingRatio';
+export type { PoolAvailability } from './constraints/agentAvailability';
 
 export interface PlanOptions {
   start: string;
@@ -23,6 +25,8 @@ export interface PlanOptions {
   solver?: 'highs' | 'jslp' | MipSolver;
   /** Overrides config.solver.timeLimitSeconds. */
   timeLimitSeconds?: number;
+  /** Limits from named in-house agents (`plan --agents`): see constraints/agentAvailability.ts. */
+  availability?: readonly PoolAvailability[];
 }
 
 export function solverOptions(config: Config, timeLimitSeconds?: number): MipOptions {
@@ -34,13 +38,14 @@ export function solverOptions(config: Config, timeLimitSeconds?: number): MipOpt
 }
 
 export async function planShifts(config: Config, requirement: Requirement, options: PlanOptions): Promise<PlanResult> {
-  const plan = buildPlanModel(config, requirement, options.start, options.end);
+  const availability = options.availability ?? [];
+  const plan = buildPlanModel(config, requirement, options.start, options.end, new Set(), availability);
   checkObviousConflicts(config, plan.context.horizon);
   const solver = typeof options.solver === 'object' ? options.solver : solverByName(options.solver ?? config.solver.name);
   const mipOptions = solverOptions(config, options.timeLimitSeconds);
   const result = await solver.solve(plan.mip, mipOptions);
   if (result.status === 'infeasible') {
-    throw await explainInfeasible(config, requirement, options.start, options.end, solver, mipOptions);
+    throw await explainInfeasible(config, requirement, options.start, options.end, solver, mipOptions, availability);
   }
   if (result.status === 'noSolution') {
     throw new SolverError(

@@ -18,6 +18,7 @@ import { addVendorSeats } from './constraints/vendorSeats';
 import { addOutsourcingRatio } from './constraints/outsourcingRatio';
 import { addInquiryRouting } from './constraints/inquiryRouting';
 import { addCosts } from './constraints/costs';
+import { addAgentAvailability, type PoolAvailability } from './constraints/agentAvailability';
 
 /** One integer decision variable: agents of `pool` starting `start`, serving `queue` (null = every queue). */
 export interface AgentVar {
@@ -34,6 +35,7 @@ export type Family =
   | 'minimumAgentsPerHour'
   | 'inhouseHeadcount'
   | 'inhouseDaysPerWeek'
+  | 'agentAvailability'
   | 'vendorCapacity'
   | 'outsourcingRatio'
   | 'vendorShare';
@@ -101,7 +103,14 @@ function agentUpperBound(config: Config, horizon: Horizon, pool: PoolConfig, pro
   return bound;
 }
 
-export function buildPlanModel(config: Config, requirement: Requirement, start: string, end: string, skip: ReadonlySet<Family> = new Set()): PlanModel {
+export function buildPlanModel(
+  config: Config,
+  requirement: Requirement,
+  start: string,
+  end: string,
+  skip: ReadonlySet<Family> = new Set(),
+  availability: readonly PoolAvailability[] = [],
+): PlanModel {
   const horizon = buildHorizon(config, requirement, start, end);
   const builder = new MipBuilder();
   const pools = config.pools;
@@ -146,6 +155,7 @@ export function buildPlanModel(config: Config, requirement: Requirement, start: 
   if (!skip.has('minimumAgentsPerHour')) addMinimumAgentsPerHour(ctx);
   addInhouseHeadcount(ctx);
   if (!skip.has('inhouseDaysPerWeek')) addInhouseDaysPerWeek(ctx);
+  if (!skip.has('agentAvailability')) addAgentAvailability(ctx, availability);
   addVendorCapacity(ctx);
   addVendorSeats(ctx);
   addOutsourcingRatio(ctx);

@@ -132,7 +132,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
     ...(input.extraKpis ?? []),
     {
       label: 'Solver',
-      value: `${summary.solver.name} ${summary.solver.status}, objective ${grouped(summary.solver.objective, 2)}, gap ${summary.solver.gap === null ? 'n/a' : percent(summary.solver.gap, 3)}, ${summary.solver.seconds} s`,
+      // No seconds: they vary from run to run, and the report is byte-stable (the CLI prints them).
+      value: `${summary.solver.name} ${summary.solver.status}, objective ${grouped(summary.solver.objective, 2)}, gap ${summary.solver.gap === null ? 'n/a' : percent(summary.solver.gap, 3)}`,
     },
   ];
   const model: ReportModel = {

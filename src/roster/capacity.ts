@@ -33,6 +33,8 @@ export interface WindowCapacity {
 
 export interface PoolCapacity {
   pool: string;
+  /** Named agents of the pool. */
+  members: number;
   days: DayCapacity[];
   windows: WindowCapacity[];
 }
@@ -60,7 +62,7 @@ export function inhouseCapacity(config: Pick<Config, 'pools' | 'shifts' | 'roste
         }, 0);
         return { start: from, end: to, agentDays };
       });
-      return { pool: pool.name, days, windows };
+      return { pool: pool.name, members: members.length, days, windows };
     });
 }
 
@@ -68,6 +70,7 @@ export function inhouseCapacity(config: Pick<Config, 'pools' | 'shifts' | 'roste
 export function tightenCapacity(capacity: readonly PoolCapacity[], roster: Pick<Roster, 'assignments' | 'unfilled'>): PoolCapacity[] {
   return capacity.map((pc) => ({
     pool: pc.pool,
+    members: pc.members,
     windows: pc.windows.map((w) => ({ ...w })),
     days: pc.days.map((d) => {
       const byShift = { ...d.byShift };

@@ -7,8 +7,9 @@
 import type { Config } from '../config';
 import { dateFromDayNumber, hourKeyFromNumber, hourNumber, InfeasiblePlanError, SolverError, type Demand, type History, type Requirement, type ShiftLine } from '../domain';
 import { forecastDemand } from '../forecast';
-import { computeRequirements, evaluateStaffing, queueParameters } from '../staffing';
-import { planShifts, type CoverageRow, type PlanSummary } from '../plan';
+import { computeRequirements } from '../staffing';
+import type { CoverageRow, PlanSummary } from '../plan';
+import { runPipeline, type HourlyService, type PipelineSummary } from '../pipeline';
 import { applyConfigOverrides, applyVolumeOverrides, splitByQueue } from './overrides';
 import { failedResult, type ScenarioResult } from './result';
 import type { Scenario, SimulationSpec } from './schema';
@@ -48,6 +49,10 @@ export interface PlannedScenario {
   lines: ShiftLine[];
   coverage: CoverageRow[];
   summary: PlanSummary;
+  /** Achieved service level per coverage row, lowest hour and abandon rate (the queue model at the scheduled agents). */
+  service: HourlyService;
+  /** The plan folder's summary.json body (no solver seconds). */
+  folderSummary: PipelineSummary;
 }
 
 export interface ScenarioJobOutput {
@@ -117,38 +122,9 @@ export function simulationInput(config: Config, demand: Demand, coverage: readon
   };
 }
 
-/**
- * The queue model's view of the plan: lowest hourly service level and the
- * abandon rate (Erlang A queues) at the scheduled productive agents (whole
- * agents: a fraction of an agent does not answer a chat).
- */
-export function modelService(config: Config, requirement: Requirement, coverage: readonly CoverageRow[]): { lowestServiceLevel: number | null; abandonRate: number | null } {
-  let lowest: number | null = null;
-  let offered = 0;
-  let abandoned = 0;
-  let anyPatience = false;
-  const start = hourNumber(requirement.startHour);
-  for (const q of config.queues) {
-    const cells = requirement.queues.find((r) => r.name === q.name)?.cells ?? [];
-    for (const row of queueRows(coverage, q.name)) {
-      const inquiries = cells[hourNumber(row.timestamp) - start]?.inquiries ?? 0;
-      if (!(inquiries > 0)) continue;
-      const perf = evaluateStaffing(queueParameters(q, inquiries), Math.floor(row.scheduled + 1e-9), q.target.answerSeconds);
-      lowest = lowest === null ? perf.serviceLevel : Math.min(lowest, perf.serviceLevel);
-      if (perf.abandonRate !== null) {
-        anyPatience = true;
-        offered += inquiries;
-        abandoned += inquiries * perf.abandonRate;
-      }
-    }
-  }
-  return { lowestServiceLevel: lowest, abandonRate: anyPatience && offered > 0 ? abandoned / offered : null };
-}
-
-function summarizeScenario(job: ScenarioJob, config: Config, requirement: Requirement, plan: PlannedScenario, simulation: PlanSimulationResult | null): ScenarioResult {
+function summarizeScenario(job: ScenarioJob, requirement: Requirement, plan: PlannedScenario, simulation: PlanSimulationResult | null): ScenarioResult {
   const { summary, coverage } = plan;
   const all = queueRows(coverage, 'all');
-  const model = modelService(config, requirement, coverage);
   const costByPool: Record<string, number> = {};
   for (const [name, p] of Object.entries(summary.pools)) costByPool[name] = p.cost;
   const peaks = peakAgentsByPool(plan.lines);
@@ -166,8 +142,8 @@ function summarizeScenario(job: ScenarioJob, config: Config, requirement: Requir
     shortfallHours: summary.shortfall.hoursShort,
     shortfallAgentHours: summary.shortfall.agentHours,
     shortfallPenalty: summary.shortfall.penalty,
-    lowestServiceLevel: model.lowestServiceLevel,
-    abandonRate: simulation ? simulation.total.abandonRate : model.abandonRate,
+    lowestServiceLevel: plan.service.lowest,
+    abandonRate: simulation ? simulation.total.abandonRate : plan.service.abandonRate,
     solverGap: summary.solver.gap,
     coverage: { startHour: all[0]?.timestamp ?? requirement.startHour, required: all.map((r) => r.required), scheduled: all.map((r) => r.scheduled) },
   };
@@ -206,19 +182,28 @@ export async function runScenarioJob(job: ScenarioJob): Promise<ScenarioJobOutpu
   const ctx = { demandBased: job.history === null, ...(job.file === undefined ? {} : { file: job.file }) };
   const config = applyConfigOverrides(job.baseConfig, job.scenario, ctx);
   const demand = applyVolumeOverrides(scenarioDemand(job, config), config, job.scenario, ctx);
-  const requirement = computeRequirements(demand, config, { quantile: config.forecast.quantile, file: job.demandFile });
   let plan: PlannedScenario;
+  let requirement: Requirement;
   try {
-    const options = job.timeLimitSeconds === undefined ? { start: job.start, end: job.end } : { start: job.start, end: job.end, timeLimitSeconds: job.timeLimitSeconds };
-    const planned = await planShifts(config, requirement, options);
-    plan = { lines: planned.lines, coverage: planned.coverage, summary: planned.summary };
+    const run = await runPipeline({
+      config,
+      source: { kind: 'demand', demand },
+      sourceFile: job.demandFile,
+      start: job.start,
+      end: job.end,
+      ...(job.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: job.timeLimitSeconds }),
+    });
+    requirement = run.requirement;
+    plan = { lines: run.plan.lines, coverage: run.plan.coverage, summary: run.plan.summary, service: run.service, folderSummary: run.summary };
   } catch (error) {
     if (error instanceof InfeasiblePlanError || error instanceof SolverError) {
       const status = error instanceof InfeasiblePlanError ? 'infeasible' : 'failed';
-      return { result: failedResult(job.name, job.description, job.folder, status, error.message), config, demand, requirement, plan: null, simulation: null, seconds: elapsed() };
+      // The requirements of a plan that could not be made, for the scenario's folder.
+      const sized = computeRequirements(demand, config, { quantile: config.forecast.quantile, file: job.demandFile });
+      return { result: failedResult(job.name, job.description, job.folder, status, error.message), config, demand, requirement: sized, plan: null, simulation: null, seconds: elapsed() };
     }
     throw error;
   }
   const simulation = job.simulation ? simulatePlan(simulationInput(config, demand, plan.coverage, job.simulation)) : null;
-  return { result: summarizeScenario(job, config, requirement, plan, simulation), config, demand, requirement, plan, simulation, seconds: elapsed() };
+  return { result: summarizeScenario(job, requirement, plan, simulation), config, demand, requirement, plan, simulation, seconds: elapsed() };
 }

@@ -34,8 +34,8 @@ export interface SmallPlan {
   dates: string[];
 }
 
-/** Hourly needs with a daytime hump and an event peak; `seed` varies them. */
-export async function smallPlan(start: string, end: string, seed = 1, agents: Agent[] = smallAgents): Promise<SmallPlan> {
+/** Hourly needs with a daytime hump and an event peak on the second day; `seed` varies them. */
+export function smallDemand(start: string, end: string, seed = 1): { requirement: Requirement; demand: Demand; dates: string[] } {
   const rng = createRng(seed);
   const dates = datesBetween(start, end);
   const hours = dates.length * 24;
@@ -58,6 +58,12 @@ export async function smallPlan(start: string, end: string, seed = 1, agents: Ag
     events: need.map((_, h) => (Math.floor(h / 24) === 1 ? 'promo' : '')),
     queues: [{ name: 'chat', forecast: need.map((a) => a * 30), p50: need.map((a) => a * 30), p10: need.map((a) => a * 24), p90: need.map((a) => a * 37) }],
   };
+  return { requirement, demand, dates };
+}
+
+/** A real plan and roster of the small demand. */
+export async function smallPlan(start: string, end: string, seed = 1, agents: Agent[] = smallAgents): Promise<SmallPlan> {
+  const { requirement, demand, dates } = smallDemand(start, end, seed);
   const plan = await planShifts(smallConfig, requirement, { start, end });
   const eventDates = new Set([dates[1] as string]);
   const solved = await solveRoster({ config: smallConfig, lines: plan.lines, agents, dates, eventDates }, solverByName('highs'), solverOptions(smallConfig, 20));

@@ -4,6 +4,7 @@ import * as backtest from './backtest';
 import * as erlang from './erlang';
 import * as forecast from './forecast';
 import * as inspect from './inspect';
+import * as plan from './plan';
 import * as requirements from './requirements';
 import * as simulate from './simulate';
 import * as whatif from './whatif';
@@ -22,6 +23,7 @@ export const commands: AnyCommand[] = [
   register(backtest),
   register(erlang),
   register(requirements),
+  register(plan),
   register(whatif),
   register(simulate),
   register(serve),

@@ -1,0 +1,125 @@
+/** `peakshift plan`: forecast (or read) demand, size it, plan the shifts, roster the agents, write the plan folder. */
+import * as path from 'node:path';
+import type { ArgumentsCamelCase, Argv } from 'yargs';
+import { isValidDate, UsageError } from '../../domain';
+import { planFolderFiles, readAgents, readConfig, readForecastCsv, readHistory, readRequirementsCsv, writeFolderAtomic } from '../../io';
+import { runPipeline, type PipelineResult, type PipelineSource } from '../../pipeline';
+import { optionalNumberOption } from '../options';
+import { info, print, warn } from '../output';
+
+interface PlanArgs {
+  config: string;
+  history?: string;
+  demand?: string;
+  requirements?: string;
+  agents?: string;
+  strict: boolean;
+  start?: string;
+  end?: string;
+  quantile?: string;
+  timeLimit?: unknown;
+  solver?: string;
+  outDir: string;
+}
+
+export const command = 'plan';
+export const describe = 'Plan the least-cost shifts (in-house and vendors) for a horizon, roster the agents, and write the plan folder';
+
+export function builder(yargs: Argv): Argv<PlanArgs> {
+  return yargs
+    .option('config', { type: 'string', demandOption: true, describe: 'Config JSON (queues, shifts, pools, outsourcing, costs)' })
+    .option('history', { type: 'string', describe: 'Inquiry history CSV: forecast it first' })
+    .option('demand', { type: 'string', describe: 'Forecast CSV (timestamp,queue,forecast,p10,p90,event)' })
+    .option('requirements', { type: 'string', describe: 'Requirements CSV (agents per queue and hour) instead of a forecast' })
+    .option('agents', { type: 'string', describe: 'Agents CSV: roster named agents and vendor seats on the plan' })
+    .option('strict', { type: 'boolean', default: false, describe: 'Fail (exit 3) when the agents cannot fill every planned seat' })
+    .option('start', { type: 'string', describe: 'First date to plan, YYYY-MM-DD (default: config horizon.start)' })
+    .option('end', { type: 'string', describe: 'Last date to plan, YYYY-MM-DD (default: config horizon.end)' })
+    .option('quantile', { type: 'string', describe: 'Demand to size for: p50 or p90 (default: config forecast.quantile)' })
+    .option('time-limit', { type: 'string', describe: 'Solver time limit in seconds (default: config solver.timeLimitSeconds)' })
+    .option('solver', { type: 'string', describe: 'MIP solver: highs or jslp (default: config solver.name)' })
+    .option('out-dir', { type: 'string', demandOption: true, describe: 'Plan folder to write (replaced atomically)' }) as unknown as Argv<PlanArgs>;
+}
+
+function dateOption(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isValidDate(value)) throw new UsageError(`--${name} ${JSON.stringify(value)}: expected a date like 2026-11-01`);
+  return value;
+}
+
+/** The plan's dates: the options, else the config's horizon. */
+export function planDates(start: string | undefined, end: string | undefined, horizon: { start: string; end: string } | undefined): { start: string; end: string } {
+  const from = dateOption('start', start) ?? horizon?.start;
+  const to = dateOption('end', end) ?? horizon?.end;
+  if (from === undefined || to === undefined) {
+    const missing = [from === undefined ? '--start' : '', to === undefined ? '--end' : ''].filter(Boolean).join(' and ');
+    throw new UsageError(`no dates to plan: expected ${missing}, or horizon in the config`);
+  }
+  if (from > to) throw new UsageError(`--start ${from} is after --end ${to}: expected start on or before end`);
+  return { start: from, end: to };
+}
+
+const pct = (v: number, digits = 1): string => `${(v * 100).toFixed(digits)}%`;
+const money = (v: number): string => v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** The short human summary printed on stdout. */
+export function planReport(run: PipelineResult, outDir: string): string {
+  const s = run.plan.summary;
+  const lines = [`plan ${s.horizon.start} .. ${s.horizon.end} (${s.horizon.days} days) → ${outDir}`, `total cost: ${s.currency} ${money(s.totalCost)}`];
+  for (const [pool, p] of Object.entries(s.pools)) {
+    lines.push(`  ${pool.padEnd(12)} ${s.currency} ${money(p.cost).padStart(14)}  ${pct(s.totalCost > 0 ? p.cost / s.totalCost : 0).padStart(6)}  ${p.agentShifts} agent-shifts`);
+  }
+  lines.push(`outsourced share: ${pct(s.outsourcing.achieved)} of productive agent-hours (band ${pct(s.outsourcing.min, 0)}-${pct(s.outsourcing.max, 0)} per ${s.outsourcing.scope})`);
+  lines.push(`shortfall: ${s.shortfall.agentHours.toFixed(2)} agent-hours in ${s.shortfall.hoursShort} hours`);
+  const at = run.service.lowestAt;
+  lines.push(`lowest hourly service level: ${run.service.lowest === null ? 'n/a' : `${pct(run.service.lowest)}${at ? ` (${at.timestamp} ${at.queue})` : ''}`}`);
+  if (run.roster) {
+    const r = run.summary.roster;
+    const seats = Object.entries(r?.vendorSeats ?? {}).map(([pool, n]) => `${pool} ${n}`).join(', ') || 'none';
+    lines.push(`roster: ${r?.agentsWorking ?? 0} of ${r?.agents ?? 0} agents working, vendor seats ${seats}, UNFILLED seats ${r?.unfilledSeats ?? 0} (${run.roster.method})`);
+  }
+  const gap = s.solver.gap === null ? 'n/a' : pct(s.solver.gap, 3);
+  lines.push(`solver: ${s.solver.name} ${s.solver.status}, gap ${gap}, ${run.seconds.plan.toFixed(2)} s${run.seconds.roster === null ? '' : ` (roster ${run.seconds.roster.toFixed(2)} s)`}`);
+  return lines.join('\n');
+}
+
+export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void> {
+  const given = (['history', 'demand', 'requirements'] as const).filter((k) => args[k] !== undefined);
+  if (given.length === 0) throw new UsageError('plan needs its demand: expected one of --history, --demand or --requirements');
+  if (given.length > 1) throw new UsageError(`${given.map((k) => `--${k}`).join(' and ')} given: expected only one of --history, --demand or --requirements`);
+  if (args.quantile !== undefined && args.quantile !== 'p50' && args.quantile !== 'p90') throw new UsageError(`--quantile: expected p50 or p90, got ${JSON.stringify(args.quantile)}`);
+  if (args.solver !== undefined && args.solver !== 'highs' && args.solver !== 'jslp') throw new UsageError(`--solver: expected highs or jslp, got ${JSON.stringify(args.solver)}`);
+  const timeLimitSeconds = optionalNumberOption('time-limit', args.timeLimit, { expected: 'a positive number of seconds', min: 0, minInclusive: false });
+  const config = readConfig(args.config);
+  const { start, end } = planDates(args.start, args.end, config.horizon);
+  let source: PipelineSource;
+  let sourceFile: string;
+  if (args.history !== undefined) {
+    sourceFile = args.history;
+    source = { kind: 'history', history: readHistory(args.history, { timezone: config.timezone }) };
+  } else if (args.demand !== undefined) {
+    sourceFile = args.demand;
+    source = { kind: 'demand', demand: readForecastCsv(args.demand, config.timezone) };
+  } else {
+    sourceFile = args.requirements as string;
+    source = { kind: 'requirement', requirement: readRequirementsCsv(sourceFile, config.timezone) };
+  }
+  const agents = args.agents === undefined ? undefined : readAgents(args.agents, config);
+  const run = await runPipeline({
+    config,
+    source,
+    sourceFile,
+    start,
+    end,
+    strict: args.strict,
+    ...(agents ? { agents } : {}),
+    ...(args.quantile === 'p50' || args.quantile === 'p90' ? { quantile: args.quantile } : {}),
+    ...(args.solver === 'highs' || args.solver === 'jslp' ? { solver: args.solver } : {}),
+    ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }),
+  });
+  for (const note of run.notes) warn(note);
+  const files = planFolderFiles({ config, demand: run.demand, requirement: run.requirement, plan: run.plan, service: run.service, summary: run.summary, roster: run.roster?.roster ?? null });
+  writeFolderAtomic(args.outDir, files);
+  print(planReport(run, args.outDir));
+  info(`wrote ${files.size} files to ${args.outDir}; open ${path.join(args.outDir, 'report.html')}`);
+}

@@ -1,0 +1,219 @@
+/**
+ * The whole pipeline as one pure async function, shared by `peakshift plan`,
+ * the what-if jobs and the web page: history → forecast → requirements →
+ * shift plan → (with agents) roster, plus the service level the scheduled
+ * agents achieve per hour. Inputs are parsed data; no file, clock or network.
+ */
+import type { Config } from './config';
+import { dateFromDayNumber, datesBetween, hourNumber, InfeasiblePlanError, type Demand, type History, type Requirement } from './domain';
+import { forecastDemand } from './forecast';
+import { computeRequirements, evaluateStaffing, queueParameters } from './staffing';
+import { planShifts, solverByName, solverOptions, type CoverageRow, type MipSolver, type PlanResult, type PlanSummary } from './plan';
+import { inhouseCapacity, requireFilled, solveRoster, tightenCapacity, type Agent, type PoolCapacity, type SolvedRoster } from './roster';
+import { rosterSummary } from './report';
+
+/** Where the pipeline starts: an inquiry history, a forecast, or finished requirements. */
+export type PipelineSource =
+  | { kind: 'history'; history: History }
+  | { kind: 'demand'; demand: Demand }
+  | { kind: 'requirement'; requirement: Requirement };
+
+export interface PipelineInput {
+  config: Config;
+  source: PipelineSource;
+  /** Input file of the source, for located messages. */
+  sourceFile?: string;
+  /** Named in-house agents: a roster is built when given. */
+  agents?: readonly Agent[];
+  /** First and last date to plan, `YYYY-MM-DD`. */
+  start: string;
+  end: string;
+  /** Demand to size for (default: config.forecast.quantile). */
+  quantile?: 'p50' | 'p90';
+  /** Overrides config.solver.name. */
+  solver?: 'highs' | 'jslp' | MipSolver;
+  /** Overrides config.solver.timeLimitSeconds (plan and roster). */
+  timeLimitSeconds?: number;
+  /** Unfilled roster seats are an infeasible request (exit 3). */
+  strict?: boolean;
+}
+
+export interface HourlyService {
+  /** Per coverage row (same order): achieved service level, null when the row has no inquiries. */
+  levels: Array<number | null>;
+  /** Lowest hourly service level over the queue rows with inquiries. */
+  lowest: number | null;
+  /** Where the lowest one is. */
+  lowestAt: { timestamp: string; queue: string } | null;
+  /** Share of inquiries abandoned (Erlang A queues), null without patience. */
+  abandonRate: number | null;
+}
+
+/** summary.json of a plan folder (solver seconds left out: same inputs, same bytes). */
+export interface PipelineSummary extends Omit<PlanSummary, 'solver'> {
+  solver: Omit<PlanSummary['solver'], 'seconds'>;
+  lowestHourlyServiceLevel: number | null;
+  lowestServiceLevelAt: { timestamp: string; queue: string } | null;
+  abandonRate: number | null;
+  roster?: ReturnType<typeof rosterSummary> & { method: SolvedRoster['method']; replans: number };
+}
+
+export interface PipelineResult {
+  config: Config;
+  /** Null when the pipeline started from requirements. */
+  demand: Demand | null;
+  requirement: Requirement;
+  plan: PlanResult;
+  roster: SolvedRoster | null;
+  service: HourlyService;
+  summary: PipelineSummary;
+  /** Notes for people (forecast notes), printed by the caller. */
+  notes: string[];
+  /** Solver seconds: the plan's and the roster's (not in summary.json). */
+  seconds: { plan: number; roster: number | null };
+}
+
+/**
+ * Service level the scheduled productive agents achieve, per coverage row:
+ * Erlang C / A at the whole scheduled agents (a fraction of an agent answers
+ * nothing) per queue; `all` rows carry the inquiry-weighted mean of the queues.
+ */
+export function hourlyService(config: Config, requirement: Requirement, coverage: readonly CoverageRow[]): HourlyService {
+  const start = hourNumber(requirement.startHour);
+  const levels: Array<number | null> = coverage.map(() => null);
+  const weighted = new Map<string, { inquiries: number; answered: number }>();
+  let lowest: number | null = null;
+  let lowestAt: HourlyService['lowestAt'] = null;
+  let offered = 0;
+  let abandoned = 0;
+  let anyPatience = false;
+  coverage.forEach((row, i) => {
+    if (row.queue === 'all') return;
+    const q = config.queues.find((c) => c.name === row.queue);
+    const cell = requirement.queues.find((r) => r.name === row.queue)?.cells[hourNumber(row.timestamp) - start];
+    const inquiries = cell?.inquiries ?? 0;
+    if (!q || !(inquiries > 0)) return;
+    const perf = evaluateStaffing(queueParameters(q, inquiries), Math.floor(row.scheduled + 1e-9), q.target.answerSeconds);
+    levels[i] = perf.serviceLevel;
+    const w = weighted.get(row.timestamp) ?? { inquiries: 0, answered: 0 };
+    w.inquiries += inquiries;
+    w.answered += inquiries * perf.serviceLevel;
+    weighted.set(row.timestamp, w);
+    if (lowest === null || perf.serviceLevel < lowest) {
+      lowest = perf.serviceLevel;
+      lowestAt = { timestamp: row.timestamp, queue: row.queue };
+    }
+    if (perf.abandonRate !== null) {
+      anyPatience = true;
+      offered += inquiries;
+      abandoned += inquiries * perf.abandonRate;
+    }
+  });
+  coverage.forEach((row, i) => {
+    if (row.queue !== 'all') return;
+    const w = weighted.get(row.timestamp);
+    if (w && w.inquiries > 0) levels[i] = w.answered / w.inquiries;
+  });
+  return { levels, lowest, lowestAt, abandonRate: anyPatience && offered > 0 ? abandoned / offered : null };
+}
+
+/** Dates with an event hour in the demand (for the roster's fair spread of event days). */
+function eventDates(demand: Demand | null): Set<string> {
+  const out = new Set<string>();
+  if (!demand) return out;
+  const first = hourNumber(demand.startHour);
+  demand.events.forEach((event, i) => {
+    if (event) out.add(dateFromDayNumber(Math.floor((first + i) / 24)));
+  });
+  return out;
+}
+
+const unfilledSeats = (r: SolvedRoster): number => r.roster.unfilled.reduce((n, u) => n + u.seats, 0);
+
+/** Re-plans after a roster with empty seats (each one caps the short shifts at what was filled). */
+export const MAX_REPLANS = 1;
+
+export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
+  const { config, source, start, end } = input;
+  const notes: string[] = [];
+  let demand: Demand | null = null;
+  let requirement: Requirement;
+  const file = input.sourceFile ?? source.kind;
+  if (source.kind === 'requirement') {
+    requirement = source.requirement;
+  } else {
+    if (source.kind === 'history') {
+      const forecast = forecastDemand(source.history, config, { start, end, queues: config.queues });
+      notes.push(...forecast.notes);
+      demand = forecast.demand;
+    } else {
+      demand = source.demand;
+    }
+    requirement = computeRequirements(demand, config, { quantile: input.quantile ?? config.forecast.quantile, file });
+  }
+  const solver = typeof input.solver === 'object' ? input.solver : solverByName(input.solver ?? config.solver.name);
+  const planOptions = { start, end, solver, ...(input.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: input.timeLimitSeconds }) };
+  let plan: PlanResult;
+  let roster: SolvedRoster | null = null;
+  let replans = 0;
+  let planSeconds = 0;
+  let rosterSeconds = 0;
+  if (!input.agents) {
+    plan = await planShifts(config, requirement, planOptions);
+    planSeconds = plan.summary.solver.seconds;
+  } else {
+    // Plan within what the named agents can work, roster, and while seats stay
+    // empty cap those (date, shift) at what the roster filled and plan again.
+    const agents = input.agents;
+    const rosterInput = { config, agents, dates: datesBetween(start, end), eventDates: eventDates(demand) };
+    let availability: PoolCapacity[] = inhouseCapacity(config, agents, start, end);
+    try {
+      plan = await planShifts(config, requirement, { ...planOptions, availability });
+    } catch (error) {
+      // The agents cannot meet a daily minimum: --strict stops here (exit 3); otherwise plan
+      // on the config's headcount and show the seats the agents leave empty as UNFILLED.
+      if (!(error instanceof InfeasiblePlanError) || input.strict) throw error;
+      notes.push(`${error.message}; planned on the config's headcount instead`);
+      availability = [];
+      plan = await planShifts(config, requirement, planOptions);
+    }
+    planSeconds += plan.summary.solver.seconds;
+    roster = await solveRoster({ ...rosterInput, lines: plan.lines }, solver, solverOptions(config, input.timeLimitSeconds));
+    rosterSeconds += roster.solver.seconds;
+    while (roster.roster.unfilled.length > 0 && availability.length > 0 && replans < MAX_REPLANS) {
+      availability = tightenCapacity(availability, roster.roster);
+      let next: PlanResult;
+      try {
+        next = await planShifts(config, requirement, { ...planOptions, availability });
+      } catch (error) {
+        // Tighter limits clash with a daily minimum: keep the plan we have, with its UNFILLED seats.
+        if (error instanceof InfeasiblePlanError) break;
+        throw error;
+      }
+      replans++;
+      planSeconds += next.summary.solver.seconds;
+      const nextRoster = await solveRoster({ ...rosterInput, lines: next.lines }, solver, solverOptions(config, input.timeLimitSeconds));
+      rosterSeconds += nextRoster.solver.seconds;
+      // Keep the re-plan only when its roster leaves fewer seats empty; stop when it does not.
+      if (unfilledSeats(nextRoster) >= unfilledSeats(roster)) break;
+      plan = next;
+      roster = nextRoster;
+    }
+    if (roster.roster.unfilled.length > 0) {
+      notes.push(`${unfilledSeats(roster)} in-house seats stay UNFILLED after ${replans} re-plan(s) within the agents' limits`);
+    }
+    if (input.strict) requireFilled(roster.roster);
+  }
+  const service = hourlyService(config, requirement, plan.coverage);
+  const { seconds: _seconds, ...solverFigures } = plan.summary.solver;
+  void _seconds;
+  const summary: PipelineSummary = {
+    ...plan.summary,
+    solver: solverFigures,
+    lowestHourlyServiceLevel: service.lowest,
+    lowestServiceLevelAt: service.lowestAt,
+    abandonRate: service.abandonRate,
+  };
+  if (roster) summary.roster = { ...rosterSummary(roster.roster), method: roster.method, replans };
+  return { config, demand, requirement, plan, roster, service, summary, notes, seconds: { plan: planSeconds, roster: roster ? rosterSeconds : null } };
+}
