@@ -1,14 +1,17 @@
 /**
  * One run from uploaded texts, with the same readers and the same stage
- * functions as the CLI, so the page's output folder has the CLI's bytes. Runs
+ * functions as the CLI (src/pipeline.ts for a plan, the what-if runner for scenarios), so the page's output folder has the CLI's bytes. Runs
  * inside the plan worker (plan-worker.ts) so a long solve never blocks the server.
  */
+import { UsageError } from '../domain';
+import { parseAgents } from '../io/agents';
 import { parseHistory } from '../io/history';
 import { loadConfigText, parseJsonText } from '../io/config';
+import { planFolderFiles } from '../io/plan-folder';
 import { whatIfFiles } from '../io/whatif';
+import { runPipeline } from '../pipeline';
 import { parseScenarioFile, parseSweep, prepareWhatIf, runWhatIf, type ScenarioFile } from '../scenario';
 import type { NamedText } from './api-types';
-import { HttpError } from './http';
 import type { PlanFile, PlanInputs, PlanOutput, ProgressFn } from './queue';
 
 /**
@@ -63,13 +66,21 @@ async function runWhatIfJob(inputs: PlanInputs, scenarios: NamedText, onProgress
   return { files: filesOf(files), summary: run.comparison };
 }
 
+/** `peakshift plan --config C --history H [--agents A] --out-dir D` on the uploaded texts: the plan folder's files. */
+async function runPlanFolderJob(inputs: PlanInputs, onProgress: ProgressFn): Promise<PlanOutput> {
+  const config = loadConfigText(inputs.config.text, inputs.config.file);
+  if (!config.horizon) throw new UsageError('no dates to plan: expected horizon in the config');
+  const { start, end } = config.horizon;
+  const history = parseHistory(inputs.history.text, inputs.history.file, { timezone: config.timezone });
+  const agents = inputs.agents ? parseAgents(inputs.agents.text, inputs.agents.file, config) : undefined;
+  onProgress({ stage: 'plan', fraction: 0.1 });
+  const run = await runPipeline({ config, source: { kind: 'history', history }, sourceFile: inputs.history.file, start, end, ...(agents ? { agents } : {}) });
+  onProgress({ stage: 'report', fraction: 0.95 });
+  const files = planFolderFiles({ config, demand: run.demand, requirement: run.requirement, plan: run.plan, service: run.service, summary: run.summary, roster: run.roster?.roster ?? null });
+  return { files: filesOf(files), summary: run.summary };
+}
+
 export async function runPlanJob(inputs: PlanInputs, onProgress: ProgressFn): Promise<PlanOutput> {
   onProgress({ stage: 'parse', fraction: 0.02 });
-  if (inputs.scenarios) return runWhatIfJob(inputs, inputs.scenarios, onProgress);
-  const config = loadConfigText(inputs.config.text, inputs.config.file);
-  parseHistory(inputs.history.text, inputs.history.file, { timezone: config.timezone });
-  throw new HttpError(501, {
-    code: 'unavailable',
-    message: 'the shift planner is not part of this build yet; the history and config were read without errors',
-  });
+  return inputs.scenarios ? runWhatIfJob(inputs, inputs.scenarios, onProgress) : runPlanFolderJob(inputs, onProgress);
 }

@@ -4,8 +4,11 @@
  * next to its field, the language switch, a plan run. Screenshots of the main
  * views go to test-artifacts/ (not committed).
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { runCli } from '../helpers/cli';
+import { repoRoot, tempDir } from '../helpers/paths';
 import { startServer, type RunningServer } from '../../src/web/server';
 import { artifactsDir, launchChromium } from './browser';
 
@@ -140,4 +143,39 @@ test('a bad scenario shows the scenario reader message under the what-if box', a
   const error = page.locator('#whatif-run-error');
   await error.waitFor({ state: 'visible' });
   expect(await error.locator('.message').innerText()).toMatch(/^scenario "x" overrides\[0\]\.outsourcing\.min: /);
+});
+
+test('a plan run shows KPIs, charts and the roster, and its downloads equal the CLI plan folder', async () => {
+  await page.click('#sample');
+  await page.waitForSelector('#history-chart svg');
+  expect(await page.locator('#agents-file').innerText()).toMatch(/^agents\.csv · \d+ agents$/);
+  const config = JSON.parse(await page.inputValue('#config-json')) as Record<string, unknown>;
+  config.horizon = { start: '2026-11-10', end: '2026-11-12' };
+  await page.click('#step-settings details summary');
+  await page.fill('#config-json', JSON.stringify(config, null, 2));
+  await page.click('#apply-json');
+  const start = '[data-path="horizon.start"]';
+  for (let i = 0; i < 100 && (await page.inputValue(start)) !== '2026-11-10'; i++) await page.waitForTimeout(50);
+  await page.click('#run');
+  await page.waitForSelector('#progress-box:not([hidden])');
+  await page.waitForSelector('#results:not([hidden]) #roster-table tbody tr', { timeout: 90_000 });
+  expect(await page.locator('#kpis').innerText()).toContain('Total cost');
+  expect(await page.locator('#coverage-chart svg polyline.line-scheduled').count()).toBe(1);
+  expect(await page.locator('#demand-chart svg polygon.band-demand').count()).toBe(1);
+  expect(await page.locator('#cost-chart svg rect.bar').count()).toBeGreaterThan(0);
+  await shot('plan-results');
+
+  // The same run from the CLI: the page sent its config as this text.
+  const dir = tempDir();
+  const configFile = path.join(dir, 'config.json');
+  fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
+  const out = path.join(dir, 'plan');
+  const cli = await runCli(['plan', '--config', configFile, '--history', path.join(repoRoot, 'data/inquiries.csv'), '--agents', path.join(repoRoot, 'data/agents.csv'), '--out-dir', out]);
+  expect(cli.code).toBe(0);
+  for (const name of ['roster.csv', 'summary.json', 'roster-grid.csv']) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#downloads-list a[data-file="${name}"]`)]);
+    const saved = path.join(dir, `web-${name}`);
+    await download.saveAs(saved);
+    expect(fs.readFileSync(saved).equals(fs.readFileSync(path.join(out, name)))).toBe(true);
+  }
 });

@@ -13,9 +13,11 @@ interface State {
   job: JobView | null;
   scenariosFile: string;
   whatIf: JobView | null;
+  /** Named agents (agents CSV): the plan gets a roster when given. */
+  agents: { file: string; text: string } | null;
 }
 
-const state: State = { history: null, config: {}, configFile: 'config.json', job: null, scenariosFile: 'scenarios.json', whatIf: null };
+const state: State = { history: null, config: {}, configFile: 'config.json', job: null, scenariosFile: 'scenarios.json', whatIf: null, agents: null };
 
 /** A what-if to start from when there is no sample: the scenario file's format, base left out. */
 const EXAMPLE_SCENARIOS = {
@@ -93,7 +95,7 @@ function markInvalid(path: string | undefined): void {
 
 function routeError(error: unknown): void {
   const e = error instanceof ApiFailure ? error.error : { code: 'internal', message: String(error) };
-  if (e.field === 'history') showError('history-error', 'historyError', e);
+  if (e.field === 'history' || e.field === 'agents') showError(e.field === 'agents' ? 'agents-error' : 'history-error', 'historyError', e);
   else if (e.field === 'scenarios') showError('whatif-run-error', 'runError', e);
   else if (e.field === 'config' || e.code === 'config') {
     showError('config-error', 'configError', e);
@@ -339,7 +341,7 @@ async function runJob(extra: Record<string, unknown>, prefix: string, buttonId: 
 }
 
 async function runPlan(): Promise<void> {
-  const job = await runJob({}, '', 'run');
+  const job = await runJob(state.agents ? { agents: state.agents } : {}, '', 'run');
   if (job) {
     state.job = job;
     await renderResults(job);
@@ -511,6 +513,7 @@ function switchLanguage(): void {
     // storage may be off; the switch still works for this visit
   }
   applyLabels(document);
+  setAgents(state.agents);
   renderHistory();
   renderSettings();
   if (state.job?.state === 'done') void renderResults(state.job);
@@ -530,10 +533,22 @@ async function useSample(): Promise<void> {
     ($('scenarios-json') as HTMLTextAreaElement).value = JSON.stringify(rest, null, 2);
     state.scenariosFile = samples.scenarios.file;
   }
+  if (samples.agents) setAgents(samples.agents);
   if (samples.history) await uploadHistory(samples.history.file, samples.history.text);
 }
 
+function setAgents(agents: { file: string; text: string } | null): void {
+  state.agents = agents;
+  const rows = agents ? agents.text.split(/\r?\n/).filter((l) => l.trim() !== '').length - 1 : 0;
+  $('agents-file').textContent = agents ? `${agents.file} · ${rows} ${t('agentRows')}` : t('noAgents');
+}
+
 function wireUpload(): void {
+  const agentsPicker = $('agents-input') as HTMLInputElement;
+  agentsPicker.addEventListener('change', () => {
+    const file = agentsPicker.files?.[0];
+    if (file) void file.text().then((text) => setAgents({ file: file.name, text }));
+  });
   const zone = $('drop-zone');
   const picker = $('file-input') as HTMLInputElement;
   const take = (files: FileList | null): void => {
@@ -575,6 +590,7 @@ function start(): void {
   $('apply-json').addEventListener('click', () => void applyJson());
   $('run').addEventListener('click', () => void runPlan());
   $('run-whatif').addEventListener('click', () => void runWhatIf());
+  setAgents(null);
   ($('scenarios-json') as HTMLTextAreaElement).value = JSON.stringify(EXAMPLE_SCENARIOS, null, 2);
   renderSettings();
   void loadDefaults()
