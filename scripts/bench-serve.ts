@@ -1,7 +1,7 @@
 /**
  * Load check of `peakshift serve` on loopback: per round, 50 concurrent uploads
  * of a one-year hourly inquiry CSV plus 10 plans queued behind each other (each
- * a base-only what-if run on a two-day horizon); 3
+ * the whole pipeline with a roster, on a two-day horizon); 3
  * rounds; the server's RSS after each round (no growth expected). Then a 50 MB
  * upload must be refused with 413 while health checks keep being answered.
  * The server runs in a child process so its memory is measured alone.
@@ -74,9 +74,8 @@ async function main(): Promise<void> {
   sample.horizon = { start: '2026-01-05', end: '2026-01-06' };
   sample.solver = { mipRelGap: 0.05 };
   const config = JSON.stringify(sample);
-  // Each queued plan is a base-only what-if run (forecast, staffing, shift plan,
-  // one simulation run): the full plan entry point is not on this build yet.
-  const scenarios = JSON.stringify({ scenarios: [], simulation: { runs: 1, seed: 1 } });
+  // Each queued plan is the whole pipeline with the sample's agents: forecast, staffing, shift plan, roster.
+  const agents = fs.readFileSync(path.join(ROOT, 'data/agents.csv'), 'utf8');
   const server = await startServerProcess();
   const rounds: Array<Record<string, number | string>> = [];
   let errors = 0;
@@ -92,7 +91,7 @@ async function main(): Promise<void> {
       const historyId = (JSON.parse(uploads[uploads.length - 1]?.text ?? '{}') as { id?: string }).id ?? '';
       const t1 = Date.now();
       const submitted = await Promise.all(
-        Array.from({ length: PLANS }, () => request(server.port, 'POST', '/api/plans', JSON.stringify({ historyId, config: { file: 'config.json', text: config }, scenarios: { file: 'scenarios.json', text: scenarios } }), { 'content-type': 'application/json' })),
+        Array.from({ length: PLANS }, () => request(server.port, 'POST', '/api/plans', JSON.stringify({ historyId, config: { file: 'config.json', text: config }, agents: { file: 'agents.csv', text: agents } }), { 'content-type': 'application/json' })),
       );
       const ids = submitted.filter((s) => s.status === 202).map((s) => (JSON.parse(s.text) as { id: string }).id);
       const states = new Map<string, string>();

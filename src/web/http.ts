@@ -37,7 +37,7 @@ export function notFound(message: string): HttpError {
 
 /**
  * Read a request body up to `limitBytes`. A declared Content-Length over the
- * cap is refused before any byte is read; a body that grows past the cap while
+ * cap is refused before any byte is kept; a body that grows past the cap while
  * streaming is refused at that point. Either way the rest of the body is
  * drained and dropped (never kept), so the 413 reaches the client.
  */
@@ -75,9 +75,19 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buff
   });
 }
 
-/** Let the rest of a refused body flow to nowhere. */
+/**
+ * Bytes of a refused body read and dropped so the client, still sending, gets
+ * the 413 instead of a reset connection; past this the connection is cut.
+ */
+const DRAIN_LIMIT_BYTES = 256 * 1024 * 1024;
+
+/** Let the rest of a refused body flow to nowhere (never kept), up to the drain limit. */
 function discard(req: IncomingMessage): void {
-  req.on('data', () => undefined);
+  let drained = 0;
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_LIMIT_BYTES) req.socket.destroy();
+  });
   req.resume();
 }
 
@@ -139,6 +149,5 @@ export function toHttpError(error: unknown, field?: string): HttpError {
 }
 
 export function sendError(res: ServerResponse, error: HttpError): void {
-  const extra: Record<string, string> = error.status === 413 ? { connection: 'close' } : {};
-  send(res, error.status, 'application/json; charset=utf-8', JSON.stringify({ error: error.body }), extra);
+  send(res, error.status, 'application/json; charset=utf-8', JSON.stringify({ error: error.body }));
 }
