@@ -8,7 +8,7 @@ import type { Config } from '../config';
 import { InfeasiblePlanError, type Requirement } from '../domain';
 import { buildPlanModel, type Family } from './model';
 import { scopePeriods } from './constraints/outsourcingRatio';
-import type { PoolAvailability } from './constraints/agentAvailability';
+import type { PoolCapacity } from './constraints/inhouseAvailability';
 import type { Horizon } from './horizon';
 import type { MipSolver, MipOptions } from './solver/model';
 
@@ -70,7 +70,9 @@ export function checkObviousConflicts(config: Config, horizon: Horizon): void {
   }
 }
 
-const FAMILY_SETTINGS: Record<Family, (config: Config, availability: readonly PoolAvailability[]) => string[]> = {
+const FAMILY_SETTINGS: Record<Family, (config: Config, capacity: readonly PoolCapacity[]) => string[]> = {
+  agentAvailability: (c, capacity) =>
+    capacity.filter((pc) => c.pools.some((p) => p.kind === 'inhouse' && p.name === pc.pool)).map((pc) => `the named agents of ${pc.pool} (--agents: leave, shifts, night_ok, max_days_per_week)`),
   outsourcingRatio: (c) => [`outsourcing.min ${c.outsourcing.min}`, `outsourcing.max ${c.outsourcing.max}`, `outsourcing.scope ${c.outsourcing.scope}`],
   vendorShare: (c) =>
     c.pools.flatMap((p, i) => (p.kind === 'vendor' && (p.minShare !== undefined || p.maxShare !== undefined) ? [`pools[${i}].minShare/maxShare (${p.name})`] : [])),
@@ -78,7 +80,6 @@ const FAMILY_SETTINGS: Record<Family, (config: Config, availability: readonly Po
   vendorCapacity: (c) => c.pools.flatMap((p, i) => (p.kind === 'vendor' && p.minAgentsPerDay > 0 ? [`pools[${i}].minAgentsPerDay ${p.minAgentsPerDay} (${p.name})`] : [])),
   inhouseDaysPerWeek: (c) => c.pools.flatMap((p, i) => (p.kind === 'inhouse' ? [`pools[${i}].maxDaysPerWeek ${p.maxDaysPerWeek} (${p.name})`] : [])),
   minimumAgentsPerHour: (c) => (c.minAgentsPerHour > 0 ? [`minAgentsPerHour ${c.minAgentsPerHour}`] : []),
-  agentAvailability: (_c, a) => a.map((x) => `the named agents of ${x.pool} (--agents: leave, shifts, night_ok, max_days_per_week)`),
 };
 
 /** The capacity settings every conflict runs into. */
@@ -101,17 +102,17 @@ export async function explainInfeasible(
   end: string,
   solver: MipSolver,
   options: MipOptions,
-  availability: readonly PoolAvailability[] = [],
+  inhouseCapacity: readonly PoolCapacity[] = [],
 ): Promise<InfeasiblePlanError> {
-  const families = (Object.keys(FAMILY_SETTINGS) as Family[]).filter((f) => FAMILY_SETTINGS[f](config, availability).length > 0);
+  const families = (Object.keys(FAMILY_SETTINGS) as Family[]).filter((f) => FAMILY_SETTINGS[f](config, inhouseCapacity).length > 0);
   const culprits: Family[] = [];
   for (const family of families) {
-    const { mip } = buildPlanModel(config, requirement, start, end, new Set([family]), availability);
+    const { mip } = buildPlanModel(config, requirement, start, end, new Set([family]), inhouseCapacity);
     const relaxed = { ...mip, variables: mip.variables.map((v) => ({ ...v, integer: false })) };
     const result = await solver.solve(relaxed, { ...options, timeLimitSeconds: Math.min(options.timeLimitSeconds, 20) });
     if (result.status !== 'infeasible') culprits.push(family);
   }
-  const settings = (culprits.length > 0 ? culprits : families).flatMap((f) => FAMILY_SETTINGS[f](config, availability));
+  const settings = (culprits.length > 0 ? culprits : families).flatMap((f) => FAMILY_SETTINGS[f](config, inhouseCapacity));
   const capacity = capacitySettings(config);
   return new InfeasiblePlanError(
     `no plan meets ${settings.join(', ')} together with the pools' capacity (${capacity.join(', ')})`,

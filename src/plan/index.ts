@@ -9,14 +9,14 @@ import { checkObviousConflicts, explainInfeasible } from './feasibility';
 import { buildPlanModel } from './model';
 import { readPlan, type PlanResult } from './solution';
 import { solverByName, type MipOptions, type MipSolver } from './solver';
-import type { PoolAvailability } from './constraints/agentAvailability';
+import type { PoolCapacity } from './constraints/inhouseAvailability';
 
 export * from './solution';
 export { buildPlanModel, type PlanModel, type PlanContext, type AgentVar } from './model';
 export { buildHorizon, type Horizon, type ShiftStart } from './horizon';
 export * from './solver';
 export { scopePeriods } from './constraints/outsourcingRatio';
-export type { PoolAvailability } from './constraints/agentAvailability';
+export type { PoolCapacity, PoolCapacity as PoolAvailability, DayCapacity, WindowCapacity } from './constraints/inhouseAvailability';
 
 export interface PlanOptions {
   start: string;
@@ -25,8 +25,13 @@ export interface PlanOptions {
   solver?: 'highs' | 'jslp' | MipSolver;
   /** Overrides config.solver.timeLimitSeconds. */
   timeLimitSeconds?: number;
-  /** Limits from named in-house agents (`plan --agents`): see constraints/agentAvailability.ts. */
-  availability?: readonly PoolAvailability[];
+  /**
+   * What the named in-house agents can staff (`plan --agents`; `inhouseCapacity`
+   * in src/roster): per date agents present, per date and shift agents allowed,
+   * per 7-day window agent-days. Tightens the in-house rules so the roster can
+   * fill the plan (constraints/inhouseAvailability.ts).
+   */
+  availability?: readonly PoolCapacity[];
 }
 
 export function solverOptions(config: Config, timeLimitSeconds?: number): MipOptions {
@@ -38,14 +43,14 @@ export function solverOptions(config: Config, timeLimitSeconds?: number): MipOpt
 }
 
 export async function planShifts(config: Config, requirement: Requirement, options: PlanOptions): Promise<PlanResult> {
-  const availability = options.availability ?? [];
-  const plan = buildPlanModel(config, requirement, options.start, options.end, new Set(), availability);
+  const capacity = options.availability ?? [];
+  const plan = buildPlanModel(config, requirement, options.start, options.end, new Set(), capacity);
   checkObviousConflicts(config, plan.context.horizon);
   const solver = typeof options.solver === 'object' ? options.solver : solverByName(options.solver ?? config.solver.name);
   const mipOptions = solverOptions(config, options.timeLimitSeconds);
   const result = await solver.solve(plan.mip, mipOptions);
   if (result.status === 'infeasible') {
-    throw await explainInfeasible(config, requirement, options.start, options.end, solver, mipOptions, availability);
+    throw await explainInfeasible(config, requirement, options.start, options.end, solver, mipOptions, capacity);
   }
   if (result.status === 'noSolution') {
     throw new SolverError(

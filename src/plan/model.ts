@@ -18,7 +18,9 @@ import { addVendorSeats } from './constraints/vendorSeats';
 import { addOutsourcingRatio } from './constraints/outsourcingRatio';
 import { addInquiryRouting } from './constraints/inquiryRouting';
 import { addCosts } from './constraints/costs';
-import { addAgentAvailability, type PoolAvailability } from './constraints/agentAvailability';
+import { addInhouseAvailability, type PoolCapacity } from './constraints/inhouseAvailability';
+import { addRestBetweenShifts } from './constraints/restBetweenShifts';
+import { addConsecutiveDays } from './constraints/consecutiveDays';
 
 /** One integer decision variable: agents of `pool` starting `start`, serving `queue` (null = every queue). */
 export interface AgentVar {
@@ -64,6 +66,8 @@ export interface PlanContext {
   unrouted: number[][];
   /** Families left out (for infeasibility diagnosis). */
   skip: ReadonlySet<Family>;
+  /** What the named agents can staff, per in-house pool index (PlanOptions.inhouseCapacity). */
+  capacity: ReadonlyMap<number, PoolCapacity>;
 }
 
 export interface PlanModel {
@@ -109,7 +113,7 @@ export function buildPlanModel(
   start: string,
   end: string,
   skip: ReadonlySet<Family> = new Set(),
-  availability: readonly PoolAvailability[] = [],
+  inhouseCapacity: readonly PoolCapacity[] = [],
 ): PlanModel {
   const horizon = buildHorizon(config, requirement, start, end);
   const builder = new MipBuilder();
@@ -129,6 +133,10 @@ export function buildPlanModel(
     routed: Array.from({ length: horizon.hours }, () => []),
     unrouted: [],
     skip,
+    capacity: new Map(inhouseCapacity.flatMap((c) => {
+      const p = pools.findIndex((pool) => pool.name === c.pool);
+      return p >= 0 ? [[p, c] as const] : [];
+    })),
   };
 
   pools.forEach((pool, p) => {
@@ -155,9 +163,11 @@ export function buildPlanModel(
   if (!skip.has('minimumAgentsPerHour')) addMinimumAgentsPerHour(ctx);
   addInhouseHeadcount(ctx);
   if (!skip.has('inhouseDaysPerWeek')) addInhouseDaysPerWeek(ctx);
-  if (!skip.has('agentAvailability')) addAgentAvailability(ctx, availability);
   addVendorCapacity(ctx);
   addVendorSeats(ctx);
+  addInhouseAvailability(ctx);
+  addRestBetweenShifts(ctx);
+  addConsecutiveDays(ctx);
   addOutsourcingRatio(ctx);
   addInquiryRouting(ctx);
   addCosts(ctx);

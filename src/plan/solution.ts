@@ -45,6 +45,8 @@ export interface PoolSummary {
   productiveHours: number;
   /** Most agents on one date (vendors: the seats charged). */
   peakAgentsPerDay: number;
+  /** Vendors whose seats cost something (training, seat set-up): the seats paid for, which the seat roster uses; otherwise null. */
+  seats: number | null;
   used: boolean;
   /** Inquiries billed (perInquiry vendors). */
   routedInquiries: number;
@@ -155,6 +157,7 @@ export function readPlan(plan: PlanModel, result: MipResult, options: MipOptions
     paidHours: 0,
     productiveHours: 0,
     peakAgentsPerDay: 0,
+    seats: null,
     used: false,
     routedInquiries: clean(routedByPool[pools.indexOf(p)] ?? 0, 6),
   }));
@@ -212,6 +215,7 @@ export function readPlan(plan: PlanModel, result: MipResult, options: MipOptions
         ps.costByType.fixedFees += fees.fixed;
       }
       const seats = (ctx.seats[p] ?? -1) >= 0 ? value(ctx.seats[p] as number) : ps.peakAgentsPerDay;
+      if ((ctx.seats[p] ?? -1) >= 0) ps.seats = seats;
       if (seatCost(ctx, p) > 0) {
         const training = trainingCostPerSeat(config, pool);
         ps.costByType.training += seats * training;

@@ -5,7 +5,7 @@ import { assignAgents, type AgentAssignment } from './assign';
 import { assignAgentsMip, type MipRosterResult } from './mip';
 import type { MipOptions, MipSolver } from '../plan';
 import { fairnessOf } from './fairness';
-import { assignSeats } from './seats';
+import { assignSeats, fitSeats, seatsOverPlan, type SeatAssignment } from './seats';
 import { nightShiftNames } from './shifts';
 import { UNFILLED, type Agent, type Roster, type RosterAssignment } from './types';
 
@@ -16,6 +16,8 @@ export interface BuildRosterInput {
   /** Every date of the plan's horizon (grid columns). */
   dates: readonly string[];
   eventDates: ReadonlySet<string>;
+  /** Vendor pool → seats the plan paid for (`PoolSummary.seats`); the seat roster lists exactly these when it can. */
+  seats?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -23,8 +25,7 @@ export interface BuildRosterInput {
  * elsewhere (the integer assignment of `solveRoster`); without it the
  * day-by-day method assigns them.
  */
-export function buildRoster(input: BuildRosterInput, agentPart: AgentAssignment = assignAgents(input)): Roster {
-  const seatPart = assignSeats(input);
+export function buildRoster(input: BuildRosterInput, agentPart: AgentAssignment = assignAgents(input), seatPart: SeatAssignment = assignSeats(input)): Roster {
   const poolOrder = new Map(input.config.pools.map((p, i) => [p.name, i]));
   const agentOrder = new Map(input.agents.map((a, i) => [a.id, i]));
   const personRank = (a: RosterAssignment): [number, string] =>
@@ -70,13 +71,35 @@ export interface SolvedRoster {
 /**
  * The roster with in-house agents assigned by the integer model (fills every
  * seat whenever any roster can); the day-by-day method when the solver gives no
- * answer within its limits, or fills fewer seats.
+ * answer within its limits, or fills fewer seats. Vendor seats: when the
+ * day-by-day order needs more seats than the plan paid for (`input.seats`),
+ * the integer assignment fits the lines to exactly the paid seats.
  */
 export async function solveRoster(input: BuildRosterInput, solver: MipSolver, options: MipOptions): Promise<SolvedRoster> {
   const mip = await assignAgentsMip(input, solver, options);
   const daily = assignAgents(input);
+  const seatPart = await paidSeats(input, solver, options);
   const empty = (part: AgentAssignment) => part.unfilled.reduce((n, u) => n + u.seats, 0);
   const mipOk = mip.solver.status === 'optimal' || mip.solver.status === 'feasible';
-  if (mipOk && empty(mip) <= empty(daily)) return { roster: buildRoster(input, mip), method: 'mip', solver: mip.solver };
-  return { roster: buildRoster(input, daily), method: 'daily-matching', solver: mip.solver };
+  if (mipOk && empty(mip) <= empty(daily)) return { roster: buildRoster(input, mip, seatPart), method: 'mip', solver: mip.solver };
+  return { roster: buildRoster(input, daily, seatPart), method: 'daily-matching', solver: mip.solver };
+}
+
+/** Seat assignment on the paid seats: day by day, or for a vendor that needs more, the integer assignment. */
+async function paidSeats(input: BuildRosterInput, solver: MipSolver, options: MipOptions): Promise<SeatAssignment> {
+  const greedy = assignSeats(input);
+  const over = Object.keys(seatsOverPlan(input, greedy));
+  if (over.length === 0) return greedy;
+  let part = greedy;
+  for (const pool of over) {
+    const fitted = await fitSeats(input, pool, input.seats?.[pool] ?? 0, solver, options);
+    if (!fitted) continue;
+    part = {
+      seats: [...part.seats.filter((s) => s.pool !== pool), ...fitted.seats],
+      assignments: [...part.assignments.filter((a) => a.pool !== pool), ...fitted.assignments],
+    };
+  }
+  const order = new Map(input.config.pools.map((p, i) => [p.name, i]));
+  part.seats.sort((a, b) => (order.get(a.pool) ?? 0) - (order.get(b.pool) ?? 0) || (a.id < b.id ? -1 : 1));
+  return part;
 }

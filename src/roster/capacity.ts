@@ -5,8 +5,10 @@
  * 7-day window the agent-days the agents can give (each agent at most
  * min(max_days_per_week, max days in a row, available days in the window)).
  * After a roster with UNFILLED seats, `tightenCapacity` caps each short
- * (date, shift) at what the roster did fill, so repeating plan → roster
- * stops after finitely many rounds (every round lowers at least one cap).
+ * (date, shift) and its date at what the roster did fill, so repeating
+ * plan → roster stops after finitely many rounds (every round lowers at least
+ * one cap). `presentTwoDays` (agents present on a date or the next) bounds the
+ * planner's rest rule.
  */
 import type { Config } from '../config';
 import { addDays, datesBetween } from '../domain';
@@ -15,29 +17,9 @@ import { onLeave } from './rules/leave';
 import { WINDOW_DAYS } from './rules/weeklyDays';
 import { nightShiftNames, poolShiftNames } from './shifts';
 import type { Agent, Roster } from './types';
+import type { PoolCapacity } from '../plan';
 
-export interface DayCapacity {
-  date: string;
-  /** Agents of the pool not on leave. */
-  agents: number;
-  /** Shift name → agents who may work it that day (night_ok and shift lists applied). */
-  byShift: Record<string, number>;
-}
-
-export interface WindowCapacity {
-  /** First and last date of the 7-day window (clipped to the horizon). */
-  start: string;
-  end: string;
-  agentDays: number;
-}
-
-export interface PoolCapacity {
-  pool: string;
-  /** Named agents of the pool. */
-  members: number;
-  days: DayCapacity[];
-  windows: WindowCapacity[];
-}
+export type { DayCapacity, WindowCapacity, PoolCapacity } from '../plan';
 
 export function inhouseCapacity(config: Pick<Config, 'pools' | 'shifts' | 'roster'>, agents: readonly Agent[], start: string, end: string): PoolCapacity[] {
   const nightShifts = nightShiftNames(config);
@@ -51,35 +33,79 @@ export function inhouseCapacity(config: Pick<Config, 'pools' | 'shifts' | 'roste
         const present = members.filter((a) => !onLeave(a, date));
         const byShift: Record<string, number> = {};
         for (const shift of shifts) byShift[shift] = present.filter((a) => shiftAllowed(a, pool.name, shift) && nightAllowed(a, shift, nightShifts)).length;
-        return { date, agents: present.length, byShift };
+        const next = addDays(date, 1);
+        const presentTwoDays = members.filter((a) => !onLeave(a, date) || !onLeave(a, next)).length;
+        return { date, agents: present.length, presentTwoDays, byShift };
       });
       const windows = dates.map((from) => {
         const to = addDays(from, WINDOW_DAYS - 1) > end ? end : addDays(from, WINDOW_DAYS - 1);
         const span = datesBetween(from, to);
-        const agentDays = members.reduce((sum, a) => {
-          const free = span.filter((d) => !onLeave(a, d)).length;
-          return sum + Math.min(a.maxDaysPerWeek, config.roster.maxConsecutiveDays, free);
-        }, 0);
-        return { start: from, end: to, agentDays };
+        const give = (list: readonly Agent[]) =>
+          list.reduce((sum, a) => {
+            const free = span.filter((d) => !onLeave(a, d)).length;
+            return sum + Math.min(a.maxDaysPerWeek, config.roster.maxConsecutiveDays, free);
+          }, 0);
+        const byShift: Record<string, number> = {};
+        for (const shift of shifts) byShift[shift] = give(members.filter((a) => shiftAllowed(a, pool.name, shift) && nightAllowed(a, shift, nightShifts)));
+        return { start: from, end: to, agentDays: give(members), byShift };
       });
       return { pool: pool.name, members: members.length, days, windows };
     });
 }
 
-/** Cap every (date, shift) the roster left short at the number it filled. */
+/**
+ * Cap every (date, shift) the roster left short at the number it filled, that
+ * date's agents at the number it put to work that day, and every 7-day window
+ * around it at the agent-days it filled there (so the re-plan cannot move the
+ * seat to another shift of the same date or to a neighbouring day).
+ */
 export function tightenCapacity(capacity: readonly PoolCapacity[], roster: Pick<Roster, 'assignments' | 'unfilled'>): PoolCapacity[] {
   return capacity.map((pc) => ({
-    pool: pc.pool,
-    members: pc.members,
-    windows: pc.windows.map((w) => ({ ...w })),
+    ...pc,
+    windows: pc.windows.map((w) => {
+      const short = roster.unfilled.some((u) => u.pool === pc.pool && u.date >= w.start && u.date <= w.end);
+      if (!short) return { ...w, ...(w.byShift ? { byShift: { ...w.byShift } } : {}) };
+      const filled = roster.assignments.filter((a) => a.pool === pc.pool && a.kind === 'agent' && a.date >= w.start && a.date <= w.end).length;
+      return { ...w, agentDays: Math.min(w.agentDays, filled), ...(w.byShift ? { byShift: { ...w.byShift } } : {}) };
+    }),
     days: pc.days.map((d) => {
       const byShift = { ...d.byShift };
+      let agents = d.agents;
+      const worked = roster.assignments.filter((a) => a.pool === pc.pool && a.date === d.date && a.kind === 'agent');
       for (const u of roster.unfilled) {
         if (u.pool !== pc.pool || u.date !== d.date) continue;
-        const filled = roster.assignments.filter((a) => a.pool === pc.pool && a.date === d.date && a.shift === u.shift && a.kind === 'agent').length;
-        byShift[u.shift] = Math.min(byShift[u.shift] ?? 0, filled);
+        byShift[u.shift] = Math.min(byShift[u.shift] ?? 0, worked.filter((a) => a.shift === u.shift).length);
+        agents = Math.min(agents, worked.length);
       }
-      return { ...d, byShift };
+      return { ...d, agents, byShift };
     }),
   }));
+}
+
+/**
+ * Hold the in-house part of the plan to a roster: every date, shift and start
+ * at most what the roster filled, every 7-day window at the agent-days it
+ * filled. Any plan within these caps is the filled roster minus some shifts,
+ * and dropping shifts breaks no roster rule, so the re-plan is always filled
+ * (the last round of `planWithRoster`).
+ */
+export function freezeCapacity(capacity: readonly PoolCapacity[], roster: Pick<Roster, 'assignments'>): PoolCapacity[] {
+  return capacity.map((pc) => {
+    const worked = roster.assignments.filter((a) => a.pool === pc.pool && a.kind === 'agent');
+    return {
+      ...pc,
+      windows: pc.windows.map((w) => {
+        const filled = worked.filter((a) => a.date >= w.start && a.date <= w.end).length;
+        return { ...w, agentDays: Math.min(w.agentDays, filled), ...(w.byShift ? { byShift: { ...w.byShift } } : {}) };
+      }),
+      days: pc.days.map((d) => {
+        const today = worked.filter((a) => a.date === d.date);
+        const byShift: Record<string, number> = {};
+        for (const [shift, n] of Object.entries(d.byShift)) byShift[shift] = Math.min(n, today.filter((a) => a.shift === shift).length);
+        const byStart: Record<string, number> = {};
+        for (const a of today) byStart[a.start.slice(11)] = (byStart[a.start.slice(11)] ?? 0) + 1;
+        return { ...d, agents: Math.min(d.agents, today.length), byShift, byStart };
+      }),
+    };
+  });
 }

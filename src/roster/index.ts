@@ -7,3 +7,4 @@ export * from './fairness';
 export * from './capacity';
 export * from './build';
 export * from './mip';
+export * from './replan';

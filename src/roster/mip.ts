@@ -73,10 +73,14 @@ export function explainUnfilled(input: Pick<AssignAgentsInput, 'config' | 'agent
   return describeUnfilled(line, seats, members.length, excludedBy, input.config.roster.minRestHours, 'before or after their other shifts');
 }
 
-export async function assignAgentsMip(input: AssignAgentsInput, solver: MipSolver, options: MipOptions): Promise<MipRosterResult> {
+/**
+ * `pools`: the pools whose lines are assigned (default: the in-house pools);
+ * `fair` false leaves out the fairness and stable-shift terms (vendor seats).
+ */
+export async function assignAgentsMip(input: AssignAgentsInput, solver: MipSolver, options: MipOptions, pools?: ReadonlySet<string>, fair = true): Promise<MipRosterResult> {
   const config: Pick<Config, 'shifts' | 'pools' | 'roster'> = input.config;
   const night = nightShiftNames(config);
-  const inhouse = new Set(config.pools.filter((p) => p.kind === 'inhouse').map((p) => p.name));
+  const inhouse = pools ?? new Set(config.pools.filter((p) => p.kind === 'inhouse').map((p) => p.name));
   const lines = input.lines.filter((l) => inhouse.has(l.pool) && l.agents > 0);
   const b = new MipBuilder();
   const x = new Map<string, number>(); // `${agent}|${line}`
@@ -141,7 +145,7 @@ export async function assignAgentsMip(input: AssignAgentsInput, solver: MipSolve
       if (vars.length > maxRun) b.addConstraint(`run[${agent.id},${allDates[from]}]`, vars, vars.map(() => 1), '<=', maxRun);
     }
     // Shift-type changes between working days d and d+1: c >= x[a,l on d] + x[a,l' on d+1 of another code] - 1.
-    for (let di = 0; di + 1 < allDates.length; di++) {
+    for (let di = 0; fair && di + 1 < allDates.length; di++) {
       const today = byAgentDate.get(`${ai}|${allDates[di]}`) ?? [];
       const tomorrow = byAgentDate.get(`${ai}|${allDates[di + 1]}`) ?? [];
       const codes = new Set([...today, ...tomorrow].map((e) => (lines[e.line] as ShiftLine).code));
@@ -161,7 +165,7 @@ export async function assignAgentsMip(input: AssignAgentsInput, solver: MipSolve
     countVars.events.push(all.filter((e) => input.eventDates.has((lines[e.line] as ShiftLine).date)).map((e) => e.v));
   });
   // Max-min spread per count, over the agents that can earn it at all (nights: night-capable agents).
-  for (const [name, perAgent] of Object.entries(countVars)) {
+  for (const [name, perAgent] of fair ? Object.entries(countVars) : []) {
     const members = perAgent.filter((vars) => vars.length > 0);
     if (members.length < 2) continue;
     const hi = b.addVariable(`max[${name}]`, { lower: 0, cost: 1 });

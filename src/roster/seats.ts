@@ -8,17 +8,26 @@
  * shifts, so a seat keeps its shift type unless no seat of that type is free.
  * Seats are created only when no existing seat may work, so the seat count is
  * the smallest this order reaches (at least the plan's peak day).
+ *
+ * With `seats` (vendor → seats the plan paid training for, `PoolSummary.seats`)
+ * every one of those seats is listed, used or not; when the day-by-day order
+ * needs more, `fitSeats` assigns the lines to exactly that many seats with the
+ * integer assignment (the plan's seat rules make this possible).
  */
 import type { Config } from '../config';
 import { dayNumber, type ShiftLine } from '../domain';
 import { runEndingOn } from './rules/consecutiveDays';
 import { minuteNumber } from './rules/context';
 import { restAllows } from './rules/rest';
-import type { RosterAssignment, RosterPerson } from './types';
+import type { Agent, RosterAssignment, RosterPerson } from './types';
+import type { MipOptions, MipSolver } from '../plan';
+import { assignAgentsMip } from './mip';
 
 export interface AssignSeatsInput {
   config: Pick<Config, 'pools' | 'roster'>;
   lines: readonly ShiftLine[];
+  /** Vendor pool → seats paid for in the plan (listed even when idle). */
+  seats?: Readonly<Record<string, number>>;
 }
 
 export interface SeatAssignment {
@@ -105,6 +114,35 @@ export function assignSeats(input: AssignSeatsInput): SeatAssignment {
         }
       }
     }
+    const paid = input.seats?.[pool.name] ?? 0;
+    for (let n = states.length + 1; n <= paid; n++) seats.push({ id: seatId(pool.name, n), name: '', pool: pool.name, kind: 'seat' });
   }
   return { seats, assignments };
+}
+
+/** Seats of each vendor the seat assignment uses beyond what the plan paid for (only vendors over it). */
+export function seatsOverPlan(input: AssignSeatsInput, part: SeatAssignment): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [pool, paid] of Object.entries(input.seats ?? {})) {
+    const used = part.seats.filter((s) => s.pool === pool).length;
+    if (used > paid) out[pool] = used - paid;
+  }
+  return out;
+}
+
+/**
+ * Assign `pool`'s lines to exactly `count` seats with the integer assignment
+ * (seats as agents who may work any shift, any 7 days, under the rest and
+ * days-in-a-row rules); null when not every line can be filled that way.
+ */
+export async function fitSeats(input: AssignSeatsInput, pool: string, count: number, solver: MipSolver, options: MipOptions): Promise<SeatAssignment | null> {
+  const people: Agent[] = Array.from({ length: count }, (_, i) => ({ id: seatId(pool, i + 1), name: '', pool, shifts: null, nightOk: true, maxDaysPerWeek: 7, unavailable: [] }));
+  const config = { ...input.config, shifts: [] };
+  const result = await assignAgentsMip({ config, lines: input.lines, agents: people, eventDates: new Set() }, solver, options, new Set([pool]), false);
+  const ok = (result.solver.status === 'optimal' || result.solver.status === 'feasible') && result.unfilled.length === 0;
+  if (!ok) return null;
+  return {
+    seats: people.map((p) => ({ id: p.id, name: '', pool, kind: 'seat' as const })),
+    assignments: result.assignments.map((a) => ({ ...a, personName: '', kind: 'seat' as const })),
+  };
 }

@@ -12,15 +12,17 @@ describe('capacity for a re-plan', () => {
 
   it('counts agents present and allowed per shift each day', () => {
     expect(cap).toHaveLength(1);
-    expect(cap[0]?.days[1]).toEqual({ date: '2026-11-02', agents: 1, byShift: { day: 1, middle: 1, night: 1 } });
-    expect(cap[0]?.days[4]).toEqual({ date: '2026-11-05', agents: 3, byShift: { day: 3, middle: 2, night: 1 } });
+    // presentTwoDays: present on the date or the next (11-03: A back, C still on leave).
+    expect(cap[0]?.days[1]).toEqual({ date: '2026-11-02', agents: 1, presentTwoDays: 2, byShift: { day: 1, middle: 1, night: 1 } });
+    expect(cap[0]?.days[4]).toEqual({ date: '2026-11-05', agents: 3, presentTwoDays: 3, byShift: { day: 3, middle: 2, night: 1 } });
   });
 
   it('counts agent-days per 7-day window: min(max days, 6 in a row, days present)', () => {
-    // 11-01..11-07: A 5 (6 present), B 3, C min(7, 6, 4) = 4.
-    expect(cap[0]?.windows[0]).toEqual({ start: '2026-11-01', end: '2026-11-07', agentDays: 12 });
+    // 11-01..11-07: A 5 (6 present), B 3, C min(7, 6, 4) = 4; per shift only the agents allowed it
+    // (A not night_ok, C day only): day 5 + 3 + 4, middle 5 + 3, night 3.
+    expect(cap[0]?.windows[0]).toEqual({ start: '2026-11-01', end: '2026-11-07', agentDays: 12, byShift: { day: 12, middle: 8, night: 3 } });
     // The last window is clipped to the horizon: 11-08 only.
-    expect(cap[0]?.windows[7]).toEqual({ start: '2026-11-08', end: '2026-11-08', agentDays: 3 });
+    expect(cap[0]?.windows[7]).toEqual({ start: '2026-11-08', end: '2026-11-08', agentDays: 3, byShift: { day: 3, middle: 2, night: 1 } });
   });
 
   it('tightens a short shift to what the roster filled', () => {

@@ -1,0 +1,111 @@
+/**
+ * "No more in-house agents on a day than are present, and on a shift than may work it."
+ *
+ * Only with `PlanOptions.inhouseCapacity` (what the named agents of the agents
+ * file can staff; built by `inhouseCapacity` in src/roster). For each in-house
+ * pool p with a capacity entry:
+ *   per date d:            sum of agents_a starting on d                 <= agents present on d
+ *   per date d, shift s:   sum of agents_a of shift s starting on d      <= agents present and allowed s on d
+ *   per date d, start t:   sum of agents_a starting on d at clock t      <= byStart[t] (0 for clocks not listed; only with byStart)
+ *   per 7-day window W:    sum over d in W of agents_a starting on d     <= agent-days the agents can give in W
+ *   per window W, shift s: the same over shift s                         <= agent-days of the agents allowed s
+ * A date or window the capacity does not list is left to the pool's own rules.
+ */
+import { agentsOnDay, type AgentVar, type PlanContext } from '../model';
+
+export interface DayCapacity {
+  date: string;
+  /** Agents of the pool not on leave. */
+  agents: number;
+  /** Agents present on this date or the next (bounds the rest rule across the two). */
+  presentTwoDays?: number;
+  /** Shift name → agents who may work it that day (night_ok and shift lists applied). */
+  byShift: Record<string, number>;
+  /**
+   * Start clock (`HH:MM`) → most agents starting then; when given, no other
+   * start is allowed that day (a re-plan held to a roster that was filled).
+   */
+  byStart?: Record<string, number>;
+}
+
+export interface WindowCapacity {
+  /** First and last date of the 7-day window (clipped to the horizon). */
+  start: string;
+  end: string;
+  agentDays: number;
+  /** Shift name → agent-days the agents allowed that shift can give in the window. */
+  byShift?: Record<string, number>;
+}
+
+/** What the named agents of one in-house pool can staff. */
+export interface PoolCapacity {
+  pool: string;
+  /** Named agents of the pool (the most that can work any two days together). */
+  members: number;
+  days: DayCapacity[];
+  windows: WindowCapacity[];
+}
+
+export function addInhouseAvailability(ctx: PlanContext): void {
+  const { dates } = ctx.horizon;
+  const dayIndex = new Map(dates.map((d, i) => [d, i]));
+  ctx.pools.forEach((pool, p) => {
+    const cap = ctx.capacity.get(p);
+    if (pool.kind !== 'inhouse' || !cap || ctx.skip.has('agentAvailability')) return;
+    for (const day of cap.days) {
+      const d = dayIndex.get(day.date);
+      if (d === undefined) continue;
+      const all = agentsOnDay(ctx, p, d);
+      const vars = all.map((a) => a.variable);
+      if (vars.length === 0) continue;
+      if (!ctx.skip.has('agentAvailability')) {
+        ctx.builder.addConstraint(`present[${pool.name},${day.date}]`, vars, vars.map(() => 1), '<=', day.agents);
+      }
+      for (const [shift, allowed] of Object.entries(day.byShift)) {
+        const mine = all.filter((a) => a.start.shift.name === shift).map((a) => a.variable);
+        if (mine.length === 0 || ctx.skip.has('agentAvailability')) continue;
+        ctx.builder.addConstraint(`allowedShift[${pool.name},${day.date},${shift}]`, mine, mine.map(() => 1), '<=', allowed);
+      }
+      if (day.byStart && !ctx.skip.has('agentAvailability')) {
+        const clocks = new Map<string, number[]>();
+        for (const a of all) clocks.set(startClock(a), [...(clocks.get(startClock(a)) ?? []), a.variable]);
+        for (const [clock, list] of clocks) {
+          ctx.builder.addConstraint(`allowedStart[${pool.name},${day.date},${clock}]`, list, list.map(() => 1), '<=', day.byStart[clock] ?? 0);
+        }
+      }
+    }
+    for (const w of cap.windows) {
+      const inWindow: AgentVar[] = [];
+      for (const [date, d] of dayIndex) if (date >= w.start && date <= w.end) inWindow.push(...agentsOnDay(ctx, p, d));
+      if (inWindow.length === 0) continue;
+      const vars = inWindow.map((a) => a.variable);
+      ctx.builder.addConstraint(`agentDays[${pool.name},${w.start}..${w.end}]`, vars, vars.map(() => 1), '<=', w.agentDays);
+      for (const [shift, limit] of Object.entries(w.byShift ?? {})) {
+        if (limit >= w.agentDays) continue;
+        const mine = inWindow.filter((a) => a.start.shift.name === shift).map((a) => a.variable);
+        if (mine.length > 0) ctx.builder.addConstraint(`agentDays[${pool.name},${w.start}..${w.end},${shift}]`, mine, mine.map(() => 1), '<=', limit);
+      }
+    }
+  });
+}
+
+/** Local start clock `HH:MM` of an agent variable's shift. */
+export function startClock(a: AgentVar): string {
+  const h = ((a.start.startHour % 24) + 24) % 24;
+  return `${String(h).padStart(2, '0')}:${String(a.start.startMinute).padStart(2, '0')}`;
+}
+
+/**
+ * Most distinct agents of pool p that can work on model day d or the next:
+ * headcount, or fewer named agents, or fewer present on either day.
+ */
+export function inhousePeople(ctx: PlanContext, p: number, d?: number): number {
+  const pool = ctx.pools[p];
+  if (!pool || pool.kind !== 'inhouse') return 0;
+  const cap = ctx.capacity.get(p);
+  let people = cap && !ctx.skip.has('agentAvailability') ? Math.min(pool.headcount, cap.members) : pool.headcount;
+  const date = d === undefined ? undefined : ctx.horizon.dates[d];
+  const twoDays = date === undefined ? undefined : cap?.days.find((x) => x.date === date)?.presentTwoDays;
+  if (twoDays !== undefined && !ctx.skip.has('agentAvailability')) people = Math.min(people, twoDays);
+  return people;
+}
