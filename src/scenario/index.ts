@@ -10,3 +10,4 @@ export * from './simulation';
 export * from './workers';
 export * from './job';
 export * from './runner';
+export * from './prepare';

@@ -8,6 +8,7 @@ import * as plan from './plan';
 import * as requirements from './requirements';
 import * as simulate from './simulate';
 import * as whatif from './whatif';
+import * as serve from './serve';
 
 type AnyCommand = CommandModule<object, object>;
 
@@ -25,4 +26,5 @@ export const commands: AnyCommand[] = [
   register(plan),
   register(whatif),
   register(simulate),
+  register(serve),
 ];

@@ -1,10 +1,9 @@
 /** `peakshift whatif`: run the base and every scenario of a scenario file, write plan folders and the comparison. */
 import * as path from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
-import { UsageError, type Demand, type History } from '../../domain';
-import { forecastDemand } from '../../forecast';
+import { UsageError } from '../../domain';
 import { readForecastCsv, readHistory, readScenarioFile, whatIfFiles, writeFolderAtomic } from '../../io';
-import { comparisonMarkdown, demandDates, parseSweep, runWhatIf, simulationSchema, type WhatIfRun } from '../../scenario';
+import { comparisonMarkdown, parseSweep, prepareWhatIf, runWhatIf, simulationSchema, type WhatIfRun } from '../../scenario';
 import { info, print, warn } from '../output';
 import { startProgress } from '../progress';
 
@@ -49,48 +48,26 @@ export async function handler(args: ArgumentsCamelCase<WhatIfArgs>): Promise<voi
   const loaded = readScenarioFile(args.scenarios);
   sweeps.unshift(...loaded.sweeps.map(parseSweep));
   if (loaded.paths.agents) warn('base.agents is for the roster stage, which what-if runs do not include yet; plan folders have no roster');
-  let demand: Demand;
-  let history: History | null = null;
-  let start: string;
-  let end: string;
-  if (loaded.paths.demand) {
-    demand = readForecastCsv(loaded.paths.demand, loaded.config.timezone);
-    const dates = demandDates(demand);
-    start = loaded.base.start ?? loaded.config.horizon?.start ?? dates.start;
-    end = loaded.base.end ?? loaded.config.horizon?.end ?? dates.end;
-  } else {
-    const from = loaded.base.start ?? loaded.config.horizon?.start;
-    const to = loaded.base.end ?? loaded.config.horizon?.end;
-    if (from === undefined || to === undefined) {
-      throw new UsageError(`${args.scenarios}: a base with a history needs the dates to plan; expected base.start and base.end, or horizon in the config`);
-    }
-    [start, end] = [from, to];
-    history = readHistory(loaded.paths.history as string, { timezone: loaded.config.timezone });
-    // The base forecast is shared by every scenario that leaves the events alone.
-    const forecast = forecastDemand(history, loaded.config, { start, end, queues: loaded.config.queues });
-    for (const note of forecast.notes) warn(note);
-    demand = forecast.demand;
-  }
   const simulation = args.simulate ? simulationSchema.parse({ ...loaded.simulation, ...(runs === undefined ? {} : { runs }), ...(seed === undefined ? {} : { seed }) }) : null;
+  const { input, notes } = prepareWhatIf({
+    file: args.scenarios,
+    base: loaded.base,
+    config: loaded.config,
+    demand: loaded.paths.demand ? readForecastCsv(loaded.paths.demand, loaded.config.timezone) : null,
+    history: () => readHistory(loaded.paths.history as string, { timezone: loaded.config.timezone }),
+    demandFile: loaded.paths.demand ?? (loaded.paths.history as string),
+    scenarios: loaded.scenarios,
+    sweeps,
+    simulation,
+    ...(args.timeLimit === undefined ? {} : { timeLimitSeconds: args.timeLimit }),
+  });
+  for (const note of notes) warn(note);
   const total = 1 + loaded.scenarios.length + sweeps.reduce((s, w) => s + w.values.length, 0);
   const progress = startProgress('whatif', total);
   let run: WhatIfRun;
   try {
     run = await runWhatIf(
-      {
-        baseName: loaded.base.name,
-        baseConfig: loaded.config,
-        demand,
-        history,
-        demandFile: loaded.paths.demand ?? (loaded.paths.history as string),
-        file: args.scenarios,
-        start,
-        end,
-        scenarios: loaded.scenarios,
-        sweeps,
-        simulation,
-        ...(args.timeLimit === undefined ? {} : { timeLimitSeconds: args.timeLimit }),
-      },
+      input,
       { ...(jobs === undefined ? {} : { jobs }), onProgress: (done, _total, name) => progress.update(done, name) },
     );
   } finally {

@@ -1,0 +1,90 @@
+/** `peakshift serve`: the local web page (src/web). Runs until Ctrl-C. */
+import { spawn } from 'node:child_process';
+import type { ArgumentsCamelCase, Argv } from 'yargs';
+import { UsageError } from '../../domain';
+import { isLoopbackHost, startServer } from '../../web/server';
+import { info, print, warn } from '../output';
+
+interface ServeArgs {
+  host: string;
+  port: number;
+  open?: boolean;
+  maxUploadMb: number;
+  runTimeout: number;
+  maxQueued: number;
+}
+
+export const command = 'serve';
+export const describe = 'Start the local web page: upload a history, set pools and ratio, run plans, download rosters';
+
+export function builder(yargs: Argv): Argv<ServeArgs> {
+  return yargs
+    .option('host', { type: 'string', default: '127.0.0.1', describe: 'Address to listen on; anything but loopback exposes the page to your network' })
+    .option('port', { type: 'number', default: 4173, describe: 'Port to listen on (0 picks a free one)' })
+    .option('open', { type: 'boolean', describe: 'Open the page in the default browser' })
+    .option('max-upload-mb', { type: 'number', default: 20, describe: 'Largest accepted upload, in MB (bigger ones get 413)' })
+    .option('run-timeout', { type: 'number', default: 300, describe: 'Time limit of one plan run, in seconds' })
+    .option('max-queued', { type: 'number', default: 20, describe: 'Plans that may wait behind the running one' }) as unknown as Argv<ServeArgs>;
+}
+
+function check(args: ServeArgs): void {
+  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
+    throw new UsageError(`--port: expected a whole number from 0 to 65535, got ${String(args.port)}`);
+  }
+  if (!Number.isFinite(args.maxUploadMb) || args.maxUploadMb <= 0) {
+    throw new UsageError(`--max-upload-mb: expected a positive number, got ${String(args.maxUploadMb)}`);
+  }
+  if (!Number.isFinite(args.runTimeout) || args.runTimeout <= 0) {
+    throw new UsageError(`--run-timeout: expected a positive number of seconds, got ${String(args.runTimeout)}`);
+  }
+  if (!Number.isInteger(args.maxQueued) || args.maxQueued < 0) {
+    throw new UsageError(`--max-queued: expected a whole number >= 0, got ${String(args.maxQueued)}`);
+  }
+  if (args.host.trim() === '') throw new UsageError('--host: expected an address such as 127.0.0.1');
+}
+
+function openBrowser(url: string): void {
+  const [cmd, ...rest] =
+    process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['cmd', '/c', 'start', '', url] : ['xdg-open', url];
+  try {
+    const child = spawn(cmd as string, rest, { stdio: 'ignore', detached: true });
+    child.on('error', () => warn(`could not open a browser; open ${url} yourself`));
+    child.unref();
+  } catch {
+    warn(`could not open a browser; open ${url} yourself`);
+  }
+}
+
+export async function handler(args: ArgumentsCamelCase<ServeArgs>): Promise<void> {
+  check(args);
+  if (!isLoopbackHost(args.host)) {
+    warn(`listening on ${args.host}: anyone who can reach this address can upload data and run plans; use --host 127.0.0.1 to keep the page on this machine`);
+  }
+  let server;
+  try {
+    server = await startServer({
+      host: args.host,
+      port: args.port,
+      maxUploadBytes: Math.round(args.maxUploadMb * 1024 * 1024),
+      runTimeoutMs: Math.round(args.runTimeout * 1000),
+      maxQueued: args.maxQueued,
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`--port ${args.port}: the port is in use; pick another with --port`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`--host ${args.host}: not an address of this machine`);
+    throw error;
+  }
+  print(`peakshift is serving ${server.url}`);
+  info('press Ctrl-C to stop');
+  if (args.open) openBrowser(server.url);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void server.close().then(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

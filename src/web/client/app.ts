@@ -1,0 +1,603 @@
+/** The page: upload, settings, plan run, results. Talks only to this server's /api. */
+import type { ApiError, HistoryView, JobView, SampleInputs } from '../api-types.js';
+import { barChart, lineChart } from './charts.js';
+import { csvObjects, parseCsv } from './csv.js';
+import { applyLabels, hasKey, lang, setLang, t, type Lang } from './i18n.js';
+
+type Json = Record<string, unknown>;
+
+interface State {
+  history: HistoryView | null;
+  config: Json;
+  configFile: string;
+  job: JobView | null;
+  scenariosFile: string;
+  whatIf: JobView | null;
+  /** Named agents (agents CSV): the plan gets a roster when given. */
+  agents: { file: string; text: string } | null;
+}
+
+const state: State = { history: null, config: {}, configFile: 'config.json', job: null, scenariosFile: 'scenarios.json', whatIf: null, agents: null };
+
+/** A what-if to start from when there is no sample: the scenario file's format, base left out. */
+const EXAMPLE_SCENARIOS = {
+  scenarios: [
+    { name: 'promo +30%', overrides: [{ volume: { multiplier: 1.3 } }] },
+    { name: '50/50 ratio', overrides: [{ outsourcing: { min: 0.5, max: 0.5 } }] },
+  ],
+  simulation: { runs: 1, seed: 1 },
+};
+
+function $(id: string): HTMLElement {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`page element #${id} is missing`);
+  return node;
+}
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const c of children) node.append(c);
+  return node;
+}
+
+function label(key: string): HTMLElement {
+  const span = h('span', { 'data-i18n': key });
+  span.textContent = hasKey(key) ? t(key) : key;
+  return span;
+}
+
+const number = (v: number, digits = 0): string =>
+  v.toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: ApiError,
+  ) {
+    super(error.message);
+  }
+}
+
+async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(path, init);
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ApiFailure(res.status, { code: 'internal', message: `the server answered ${res.status} with no JSON` });
+  }
+  if (!res.ok) {
+    const error = (body as { error?: ApiError }).error ?? { code: 'internal', message: `HTTP ${res.status}` };
+    throw new ApiFailure(res.status, error);
+  }
+  return body as T;
+}
+
+// ---- errors next to the field they belong to ----
+
+function showError(boxId: string, titleKey: string, error: ApiError | null): void {
+  const box = $(boxId);
+  box.replaceChildren();
+  box.hidden = error === null;
+  if (!error) return;
+  box.append(h('strong', { 'data-i18n': titleKey }, t(titleKey as never)), h('div', { class: 'message' }, error.message));
+  if (error.hint) box.append(h('div', { class: 'hint' }, error.hint));
+}
+
+function markInvalid(path: string | undefined): void {
+  document.querySelectorAll('.invalid').forEach((n) => n.classList.remove('invalid'));
+  if (!path) return;
+  const field = document.querySelector(`[data-path="${CSS.escape(path)}"]`);
+  field?.classList.add('invalid');
+}
+
+function routeError(error: unknown): void {
+  const e = error instanceof ApiFailure ? error.error : { code: 'internal', message: String(error) };
+  if (e.field === 'history' || e.field === 'agents') showError(e.field === 'agents' ? 'agents-error' : 'history-error', 'historyError', e);
+  else if (e.field === 'scenarios') showError('whatif-run-error', 'runError', e);
+  else if (e.field === 'config' || e.code === 'config') {
+    showError('config-error', 'configError', e);
+    markInvalid(e.path);
+  } else showError('run-error', 'runError', e);
+}
+
+// ---- 1. history ----
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function timezone(): string {
+  return typeof state.config.timezone === 'string' ? state.config.timezone : 'Asia/Shanghai';
+}
+
+async function uploadHistory(file: string, body: Blob | string): Promise<void> {
+  showError('history-error', 'historyError', null);
+  $('history-status').textContent = '…';
+  try {
+    const query = new URLSearchParams({ file, timezone: timezone() });
+    state.history = await call<HistoryView>(`/api/history?${query}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body });
+    if (get(state.config, ['horizon']) === undefined) {
+      // No horizon yet: propose the two weeks after the history ends.
+      const start = addDays(state.history.summary.lastHour.slice(0, 10), 1);
+      set(state.config, ['horizon'], { start, end: addDays(start, 13) });
+      renderSettings();
+    }
+    renderHistory();
+  } catch (error) {
+    state.history = null;
+    renderHistory();
+    routeError(error);
+  } finally {
+    $('history-status').textContent = '';
+  }
+}
+
+function renderHistory(): void {
+  const view = state.history;
+  $('history-view').hidden = view === null;
+  if (!view) return;
+  const s = view.summary;
+  const facts: Array<[string, string]> = [
+    ['range', `${s.firstHour} — ${s.lastHour}`],
+    ['total', `${number(s.total)} (${number(s.meanDailyInquiries)} / ${t('perDay')})`],
+    ['busiestDay', `${s.busiestDay.date} (${number(s.busiestDay.inquiries)})`],
+    ['busiestHour', `${s.busiestHour.hour} (${number(s.busiestHour.inquiries)})`],
+    ['missing', number(s.missingHours)],
+    ['queues', s.queues.map((q) => `${q.name} ${number(q.total)}`).join(', ')],
+  ];
+  $('history-file').textContent = `${view.file} · ${number(view.bytes / 1024, 0)} KB · ${number(s.sourceRows)} ${t('rows')}`;
+  $('history-facts').replaceChildren(...facts.map(([k, v]) => h('div', { class: 'fact' }, label(k), h('b', {}, v))));
+  const labels = view.daily.map((d) => d.date);
+  const markers = [
+    ...view.events.filter((e) => labels.includes(e.anchor)).map((e) => ({ index: labels.indexOf(e.anchor), label: `${e.name} ${e.anchor}` })),
+    { index: Math.max(0, labels.indexOf(s.busiestDay.date)), label: `▲ ${s.busiestDay.date}`, always: true },
+  ];
+  $('history-events').textContent = view.events.map((e) => `${e.name} ${e.anchor}`).join(' · ');
+  $('history-chart').replaceChildren(
+    lineChart({ title: t('dailyChart'), labels, series: [{ label: t('dailyChart'), values: view.daily.map((d) => d.inquiries), cls: 'line-demand' }], markers }),
+  );
+}
+
+// ---- 2. settings: a form over the config JSON ----
+
+function get(obj: unknown, path: Array<string | number>): unknown {
+  let cur = obj;
+  for (const p of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[p];
+  }
+  return cur;
+}
+
+function set(obj: Json, path: Array<string | number>, value: unknown): void {
+  let cur: Record<string | number, unknown> = obj;
+  path.forEach((p, i) => {
+    if (i === path.length - 1) {
+      if (value === undefined) delete cur[p];
+      else cur[p] = value;
+      return;
+    }
+    const next = cur[p];
+    if (next === null || typeof next !== 'object') cur[p] = typeof path[i + 1] === 'number' ? [] : {};
+    cur = cur[p] as Record<string | number, unknown>;
+  });
+}
+
+function pathText(path: Array<string | number>): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+function input(path: Array<string | number>, type: 'number' | 'text' | 'date', attrs: Record<string, string> = {}): HTMLInputElement {
+  const node = h('input', { type, 'data-path': pathText(path), ...attrs });
+  const v = get(state.config, path);
+  node.value = v === undefined || v === null ? '' : String(v);
+  node.addEventListener('change', () => {
+    const raw = node.value.trim();
+    set(state.config, path, raw === '' ? undefined : type === 'number' ? Number(raw) : raw);
+    syncJson();
+  });
+  return node;
+}
+
+function syncJson(): void {
+  ($('config-json') as HTMLTextAreaElement).value = JSON.stringify(state.config, null, 2);
+  showError('config-error', 'configError', null);
+  markInvalid(undefined);
+}
+
+function renderSettings(): void {
+  // Horizon
+  const hz = $('horizon');
+  hz.replaceChildren(label('from'), input(['horizon', 'start'], 'date'), label('to'), input(['horizon', 'end'], 'date'));
+
+  // Outsourcing band: two sliders in percent.
+  const band = $('outsourcing');
+  const slider = (key: 'min' | 'max', fallback: number): HTMLElement => {
+    const current = get(state.config, ['outsourcing', key]);
+    const pct = Math.round((typeof current === 'number' ? current : fallback) * 100);
+    const range = h('input', { type: 'range', min: '0', max: '100', step: '1', value: String(pct), 'data-path': `outsourcing.${key}`, id: `outsourcing-${key}` });
+    const out = h('output', { for: `outsourcing-${key}` }, `${pct}%`);
+    range.addEventListener('input', () => {
+      out.textContent = `${range.value}%`;
+    });
+    range.addEventListener('change', () => {
+      set(state.config, ['outsourcing', key], Number(range.value) / 100);
+      syncJson();
+    });
+    return h('label', { class: 'slider' }, label(key === 'min' ? 'outsourcingMin' : 'outsourcingMax'), range, out);
+  };
+  band.replaceChildren(slider('min', 0), slider('max', 1));
+
+  // Pools
+  const pools = (get(state.config, ['pools']) as Json[] | undefined) ?? [];
+  const poolRows = pools.map((pool, i) => {
+    const vendor = pool.kind === 'vendor';
+    const pricing = h('select', { 'data-path': `pools[${i}].pricing.model` });
+    for (const m of ['perHour', 'perSeatShift', 'perInquiry', 'fixedPlusHourly']) pricing.append(h('option', { value: m }, m));
+    pricing.value = String(get(pool, ['pricing', 'model']) ?? 'perHour');
+    pricing.disabled = !vendor;
+    pricing.addEventListener('change', () => {
+      set(state.config, ['pools', i, 'pricing', 'model'], pricing.value);
+      syncJson();
+    });
+    return h(
+      'tr',
+      {},
+      h('td', {}, String(pool.name ?? '')),
+      h('td', {}, label(vendor ? 'vendor' : 'inhouse')),
+      h('td', {}, vendor ? '—' : input(['pools', i, 'headcount'], 'number', { min: '0', step: '1' })),
+      h('td', {}, vendor ? input(['pools', i, 'pricing', 'rate'], 'number', { min: '0', step: 'any' }) : input(['pools', i, 'hourlyCost'], 'number', { min: '0', step: 'any' })),
+      h('td', {}, vendor ? pricing : '—'),
+      h('td', {}, input(['pools', i, 'maxAgentsPerDay'], 'number', { min: '0', step: '1' })),
+    );
+  });
+  $('pools-body').replaceChildren(...poolRows);
+
+  // Queues
+  const queues = (get(state.config, ['queues']) as Json[] | undefined) ?? [];
+  $('queues-body').replaceChildren(
+    ...queues.map((q, i) =>
+      h(
+        'tr',
+        {},
+        h('td', {}, String(q.name ?? '')),
+        h('td', {}, input(['queues', i, 'ahtSeconds'], 'number', { min: '1', step: 'any' })),
+        h('td', {}, input(['queues', i, 'concurrency'], 'number', { min: '1', max: '20', step: '1' })),
+        h('td', {}, input(['queues', i, 'target', 'serviceLevel'], 'number', { min: '0', max: '1', step: '0.01' })),
+        h('td', {}, input(['queues', i, 'target', 'answerSeconds'], 'number', { min: '0', step: '1' })),
+      ),
+    ),
+  );
+  syncJson();
+}
+
+async function applyJson(): Promise<void> {
+  const text = ($('config-json') as HTMLTextAreaElement).value;
+  try {
+    // Validated by the server with the CLI's reader; the form keeps the text as written.
+    await call<{ config: unknown }>(`/api/config?file=${encodeURIComponent(state.configFile)}`, { method: 'POST', body: text });
+    state.config = JSON.parse(text) as Json;
+    renderSettings();
+  } catch (error) {
+    routeError(error);
+  }
+}
+
+// ---- run ----
+
+function stageLabel(stage: string): string {
+  const key = `stage_${stage}`;
+  return hasKey(key) ? t(key) : stage;
+}
+
+function renderProgress(job: JobView | null, prefix = ''): void {
+  const bar = $(`${prefix}progress`) as HTMLProgressElement;
+  const text = $(`${prefix}progress-text`);
+  $(`${prefix}progress-box`).hidden = job === null || job.state === 'failed';
+  if (!job) return;
+  bar.value = job.progress.fraction;
+  text.textContent = job.state === 'queued' && job.position > 0 ? `${t('queued')} ${job.position}` : stageLabel(job.progress.stage);
+}
+
+/** Submit a run, follow it until it ends; failures go next to the field they concern. */
+async function runJob(extra: Record<string, unknown>, prefix: string, buttonId: string): Promise<JobView | null> {
+  showError(`${prefix}run-error`, 'runError', null);
+  showError('config-error', 'configError', null);
+  markInvalid(undefined);
+  if (!state.history) {
+    showError('history-error', 'historyError', { code: 'usage', message: t('needHistory') });
+    return null;
+  }
+  const button = $(buttonId) as HTMLButtonElement;
+  button.disabled = true;
+  try {
+    let job = await call<JobView>('/api/plans', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ historyId: state.history.id, config: { file: state.configFile, text: JSON.stringify(state.config, null, 2) }, ...extra }),
+    });
+    renderProgress(job, prefix);
+    while (job.state === 'queued' || job.state === 'running') {
+      await new Promise((r) => setTimeout(r, 400));
+      job = await call<JobView>(`/api/plans/${job.id}`);
+      renderProgress(job, prefix);
+    }
+    if (job.state === 'failed' && job.error) {
+      routeError(new ApiFailure(400, job.error.field ? job.error : { ...job.error, field: prefix === 'whatif-' ? 'scenarios' : undefined }));
+      return null;
+    }
+    return job;
+  } catch (error) {
+    routeError(error);
+    return null;
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function runPlan(): Promise<void> {
+  const job = await runJob(state.agents ? { agents: state.agents } : {}, '', 'run');
+  if (job) {
+    state.job = job;
+    await renderResults(job);
+  }
+}
+
+// ---- 4. what-if ----
+
+async function runWhatIf(): Promise<void> {
+  const text = ($('scenarios-json') as HTMLTextAreaElement).value;
+  const job = await runJob({ scenarios: { file: state.scenariosFile, text } }, 'whatif-', 'run-whatif');
+  if (job) {
+    state.whatIf = job;
+    await renderWhatIf(job);
+  }
+}
+
+async function renderWhatIf(job: JobView): Promise<void> {
+  $('whatif-results').hidden = false;
+  const csv = await fileText(job, 'comparison.csv');
+  const [header, ...rows] = csv ? parseCsv(csv) : [];
+  const table = $('comparison-table');
+  table.replaceChildren();
+  if (header) {
+    table.append(
+      h('thead', {}, h('tr', {}, ...header.map((c) => h('th', {}, c)))),
+      h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c) => h('td', {}, c))))),
+    );
+  }
+  $('whatif-downloads').replaceChildren(
+    ...(job.files ?? [])
+      .filter((f) => !f.name.includes('/'))
+      .map((f) => h('li', {}, h('a', { href: `/api/plans/${job.id}/files/${f.name}`, download: f.name, 'data-file': f.name }, f.name))),
+  );
+}
+
+// ---- 3. results ----
+
+async function fileText(job: JobView, name: string): Promise<string | null> {
+  if (!job.files?.some((f) => f.name === name)) return null;
+  const res = await fetch(`/api/plans/${job.id}/files/${name}`);
+  return res.ok ? res.text() : null;
+}
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+/** KPI cards from summary.json (plan/solution.ts PlanSummary) and the coverage rows. */
+function kpis(summary: Json, coverage: Array<Record<string, string>>): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const currency = typeof summary.currency === 'string' ? ` ${summary.currency}` : '';
+  const cost = num(summary.totalCost);
+  if (cost !== undefined) out.push(['totalCost', `${number(cost)}${currency}`]);
+  const shortfall = num(get(summary, ['shortfall', 'agentHours']));
+  const hoursShort = num(get(summary, ['shortfall', 'hoursShort']));
+  if (shortfall !== undefined) out.push(['shortfall', `${number(shortfall, 1)}${hoursShort !== undefined ? ` (${number(hoursShort)} h)` : ''}`]);
+  const share = num(get(summary, ['outsourcing', 'achieved']));
+  if (share !== undefined) out.push(['outsourcedShare', `${number(share * 100, 1)}%`]);
+  const eff = num(summary.scheduleEfficiency);
+  if (eff !== undefined) out.push(['efficiency', `${number(eff * 100, 1)}%`]);
+  const levels = coverage.map((r) => Number(r.service_level)).filter((v) => Number.isFinite(v) && v >= 0 && v <= 1);
+  if (levels.length > 0) out.push(['lowestSl', `${number(Math.min(...levels) * 100, 1)}%`]);
+  const solver = get(summary, ['solver']);
+  if (solver && typeof solver === 'object') {
+    const sv = solver as Json;
+    const gap = num(sv.gap);
+    out.push(['solver', `${String(sv.name ?? '')} ${String(sv.status ?? '')}${gap !== undefined ? `, gap ${number(gap * 100, 2)}%` : ''}`.trim()]);
+  }
+  return out;
+}
+
+function costByPool(summary: Json): Array<{ label: string; value: number }> {
+  const pools = summary.pools;
+  if (!pools || typeof pools !== 'object') return [];
+  return Object.entries(pools as Record<string, Json>).flatMap(([name, p]) => {
+    const cost = num(p.cost);
+    return cost !== undefined ? [{ label: name, value: cost }] : [];
+  });
+}
+
+/**
+ * One row per hour: coverage.csv may carry a queue column, with an `all` row
+ * per hour (used when present) or only per-queue rows (summed).
+ */
+function hourlyTotals(rows: Array<Record<string, string>>): Array<Record<string, string>> {
+  if (rows.length === 0 || rows[0]?.queue === undefined) return rows;
+  const totals = rows.filter((r) => r.queue === 'all');
+  if (totals.length > 0) return totals;
+  const byHour = new Map<string, { required: number; scheduled: number }>();
+  for (const r of rows) {
+    const cur = byHour.get(r.timestamp ?? '') ?? { required: 0, scheduled: 0 };
+    cur.required += Number(r.required);
+    cur.scheduled += Number(r.scheduled);
+    byHour.set(r.timestamp ?? '', cur);
+  }
+  return [...byHour].map(([timestamp, v]) => ({ timestamp, required: String(v.required), scheduled: String(v.scheduled) }));
+}
+
+async function renderResults(job: JobView): Promise<void> {
+  $('no-results').hidden = true;
+  $('results').hidden = false;
+  const summary = (job.summary ?? {}) as Json;
+  const [coverage, forecast, grid] = await Promise.all([fileText(job, 'coverage.csv'), fileText(job, 'forecast.csv'), fileText(job, 'roster-grid.csv')]);
+  const allRows = coverage ? csvObjects(coverage) : [];
+  const rows = hourlyTotals(allRows);
+  $('kpis').replaceChildren(...kpis(summary, allRows).map(([k, v]) => h('div', { class: 'kpi' }, label(k), h('b', {}, v))));
+  if (coverage) {
+    const byHour = new Map<string, { p10: number; p90: number; forecast: number }>();
+    for (const r of forecast ? csvObjects(forecast) : []) {
+      if (r.queue === 'all') byHour.set(r.timestamp ?? '', { p10: Number(r.p10), p90: Number(r.p90), forecast: Number(r.forecast) });
+    }
+    $('coverage-chart').replaceChildren(
+      lineChart({
+        title: t('coverageChart'),
+        labels: rows.map((r) => (r.timestamp ?? '').replace('T', ' ')),
+        series: [
+          { label: t('required'), values: rows.map((r) => Number(r.required)), cls: 'line-required' },
+          { label: t('scheduled'), values: rows.map((r) => Number(r.scheduled)), cls: 'line-scheduled' },
+        ],
+      }),
+    );
+    if (byHour.size > 0) {
+      const hours = rows.map((r) => r.timestamp ?? '');
+      $('demand-chart').replaceChildren(
+        lineChart({
+          title: t('demandBand'),
+          labels: hours.map((x) => x.replace('T', ' ')),
+          series: [{ label: t('forecastLine'), values: hours.map((x) => byHour.get(x)?.forecast ?? 0), cls: 'line-demand' }],
+          band: { label: t('demandBand'), cls: 'band-demand', low: hours.map((x) => byHour.get(x)?.p10 ?? 0), high: hours.map((x) => byHour.get(x)?.p90 ?? 0) },
+        }),
+      );
+    }
+  }
+  const costs = costByPool(summary);
+  $('cost-chart').replaceChildren(...(costs.length > 0 ? [barChart(costs, (v) => number(v), t('costChart'))] : []));
+  renderGrid(grid);
+  $('downloads-list').replaceChildren(
+    ...(job.files ?? []).map((f) =>
+      h('li', {}, h('a', { href: `/api/plans/${job.id}/files/${f.name}`, download: f.name.replace(/\//g, '-'), 'data-file': f.name }, f.name), ` (${number(f.bytes / 1024, 1)} KB)`),
+    ),
+  );
+}
+
+function renderGrid(text: string | null): void {
+  const table = $('roster-table');
+  if (!text) {
+    table.replaceChildren();
+    return;
+  }
+  const [header, ...rows] = parseCsv(text);
+  if (!header) return;
+  const shown = rows.slice(0, 500);
+  table.replaceChildren(
+    h('thead', {}, h('tr', {}, ...header.map((c) => h('th', {}, c)))),
+    h('tbody', {}, ...shown.map((r) => h('tr', {}, ...r.map((c) => h('td', { class: `cell-${c.toLowerCase()}` }, c))))),
+  );
+  $('roster-count').textContent = `${t('showing')} ${shown.length} ${t('of')} ${rows.length}`;
+}
+
+// ---- start ----
+
+function switchLanguage(): void {
+  const next: Lang = lang() === 'en' ? 'zh' : 'en';
+  setLang(next);
+  try {
+    localStorage.setItem('peakshift-lang', next);
+  } catch {
+    // storage may be off; the switch still works for this visit
+  }
+  applyLabels(document);
+  setAgents(state.agents);
+  renderHistory();
+  renderSettings();
+  if (state.job?.state === 'done') void renderResults(state.job);
+}
+
+async function useSample(): Promise<void> {
+  const samples = await call<SampleInputs>('/api/sample');
+  if (samples.config) {
+    state.config = JSON.parse(samples.config.text) as Json;
+    state.configFile = samples.config.file;
+    renderSettings();
+  }
+  if (samples.scenarios) {
+    // The sample's base names files; the page supplies them, so only the scenarios are shown.
+    const { base: _base, ...rest } = JSON.parse(samples.scenarios.text) as Json;
+    void _base;
+    ($('scenarios-json') as HTMLTextAreaElement).value = JSON.stringify(rest, null, 2);
+    state.scenariosFile = samples.scenarios.file;
+  }
+  if (samples.agents) setAgents(samples.agents);
+  if (samples.history) await uploadHistory(samples.history.file, samples.history.text);
+}
+
+function setAgents(agents: { file: string; text: string } | null): void {
+  state.agents = agents;
+  const rows = agents ? agents.text.split(/\r?\n/).filter((l) => l.trim() !== '').length - 1 : 0;
+  $('agents-file').textContent = agents ? `${agents.file} · ${rows} ${t('agentRows')}` : t('noAgents');
+}
+
+function wireUpload(): void {
+  const agentsPicker = $('agents-input') as HTMLInputElement;
+  agentsPicker.addEventListener('change', () => {
+    const file = agentsPicker.files?.[0];
+    if (file) void file.text().then((text) => setAgents({ file: file.name, text }));
+  });
+  const zone = $('drop-zone');
+  const picker = $('file-input') as HTMLInputElement;
+  const take = (files: FileList | null): void => {
+    const file = files?.[0];
+    if (file) void uploadHistory(file.name, file);
+  };
+  picker.addEventListener('change', () => take(picker.files));
+  zone.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    zone.classList.add('over');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    zone.classList.remove('over');
+    take(e.dataTransfer?.files ?? null);
+  });
+}
+
+/** Start from the config every field at its default, as the CLI would use without --config. */
+async function loadDefaults(): Promise<void> {
+  const { config } = await call<{ config: Json }>('/api/config', { method: 'POST', body: '{}' });
+  state.config = config;
+  renderSettings();
+}
+
+function start(): void {
+  let saved: string | null = null;
+  try {
+    saved = localStorage.getItem('peakshift-lang');
+  } catch {
+    saved = null;
+  }
+  setLang(saved === 'zh' || (saved === null && navigator.language.startsWith('zh')) ? 'zh' : 'en');
+  applyLabels(document);
+  wireUpload();
+  $('lang').addEventListener('click', switchLanguage);
+  $('sample').addEventListener('click', () => void useSample().catch(routeError));
+  $('apply-json').addEventListener('click', () => void applyJson());
+  $('run').addEventListener('click', () => void runPlan());
+  $('run-whatif').addEventListener('click', () => void runWhatIf());
+  setAgents(null);
+  ($('scenarios-json') as HTMLTextAreaElement).value = JSON.stringify(EXAMPLE_SCENARIOS, null, 2);
+  renderSettings();
+  void loadDefaults()
+    .catch(routeError)
+    .finally(() => {
+      document.body.dataset.ready = 'true';
+    });
+}
+
+start();

@@ -1,0 +1,153 @@
+/**
+ * Small HTTP helpers for the local server: capped body reading (a body over
+ * the cap is refused without being kept), JSON answers and error answers.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { InputError, ConfigError, PlannerError } from '../domain';
+import type { ApiError } from './api-types';
+
+/** A request answered with a status other than 2xx, carrying an ApiError. */
+export class HttpError extends Error {
+  readonly status: number;
+  readonly body: ApiError;
+
+  constructor(status: number, body: ApiError) {
+    super(body.message);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+export function tooLarge(limitBytes: number): HttpError {
+  const mb = limitBytes / (1024 * 1024);
+  return new HttpError(413, {
+    code: 'too-large',
+    message: `the upload is larger than the limit of ${Number.isInteger(mb) ? mb : mb.toFixed(2)} MB`,
+    hint: 'split the history or start the server with a larger --max-upload-mb',
+  });
+}
+
+export function badRequest(message: string, field?: string): HttpError {
+  return new HttpError(400, { code: 'usage', message, ...(field ? { field } : {}) });
+}
+
+export function notFound(message: string): HttpError {
+  return new HttpError(404, { code: 'not-found', message });
+}
+
+/**
+ * Read a request body up to `limitBytes`. A declared Content-Length over the
+ * cap is refused before any byte is kept; a body that grows past the cap while
+ * streaming is refused at that point. Either way the rest of the body is
+ * drained and dropped (never kept), so the 413 reaches the client.
+ */
+export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = req.headers['content-length'];
+    if (declared !== undefined && Number(declared) > limitBytes) {
+      discard(req);
+      reject(tooLarge(limitBytes));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let refused = false;
+    const onData = (chunk: Buffer): void => {
+      if (refused) return;
+      received += chunk.length;
+      if (received > limitBytes) {
+        refused = true;
+        chunks.length = 0;
+        req.off('data', onData);
+        discard(req);
+        reject(tooLarge(limitBytes));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => {
+      if (!refused) resolve(Buffer.concat(chunks, received));
+    });
+    req.on('error', (error) => {
+      if (!refused) reject(error);
+    });
+  });
+}
+
+/**
+ * Bytes of a refused body read and dropped so the client, still sending, gets
+ * the 413 instead of a reset connection; past this the connection is cut.
+ */
+const DRAIN_LIMIT_BYTES = 256 * 1024 * 1024;
+
+/** Let the rest of a refused body flow to nowhere (never kept), up to the drain limit. */
+function discard(req: IncomingMessage): void {
+  let drained = 0;
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_LIMIT_BYTES) req.socket.destroy();
+  });
+  req.resume();
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+export function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+  const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': type,
+    'content-length': String(payload.length),
+    'cache-control': 'no-store',
+    ...extra,
+  });
+  res.end(payload);
+}
+
+export function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+/** Map any thrown value to an HTTP status and an ApiError (the CLI's one-line message). */
+export function toHttpError(error: unknown, field?: string): HttpError {
+  if (error instanceof HttpError) return error;
+  if (error instanceof InputError) {
+    return new HttpError(400, {
+      code: 'input',
+      message: error.message,
+      where: { ...error.where },
+      ...(field ? { field } : {}),
+      ...(error.hint ? { hint: error.hint } : {}),
+    });
+  }
+  if (error instanceof ConfigError) {
+    return new HttpError(400, {
+      code: 'config',
+      message: error.message,
+      path: error.path,
+      field: 'config',
+      ...(error.hint ? { hint: error.hint } : {}),
+    });
+  }
+  if (error instanceof PlannerError) {
+    const status = error.code === 'infeasible' ? 422 : error.exitCode === 2 ? 400 : 500;
+    return new HttpError(status, {
+      code: error.code,
+      message: error.message,
+      ...(field && status === 400 ? { field } : {}),
+      ...(error.hint ? { hint: error.hint } : {}),
+    });
+  }
+  const message = error instanceof Error ? error.message.split('\n')[0] ?? 'unknown error' : String(error);
+  return new HttpError(500, { code: 'internal', message: `${message} (this is a bug in peakshift)` });
+}
+
+export function sendError(res: ServerResponse, error: HttpError): void {
+  send(res, error.status, 'application/json; charset=utf-8', JSON.stringify({ error: error.body }));
+}

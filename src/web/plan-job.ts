@@ -1,0 +1,86 @@
+/**
+ * One run from uploaded texts, with the same readers and the same stage
+ * functions as the CLI (src/pipeline.ts for a plan, the what-if runner for scenarios), so the page's output folder has the CLI's bytes. Runs
+ * inside the plan worker (plan-worker.ts) so a long solve never blocks the server.
+ */
+import { UsageError } from '../domain';
+import { parseAgents } from '../io/agents';
+import { parseHistory } from '../io/history';
+import { loadConfigText, parseJsonText } from '../io/config';
+import { planFolderFiles } from '../io/plan-folder';
+import { whatIfFiles } from '../io/whatif';
+import { runPipeline } from '../pipeline';
+import { parseScenarioFile, parseSweep, prepareWhatIf, runWhatIf, type ScenarioFile } from '../scenario';
+import type { NamedText } from './api-types';
+import type { PlanFile, PlanInputs, PlanOutput, ProgressFn } from './queue';
+
+/**
+ * A scenario file as the page sends it: the file's format, where `base` may be
+ * left out and its config, history and agents paths are ignored (the request
+ * carries those: the uploaded history stands in as base.history).
+ */
+export function parseWebScenarios(input: NamedText, historyFile: string): ScenarioFile {
+  const json = parseJsonText(input.text, input.file);
+  const body = json !== null && typeof json === 'object' && !Array.isArray(json) ? { ...(json as Record<string, unknown>) } : json;
+  if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
+    const record = body as Record<string, unknown>;
+    const base = record.base !== null && typeof record.base === 'object' ? { ...(record.base as Record<string, unknown>) } : {};
+    for (const key of ['history', 'demand', 'agents']) delete base[key];
+    record.base = { ...base, config: {}, history: historyFile };
+  }
+  return parseScenarioFile(body, input.file);
+}
+
+function fileType(name: string): string {
+  if (name.endsWith('.csv')) return 'text/csv; charset=utf-8';
+  if (name.endsWith('.json')) return 'application/json; charset=utf-8';
+  if (name.endsWith('.html')) return 'text/html; charset=utf-8';
+  if (name.endsWith('.md')) return 'text/markdown; charset=utf-8';
+  return 'text/plain; charset=utf-8';
+}
+
+export function filesOf(files: ReadonlyMap<string, string>): PlanFile[] {
+  return [...files].map(([name, body]) => ({ name, type: fileType(name), body }));
+}
+
+async function runWhatIfJob(inputs: PlanInputs, scenarios: NamedText, onProgress: ProgressFn): Promise<PlanOutput> {
+  const config = loadConfigText(inputs.config.text, inputs.config.file);
+  const spec = parseWebScenarios(scenarios, inputs.history.file);
+  const history = parseHistory(inputs.history.text, inputs.history.file, { timezone: config.timezone });
+  onProgress({ stage: 'forecast', fraction: 0.05 });
+  const { input } = prepareWhatIf({
+    file: scenarios.file,
+    base: spec.base,
+    config,
+    demand: null,
+    history: () => history,
+    demandFile: inputs.history.file,
+    scenarios: spec.scenarios,
+    sweeps: spec.sweeps.map(parseSweep),
+    simulation: spec.simulation,
+  });
+  // One thread: the server runs one job at a time, in this worker.
+  const run = await runWhatIf(input, { jobs: 0, onProgress: (done, total) => onProgress({ stage: 'whatif', fraction: 0.1 + (0.9 * done) / Math.max(1, total) }) });
+  const files = whatIfFiles(run);
+  files.set('scenarios.json', scenarios.text);
+  return { files: filesOf(files), summary: run.comparison };
+}
+
+/** `peakshift plan --config C --history H [--agents A] --out-dir D` on the uploaded texts: the plan folder's files. */
+async function runPlanFolderJob(inputs: PlanInputs, onProgress: ProgressFn): Promise<PlanOutput> {
+  const config = loadConfigText(inputs.config.text, inputs.config.file);
+  if (!config.horizon) throw new UsageError('no dates to plan: expected horizon in the config');
+  const { start, end } = config.horizon;
+  const history = parseHistory(inputs.history.text, inputs.history.file, { timezone: config.timezone });
+  const agents = inputs.agents ? parseAgents(inputs.agents.text, inputs.agents.file, config) : undefined;
+  onProgress({ stage: 'plan', fraction: 0.1 });
+  const run = await runPipeline({ config, source: { kind: 'history', history }, sourceFile: inputs.history.file, start, end, ...(agents ? { agents } : {}) });
+  onProgress({ stage: 'report', fraction: 0.95 });
+  const files = planFolderFiles({ config, demand: run.demand, requirement: run.requirement, plan: run.plan, service: run.service, summary: run.summary, roster: run.roster?.roster ?? null });
+  return { files: filesOf(files), summary: run.summary };
+}
+
+export async function runPlanJob(inputs: PlanInputs, onProgress: ProgressFn): Promise<PlanOutput> {
+  onProgress({ stage: 'parse', fraction: 0.02 });
+  return inputs.scenarios ? runWhatIfJob(inputs, inputs.scenarios, onProgress) : runPlanFolderJob(inputs, onProgress);
+}

@@ -1,0 +1,162 @@
+/**
+ * One plan at a time: a FIFO queue of plan jobs with a time limit per run.
+ * Finished jobs keep their output files in memory until newer ones push them
+ * out (`keepFinished`), so the page can download them.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ApiError, JobProgress, JobState, JobView, NamedText } from './api-types';
+import { HttpError, toHttpError } from './http';
+
+export interface PlanInputs {
+  history: NamedText;
+  config: NamedText;
+  agents?: NamedText;
+  /** Present for a what-if run: the scenario file (see plan-job.ts parseWebScenarios). */
+  scenarios?: NamedText;
+}
+
+export interface PlanFile {
+  name: string;
+  type: string;
+  body: string;
+}
+
+export interface PlanOutput {
+  /** The plan folder, file by file, exactly as `peakshift plan --out-dir` writes it. */
+  files: PlanFile[];
+  summary: unknown;
+}
+
+export type ProgressFn = (progress: JobProgress) => void;
+
+/**
+ * Runs one plan. Must stop (resolve or reject) within `timeoutMs`; the worker
+ * runner enforces this by ending the worker thread.
+ */
+export type PlanRunner = (inputs: PlanInputs, onProgress: ProgressFn, timeoutMs: number) => Promise<PlanOutput>;
+
+interface Job {
+  id: string;
+  state: JobState;
+  inputs: PlanInputs | undefined;
+  progress: JobProgress;
+  submittedAt: Date;
+  startedAt?: Date;
+  finishedAt?: Date;
+  output?: PlanOutput;
+  error?: ApiError;
+}
+
+export interface QueueOptions {
+  /** Jobs waiting (not counting the running one) before new ones are refused with 503. */
+  maxQueued: number;
+  timeoutMs: number;
+  /** Finished jobs kept for download. */
+  keepFinished: number;
+}
+
+export class PlanQueue {
+  private readonly jobs = new Map<string, Job>();
+  private readonly waiting: Job[] = [];
+  private running: Job | undefined;
+  private readonly finished: string[] = [];
+  private idle: Promise<void> = Promise.resolve();
+  private markIdle: (() => void) | undefined;
+
+  constructor(
+    private readonly runner: PlanRunner,
+    private readonly options: QueueOptions,
+  ) {}
+
+  submit(inputs: PlanInputs): JobView {
+    if (this.waiting.length >= this.options.maxQueued) {
+      throw new HttpError(503, {
+        code: 'busy',
+        message: `${this.waiting.length} plans are already waiting; try again when one has finished`,
+      });
+    }
+    const job: Job = {
+      id: randomUUID().replace(/-/g, '').slice(0, 16),
+      state: 'queued',
+      inputs,
+      progress: { stage: 'queued', fraction: 0 },
+      submittedAt: new Date(),
+    };
+    this.jobs.set(job.id, job);
+    this.waiting.push(job);
+    if (!this.markIdle) this.idle = new Promise((resolve) => (this.markIdle = resolve));
+    void this.pump();
+    return this.view(job);
+  }
+
+  get(id: string): JobView | undefined {
+    const job = this.jobs.get(id);
+    return job ? this.view(job) : undefined;
+  }
+
+  file(id: string, name: string): PlanFile | undefined {
+    return this.jobs.get(id)?.output?.files.find((f) => f.name === name);
+  }
+
+  /** Waiting and running jobs. */
+  get pending(): number {
+    return this.waiting.length + (this.running ? 1 : 0);
+  }
+
+  /** Resolves when nothing is queued or running. */
+  drained(): Promise<void> {
+    return this.pending === 0 ? Promise.resolve() : this.idle;
+  }
+
+  private view(job: Job): JobView {
+    const position = job.state === 'queued' ? this.waiting.indexOf(job) + (this.running ? 1 : 0) : 0;
+    const out: JobView = {
+      id: job.id,
+      state: job.state,
+      position,
+      progress: { ...job.progress },
+      submittedAt: job.submittedAt.toISOString(),
+    };
+    if (job.startedAt) out.startedAt = job.startedAt.toISOString();
+    if (job.finishedAt) out.finishedAt = job.finishedAt.toISOString();
+    if (job.error) out.error = job.error;
+    if (job.output) {
+      out.files = job.output.files.map((f) => ({ name: f.name, bytes: Buffer.byteLength(f.body, 'utf8'), type: f.type }));
+      out.summary = job.output.summary;
+    }
+    return out;
+  }
+
+  private async pump(): Promise<void> {
+    if (this.running) return;
+    const job = this.waiting.shift();
+    if (!job) {
+      const done = this.markIdle;
+      this.markIdle = undefined;
+      done?.();
+      return;
+    }
+    this.running = job;
+    job.state = 'running';
+    job.startedAt = new Date();
+    job.progress = { stage: 'starting', fraction: 0 };
+    const inputs = job.inputs as PlanInputs;
+    job.inputs = undefined; // the uploaded text is not kept once the run has it
+    try {
+      job.output = await this.runner(inputs, (p) => (job.progress = p), this.options.timeoutMs);
+      job.state = 'done';
+      job.progress = { stage: 'done', fraction: 1 };
+    } catch (error) {
+      job.state = 'failed';
+      job.error = toHttpError(error).body;
+    }
+    job.finishedAt = new Date();
+    this.running = undefined;
+    this.finished.push(job.id);
+    while (this.finished.length > this.options.keepFinished) {
+      const old = this.finished.shift();
+      if (old !== undefined) this.jobs.delete(old);
+    }
+    void this.pump();
+  }
+}
