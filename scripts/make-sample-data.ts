@@ -242,7 +242,7 @@ export function makeConfig(): object {
     ],
     outsourcing: { min: 0.6, max: 0.7, scope: 'horizon' },
     understaffingPenalty: 500,
-    // Proven within 0.5%: the Double 11 plan, roster and re-plans run in seconds (docs/plan.md, Solver).
+    // Proven within 0.5%: the Double 11 plan, roster and re-plans run in seconds (README, Shift plan: Solver).
     solver: { mipRelGap: 0.005 },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The local web server behind `peakshift serve`: the page from an in-memory
- * asset map and a small JSON API (docs/web.md). Inputs go through the same
+ * asset map and a small JSON API (README, "The local web page"). Inputs go through the same
  * readers as the CLI; uploads stay in memory; plans run one at a time.
  */
 import { randomUUID } from 'node:crypto';
