@@ -2,6 +2,7 @@
  * The roster stage's plain data: named in-house agents (from the agents file),
  * vendor seats, and the assignment of both to the planned shift lines.
  */
+import type { ShiftLine } from '../domain';
 
 /** One in-house agent from the agents file. */
 export interface Agent {
@@ -33,16 +34,8 @@ export interface RosterPerson {
   kind: 'agent' | 'seat';
 }
 
-/** One person on one planned shift. */
-export interface RosterAssignment {
-  date: string;
-  shift: string;
-  code: string;
-  /** `YYYY-MM-DDTHH:MM` local. */
-  start: string;
-  end: string;
-  pool: string;
-  queue: string | null;
+/** One person on one planned shift: the shift line's where and when, and who. */
+export interface RosterAssignment extends Pick<ShiftLine, 'date' | 'shift' | 'code' | 'start' | 'end' | 'pool' | 'queue'> {
   /** Agent id, seat id, or `UNFILLED`. */
   personId: string;
   personName: string;
