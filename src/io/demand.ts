@@ -6,14 +6,14 @@
  */
 import { parse } from 'csv-parse/sync';
 import { InputError, describeValue, hourKeyFromNumber, hourNumber, type Demand, type QueueDemand } from '../domain';
+import { csvCell, fixedDigits } from '../report/format';
 import { readTextFile } from './files';
 
 export const FORECAST_HEADER = ['timestamp', 'queue', 'forecast', 'p10', 'p90', 'event'] as const;
 
 /** Round to 2 decimals for output. */
 export function fixed2(value: number): string {
-  const r = Math.round(value * 100) / 100;
-  return (Object.is(r, -0) ? 0 : r).toFixed(2);
+  return fixedDigits(value, 2);
 }
 
 export function formatForecastCsv(demand: Demand): string {
@@ -40,9 +40,6 @@ export function formatForecastCsv(demand: Demand): string {
   return `${lines.join('\n')}\n`;
 }
 
-function csvCell(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 const TS_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):00$/;
 

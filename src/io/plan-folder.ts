@@ -14,16 +14,12 @@ import type { CoverageRow, PlanSummary } from '../plan';
 import type { HourlyService } from '../pipeline';
 import { buildReportModel, renderReportHtml, renderSummaryMarkdown, rosterExportFiles, type Kpi } from '../report';
 import type { Roster } from '../roster';
-import { csvCell } from '../scenario';
+import { csvCell, fixedDigits } from '../report/format';
 import { parseJsonText, readConfig } from './config';
 import { fixed2, formatForecastCsv, readForecastCsv } from './demand';
 import { readTextFile, writeFileAtomic } from './files';
 import { formatRequirementsCsv } from './requirements';
 
-const n = (v: number, digits: number): string => {
-  const r = Number(v.toFixed(digits));
-  return (Object.is(r, -0) ? 0 : r).toFixed(digits);
-};
 
 /** shifts.csv: `date,shift,start,end,pool,agents,cost`, then `queue` when a pool is restricted to queues (empty: serves every queue). */
 export function formatShiftsCsv(lines: readonly ShiftLine[]): string {
@@ -48,7 +44,7 @@ export function formatCoverageCsv(rows: readonly CoverageRow[], serviceLevels: R
   const out: string[] = [COVERAGE_HEADER.join(',')];
   rows.forEach((r, i) => {
     const sl = serviceLevels[i];
-    out.push([r.timestamp, csvCell(r.queue), n(r.required, 4), n(r.scheduled, 4), n(r.shortfall, 4), n(r.surplus, 4), sl === null || sl === undefined ? '' : n(sl, 4), n(r.agents, 4)].join(','));
+    out.push([r.timestamp, csvCell(r.queue), fixedDigits(r.required, 4), fixedDigits(r.scheduled, 4), fixedDigits(r.shortfall, 4), fixedDigits(r.surplus, 4), sl === null || sl === undefined ? '' : fixedDigits(sl, 4), fixedDigits(r.agents, 4)].join(','));
   });
   return `${out.join('\n')}\n`;
 }

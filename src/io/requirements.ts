@@ -8,16 +8,11 @@
  */
 import { parse } from 'csv-parse/sync';
 import { InputError, describeValue, hourKeyFromNumber, hourNumber, type QueueRequirement, type Requirement, type RequirementCell } from '../domain';
+import { fixedDigits as fixed } from '../report/format';
 import { fixed2 } from './demand';
 import { readTextFile } from './files';
 
 export const REQUIREMENTS_HEADER = ['timestamp', 'queue', 'inquiries', 'agents', 'scheduled', 'service_level', 'asa_seconds', 'occupancy', 'abandon_rate'] as const;
-
-function fixed(value: number, digits: number): string {
-  const factor = 10 ** digits;
-  const r = Math.round(value * factor) / factor;
-  return (Object.is(r, -0) ? 0 : r).toFixed(digits);
-}
 
 function row(ts: string, queue: string, c: RequirementCell): string {
   const asa = Number.isFinite(c.asaSeconds) ? fixed2(c.asaSeconds) : '';

@@ -9,10 +9,16 @@ export function csvLine(cells: readonly (string | number)[]): string {
   return cells.map((c) => csvCell(String(c))).join(',');
 }
 
+/** `value` rounded half away from zero to `digits` decimals, `-0` printed as `0`: byte-stable numbers in exports. */
+export function fixedDigits(value: number, digits: number): string {
+  const factor = 10 ** digits;
+  const r = Math.round(value * factor) / factor;
+  return (Object.is(r, -0) ? 0 : r).toFixed(digits);
+}
+
 /** Money with two decimals (`-0` printed as `0.00`). */
 export function money(value: number): string {
-  const r = Math.round(value * 100) / 100;
-  return (Object.is(r, -0) ? 0 : r).toFixed(2);
+  return fixedDigits(value, 2);
 }
 
 /** Thousands-grouped number with at most `digits` decimals, for people. */

@@ -2,12 +2,9 @@
  * Hand-written SVG charts for the comparison page: pure functions from numbers
  * to markup, no scripts, no external resources.
  */
+import { escapeXml } from '../report/format';
 
 export const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
-
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 const f = (v: number): string => (Math.round(v * 10) / 10).toString();
 

@@ -4,6 +4,7 @@
  * share, peak agents by pool, shortfall, lowest hourly service level,
  * abandonment and solver gap; written as CSV and Markdown.
  */
+import { csvCell } from '../report/format';
 import type { ScenarioResult } from './result';
 import type { SweepCurve } from './sweep';
 
@@ -73,10 +74,6 @@ function clean(v: number): number {
   return Object.is(r, -0) ? 0 : r;
 }
 
-/** A CSV field, quoted when it holds a comma, quote or line break. */
-export function csvCell(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 export function comparisonCsv(c: Comparison): string {
   const header = [

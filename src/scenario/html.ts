@@ -1,6 +1,7 @@
 /** comparison.html: one self-contained page (inline CSS and SVG, no scripts, no network). */
 import { addDays, hourNumber } from '../domain';
-import { escapeXml, lineChart, PALETTE, stackedBarChart, sweepChart, type LineSeries } from './charts';
+import { escapeXml } from '../report/format';
+import { lineChart, PALETTE, stackedBarChart, sweepChart, type LineSeries } from './charts';
 import { money, type Comparison } from './compare';
 import type { ScenarioResult } from './result';
 import type { SweepCurve } from './sweep';
