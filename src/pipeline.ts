@@ -4,11 +4,11 @@
  * shift plan → (with agents) roster, plus the service level the scheduled
  * agents achieve per hour. Inputs are parsed data; no file, clock or network.
  */
-import type { Config } from './config';
+import { configWarnings, type Config } from './config';
 import { dateFromDayNumber, datesBetween, hourNumber, InfeasiblePlanError, type Demand, type History, type Requirement } from './domain';
 import { forecastDemand } from './forecast';
 import { computeRequirements, evaluateStaffing, queueParameters } from './staffing';
-import { planShifts, solverByName, solverOptions, type CoverageRow, type MipSolver, type PlanResult, type PlanSummary } from './plan';
+import { effectiveBand, explainShortage, planShifts, solverByName, solverOptions, type CoverageRow, type MipSolver, type PlanResult, type PlanSummary, type PoolCapacity, type ShortageExplanation } from './plan';
 import { paidSeatsOf, planWithRoster, requireFilled, solveRoster, type Agent, type SolvedRoster } from './roster';
 import { rosterSummary } from './report';
 
@@ -36,6 +36,10 @@ export interface PipelineInput {
   timeLimitSeconds?: number;
   /** Unfilled roster seats are an infeasible request (exit 3). */
   strict?: boolean;
+  /** Plan below the hourly service floor where nothing can hold it, instead of exit 3 (`--allow-short`). */
+  allowShort?: boolean;
+  /** Short clusters priced by a re-solve in `shortage.explanations` (default 3; 0 skips the re-solves). */
+  explainPriced?: number;
 }
 
 export interface HourlyService {
@@ -56,6 +60,10 @@ export interface PipelineSummary extends Omit<PlanSummary, 'solver'> {
   lowestServiceLevelAt: { timestamp: string; queue: string } | null;
   abandonRate: number | null;
   roster?: ReturnType<typeof rosterSummary> & { method: SolvedRoster['method']; replans: number };
+  /** Why the plan is short where it is, and what covering it would cost (plan/explain.ts). */
+  shortage: { explanations: ShortageExplanation[] };
+  /** Warnings for people: deprecated settings, forecast notes, re-plan notes. */
+  notes: string[];
 }
 
 export interface PipelineResult {
@@ -117,6 +125,35 @@ export function hourlyService(config: Config, requirement: Requirement, coverage
   return { levels, lowest, lowestAt, abandonRate: anyPatience && offered > 0 ? abandoned / offered : null };
 }
 
+/**
+ * Checks before a plan is called done: demand but nobody scheduled, or a vendor
+ * share outside the band, is an impossible request the model should have
+ * refused; stop (exit 3) rather than write a plan that looks valid.
+ */
+export function checkPlanSanity(config: Config, plan: PlanResult): void {
+  const s = plan.summary;
+  const required = s.requiredProductiveHours;
+  const scheduled = Object.values(s.pools).reduce((n, p) => n + p.agentShifts, 0);
+  if (required > 0 && scheduled === 0) {
+    throw new InfeasiblePlanError(
+      `the plan schedules nobody although ${required.toFixed(2)} productive agent-hours are required`,
+      ['queues[].target.minServiceLevel', 'pools'],
+      'check the pools (headcount, maxAgentsPerDay, shifts) and the outsourcing band',
+    );
+  }
+  const o = s.outsourcing;
+  const band = effectiveBand(o.min, o.max);
+  for (const period of o.periods) {
+    if (period.totalProductiveHours <= 0) continue;
+    if (period.vendorShare < band.min - 1e-6 || period.vendorShare > band.max + 1e-6) {
+      throw new InfeasiblePlanError(
+        `the plan's outsourced share ${(period.vendorShare * 100).toFixed(1)}% in ${period.start}..${period.end} is outside the band outsourcing.min ${o.min} .. outsourcing.max ${o.max}`,
+        ['outsourcing.min', 'outsourcing.max'],
+      );
+    }
+  }
+}
+
 /** Dates with an event hour in the demand (for the roster's fair spread of event days). */
 function eventDates(demand: Demand | null): Set<string> {
   const out = new Set<string>();
@@ -135,7 +172,7 @@ export const MAX_ROUNDS = 3;
 
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
   const { config, source, start, end } = input;
-  const notes: string[] = [];
+  const notes: string[] = [...configWarnings(config)];
   let demand: Demand | null = null;
   let requirement: Requirement;
   const file = input.sourceFile ?? source.kind;
@@ -152,7 +189,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     requirement = computeRequirements(demand, config, { quantile: input.quantile ?? config.forecast.quantile, file });
   }
   const solver = typeof input.solver === 'object' ? input.solver : solverByName(input.solver ?? config.solver.name);
-  const planOptions = { start, end, solver, ...(input.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: input.timeLimitSeconds }) };
+  const allowShort = input.allowShort ?? false;
+  const planOptions = { start, end, solver, allowShort, ...(input.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: input.timeLimitSeconds }) };
+  let availability: readonly PoolCapacity[] = [];
   let plan: PlanResult;
   let roster: SolvedRoster | null = null;
   let replans = 0;
@@ -171,6 +210,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       plan = together.plan;
       roster = { roster: together.roster, method: together.method, solver: together.solver };
       replans = together.rounds - 1;
+      availability = together.capacity;
     } catch (error) {
       // The agents cannot meet a daily minimum: --strict stops here (exit 3); otherwise plan
       // on the config's headcount and show the seats the agents leave empty as UNFILLED.
@@ -187,7 +227,19 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     }
     if (input.strict) requireFilled(roster.roster);
   }
+  checkPlanSanity(config, plan);
   const service = hourlyService(config, requirement, plan.coverage);
+  const explanations = await explainShortage(config, requirement, plan, {
+    start,
+    end,
+    solver,
+    mipOptions: solverOptions(config, input.timeLimitSeconds),
+    availability,
+    allowShort,
+    maxPriced: input.explainPriced ?? 3,
+    ...(plan.floorDiagnosis ? { floorDiagnosis: plan.floorDiagnosis } : {}),
+  });
+  for (const e of explanations.filter((x) => x.kind === 'floor')) notes.push(`--allow-short: ${e.why}; binding: ${e.binding.join(', ') || 'none found'}`);
   const { seconds: _seconds, ...solverFigures } = plan.summary.solver;
   void _seconds;
   const summary: PipelineSummary = {
@@ -196,6 +248,8 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     lowestHourlyServiceLevel: service.lowest,
     lowestServiceLevelAt: service.lowestAt,
     abandonRate: service.abandonRate,
+    shortage: { explanations },
+    notes,
   };
   if (roster) summary.roster = { ...rosterSummary(roster.roster), method: roster.method, replans };
   return { config, demand, requirement, plan, roster, service, summary, notes, seconds: { plan: planSeconds, roster: roster ? rosterSeconds : null } };

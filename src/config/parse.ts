@@ -6,6 +6,7 @@ import { IANAZone } from 'luxon';
 import type { z } from 'zod';
 import { ConfigError, describeValue, isValidDate, parseClockMinutes } from '../domain';
 import { BUILTIN_EVENT_NAMES, configSchema, type Config, type ShiftConfig } from './schema';
+import { breakStarts, DATE_RANGE_RE, DATE_RE, paidHoursOf } from './shifts';
 
 /** `['pools', 1, 'pricing', 'rate']` → `pools[1].pricing.rate`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
@@ -58,6 +59,46 @@ function duplicateIndex(names: string[]): number {
   return -1;
 }
 
+function checkBreaks(shift: ShiftConfig, i: number, file: string | undefined): void {
+  const at = `shifts[${i}].breaks`;
+  const breaks = shift.breaks;
+  if (!breaks) return;
+  let total = 0;
+  let previousLatest = 0;
+  breaks.forEach((b, j) => {
+    if (b.latest > shift.hours) throw new ConfigError(`${at}[${j}].latest`, `expected at most the shift's ${shift.hours} hours, got ${b.latest}`, file);
+    if (breakStarts(b).length === 0) {
+      throw new ConfigError(`${at}[${j}]`, `expected a window [earliest, latest] that holds the ${b.minutes}-minute break, got [${b.earliest}, ${b.latest}]`, file);
+    }
+    if (j > 0 && b.earliest < previousLatest) {
+      throw new ConfigError(`${at}[${j}].earliest`, `expected breaks in order with windows that do not overlap (the break before may run to hour ${previousLatest}), got ${b.earliest}`, file);
+    }
+    previousLatest = b.latest;
+    total += b.minutes;
+  });
+  const unpaid = Math.round((shift.hours - paidHoursOf(shift)) * 60);
+  if (total < unpaid) {
+    throw new ConfigError(at, `expected breaks of at least the unpaid time (${unpaid} minutes = hours - paidHours), got ${total} minutes`, file);
+  }
+}
+
+function checkOnlyOn(config: Config, entry: string, at: string, file: string | undefined): void {
+  const range = DATE_RANGE_RE.exec(entry);
+  if (range) {
+    const [, from, to] = range as unknown as [string, string, string];
+    if (!isValidDate(from) || !isValidDate(to) || to < from) throw new ConfigError(at, `expected a date range YYYY-MM-DD..YYYY-MM-DD with real dates in order, got ${describeValue(entry)}`, file);
+    return;
+  }
+  if (DATE_RE.test(entry)) {
+    if (!isValidDate(entry)) throw new ConfigError(at, `expected a real calendar date, got ${describeValue(entry)}`, file);
+    return;
+  }
+  const known = [...BUILTIN_EVENT_NAMES, ...config.events.map((e) => e.name)];
+  if (!known.includes(entry)) {
+    throw new ConfigError(at, `expected a date, a date range A..B or an event name (${[...new Set(known)].join(', ')}), got ${describeValue(entry)}`, file);
+  }
+}
+
 function checkCrossFields(config: Config, file: string | undefined): void {
   if (!IANAZone.isValidZone(config.timezone)) {
     throw new ConfigError('timezone', `expected an IANA time zone name like "Asia/Shanghai", got ${describeValue(config.timezone)}`, file);
@@ -72,6 +113,13 @@ function checkCrossFields(config: Config, file: string | undefined): void {
       throw new ConfigError('horizon.end', `expected a date on or after horizon.start (${config.horizon.start}), got "${config.horizon.end}"`, file);
     }
   }
+
+  config.queues.forEach((queue, i) => {
+    const floor = queue.target.minServiceLevel;
+    if (floor !== undefined && floor > queue.target.serviceLevel) {
+      throw new ConfigError(`queues[${i}].target.minServiceLevel`, `expected at most the queue's serviceLevel (${queue.target.serviceLevel}), got ${floor}`, file);
+    }
+  });
 
   const queueNames = config.queues.map((q) => q.name);
   const dupQueue = duplicateIndex(queueNames);
@@ -95,6 +143,8 @@ function checkCrossFields(config: Config, file: string | undefined): void {
     }
     const dupOffset = duplicateIndex(shift.startOffsets.map(String));
     if (dupOffset >= 0) throw new ConfigError(`shifts[${i}].startOffsets[${dupOffset}]`, `expected distinct offsets, got ${shift.startOffsets[dupOffset]} twice`, file);
+    checkBreaks(shift, i, file);
+    (shift.onlyOn ?? []).forEach((entry, j) => checkOnlyOn(config, entry, `shifts[${i}].onlyOn[${j}]`, file));
   });
 
   const poolNames = config.pools.map((p) => p.name);
@@ -125,6 +175,9 @@ function checkCrossFields(config: Config, file: string | undefined): void {
       }
       if (pool.minShare !== undefined && pool.maxShare !== undefined && pool.minShare > pool.maxShare) {
         throw new ConfigError(`pools[${i}].minShare`, `expected at most maxShare (${pool.maxShare}), got ${pool.minShare}`, file);
+      }
+      if (pool.surge && pool.pricing.model === 'perInquiry') {
+        throw new ConfigError(`pools[${i}].surge`, 'expected no surge seats on a perInquiry vendor (it is paid per inquiry, not per seat), got a surge entry', file);
       }
     }
     for (const shift of config.shifts) {
@@ -184,6 +237,57 @@ export function parseConfig(json: unknown, file?: string): Config {
   checkCrossFields(result.data, file);
   return result.data;
 }
+
+/**
+ * Settings that still work but should change, one line each (printed as
+ * warnings and kept in the plan's notes).
+ */
+export function configWarnings(config: Config): string[] {
+  const out: string[] = [];
+  if (config.understaffingPenalty !== undefined && config.costPerLostInquiry === undefined) {
+    out.push(
+      `config understaffingPenalty is deprecated: read as costPerLostInquiry = ${config.understaffingPenalty} x agent-hours per inquiry per queue (${config.queues
+        .map((q) => `${q.name} ${Number(lostInquiryCost(config, q).toFixed(2))}`)
+        .join(', ')}); set costPerLostInquiry instead`,
+    );
+  }
+  if (config.understaffingPenalty !== undefined && config.costPerLostInquiry !== undefined) {
+    out.push('config understaffingPenalty is deprecated and ignored: costPerLostInquiry is set');
+  }
+  return out;
+}
+
+/**
+ * What one inquiry not answered within target costs on a queue: the queue's
+ * own setting, else the deprecated flat understaffingPenalty spread over the
+ * inquiries one productive agent-hour handles at maximum occupancy
+ * (penalty x ahtSeconds / (3600 x concurrency x maxOccupancy)), else the
+ * top-level costPerLostInquiry.
+ */
+export function lostInquiryCost(config: Pick<Config, 'costPerLostInquiry' | 'understaffingPenalty'>, queue: Config['queues'][number]): number {
+  if (queue.costPerLostInquiry !== undefined) return queue.costPerLostInquiry;
+  if (config.costPerLostInquiry !== undefined) return config.costPerLostInquiry;
+  if (config.understaffingPenalty !== undefined) return (config.understaffingPenalty * queue.ahtSeconds) / (3600 * queue.concurrency * queue.maxOccupancy);
+  return DEFAULT_COST_PER_LOST_INQUIRY;
+}
+
+/**
+ * Default price of an inquiry not answered within target, in the config's
+ * currency (CNY): about 40% of the shoppers who ask a presales question buy
+ * (询单转化率), at an average order of about CNY 200 and a 30% gross margin,
+ * so an answered presales chat carries about CNY 24 of margin; an answer that
+ * comes late loses roughly a third of those sales (CNY 8). A late after-sales
+ * answer costs about as much again in refunds, disputes and the shop's
+ * response-time rating on the platform. Rounded to 10.
+ */
+export const DEFAULT_COST_PER_LOST_INQUIRY = 10;
+
+/** The hard hourly service floor of a queue: its minServiceLevel, or the lower of 0.6 and its target. */
+export function serviceFloorOf(queue: Config['queues'][number]): number {
+  return queue.target.minServiceLevel ?? Math.min(DEFAULT_MIN_SERVICE_LEVEL, queue.target.serviceLevel);
+}
+
+export const DEFAULT_MIN_SERVICE_LEVEL = 0.6;
 
 /** The config every field left at its default. */
 export function defaultConfig(): Config {

@@ -38,6 +38,11 @@ export const targetSchema = z.strictObject({
   answerSeconds: nonNegative('seconds >= 0').default(20),
   /** Optional cap on the abandon rate (Erlang A only): "answer rate > 90%" is 0.1. */
   maxAbandonRate: openFraction('an abandon rate above 0 and below 1').optional(),
+  /**
+   * Hard floor on every hour's service level: the plan holds at least the agents
+   * that reach it, or says why it cannot. Default: the lower of 0.6 and `serviceLevel`.
+   */
+  minServiceLevel: fraction('a service level from 0 to 1').optional(),
 });
 
 export const queueSchema = z.strictObject({
@@ -51,6 +56,16 @@ export const queueSchema = z.strictObject({
   maxOccupancy: z.number({ error: 'expected an occupancy above 0 and at most 1' }).gt(0, { error: 'expected an occupancy above 0 and at most 1' }).max(1, { error: 'expected an occupancy above 0 and at most 1' }).default(0.85),
   /** Mean patience before abandoning; set it to size with Erlang A instead of Erlang C. */
   patienceSeconds: positive('a positive patience in seconds').optional(),
+  /** What one inquiry not answered within the target time costs; default: the top-level `costPerLostInquiry`. */
+  costPerLostInquiry: nonNegative('a cost >= 0').optional(),
+});
+
+export const breakSchema = z.strictObject({
+  /** Length of the break. */
+  minutes: wholeNumber(5, 240),
+  /** The break lies within [earliest, latest] hours after the shift start; it starts on a whole hour. */
+  earliest: wholeNumber(0, 23),
+  latest: wholeNumber(1, 24),
 });
 
 export const shiftSchema = z.strictObject({
@@ -62,6 +77,18 @@ export const shiftSchema = z.strictObject({
   paidHours: positive('positive paid hours').optional(),
   /** Alternative starts, in whole hours after `start`. */
   startOffsets: z.array(wholeNumber(0, 23), { error: 'expected a list of whole hours' }).min(1, { error: 'expected at least one start offset' }).default([0]),
+  /**
+   * Breaks, placed by the planner inside their window and subtracted from
+   * coverage. Default: one break of the unpaid time (hours - paidHours) in the
+   * middle third of the shift.
+   */
+  breaks: z.array(breakSchema, { error: 'expected a list of breaks' }).optional(),
+  /**
+   * Dates the shift may be worked on: `YYYY-MM-DD`, `YYYY-MM-DD..YYYY-MM-DD`, or an
+   * event name (the event's anchor day, e.g. "double-11" = Nov 11). A start is
+   * allowed when any hour it covers falls on one of them. Default: every date.
+   */
+  onlyOn: z.array(z.string({ error: 'expected a date, a date range or an event name' }), { error: 'expected a list of dates, date ranges or event names' }).min(1, { error: 'expected at least one date or event' }).optional(),
 });
 
 const poolCommon = {
@@ -76,6 +103,15 @@ const poolCommon = {
   maxAgentsPerDay: wholeNumber(0).optional(),
 };
 
+export const overtimeSchema = z.strictObject({
+  /** Longest extension of one shift, whole hours. */
+  maxHoursPerShift: wholeNumber(1, 4).default(2),
+  /** Overtime hours one agent may work in any 7 days. */
+  maxHoursPerWeek: wholeNumber(0, 40).default(6),
+  /** Pay per overtime hour as a multiple of hourlyCost (China's labour law: 1.5 on workdays). */
+  multiplier: z.number({ error: 'expected a multiplier from 1 to 5' }).min(1, { error: 'expected a multiplier from 1 to 5' }).max(5, { error: 'expected a multiplier from 1 to 5' }).default(1.5),
+});
+
 export const inhousePoolSchema = z.strictObject({
   ...poolCommon,
   kind: z.literal('inhouse'),
@@ -84,6 +120,8 @@ export const inhousePoolSchema = z.strictObject({
   /** Extra share of the hourly cost paid for night hours (22:00-06:00): 0.3 = +30%. */
   nightPremium: nonNegative('a night premium >= 0').default(0),
   maxDaysPerWeek: wholeNumber(1, 7).default(5),
+  /** Overtime: the planner may extend a shift by 1..maxHoursPerShift hours at hourlyCost x multiplier. */
+  overtime: overtimeSchema.optional(),
 });
 
 export const pricingSchema = z.strictObject({
@@ -94,6 +132,15 @@ export const pricingSchema = z.strictObject({
   rate: positive('a positive number'),
   /** fixedPlusHourly: fee charged once if the vendor is used. */
   fixedFee: nonNegative('a fee >= 0').default(0),
+});
+
+export const surgeSchema = z.strictObject({
+  /** Most surge agents on one date. */
+  maxAgentsPerDay: wholeNumber(1),
+  /** Price of a surge agent, in the unit of the vendor's pricing (per paid hour or per seat-shift). */
+  rate: positive('a positive rate'),
+  /** Hours of notice the vendor needs to send surge agents (used by the event-day re-plan). */
+  noticeHours: nonNegative('hours >= 0').default(24),
 });
 
 export const vendorPoolSchema = z.strictObject({
@@ -113,6 +160,8 @@ export const vendorPoolSchema = z.strictObject({
   /** Optional limits on this vendor's share of productive agent-hours. */
   minShare: fraction().optional(),
   maxShare: fraction().optional(),
+  /** Surge seats: extra agents beyond maxAgentsPerDay at a surge rate, with no training or seat cost. */
+  surge: surgeSchema.optional(),
 });
 
 export const poolSchema = z.discriminatedUnion('kind', [inhousePoolSchema, vendorPoolSchema], {
@@ -165,7 +214,7 @@ export const outsourcingSchema = z.strictObject({
 
 export const solverSchema = z.strictObject({
   name: z.enum(['highs', 'jslp'], { error: 'expected highs or jslp' }).default('highs'),
-  mipRelGap: z.number({ error: 'expected a relative gap from 0 to 0.5' }).min(0, { error: 'expected a relative gap from 0 to 0.5' }).max(0.5, { error: 'expected a relative gap from 0 to 0.5' }).default(0.001),
+  mipRelGap: z.number({ error: 'expected a relative gap from 0 to 0.5' }).min(0, { error: 'expected a relative gap from 0 to 0.5' }).max(0.5, { error: 'expected a relative gap from 0 to 0.5' }).default(0.005),
   mipAbsGap: nonNegative('an absolute gap >= 0').default(1),
   timeLimitSeconds: positive('a positive number of seconds').default(60),
 });
@@ -208,8 +257,15 @@ export const configSchema = z.strictObject({
   events: z.array(eventSchema, { error: 'expected a list of events' }).default([]),
   calendar: calendarSchema.default(() => calendarSchema.parse({})),
   forecast: forecastSchema.default(() => forecastSchema.parse({})),
-  /** Cost of one missing productive agent-hour in the plan objective. */
-  understaffingPenalty: nonNegative('a penalty >= 0').default(500),
+  /**
+   * What one inquiry not answered within its queue's target time costs (lost
+   * sales, refunds, platform penalties), in the currency. The plan prices each
+   * missing agent by the inquiries it would have answered in time. Default 10
+   * (see `DEFAULT_COST_PER_LOST_INQUIRY`).
+   */
+  costPerLostInquiry: nonNegative('a cost >= 0').optional(),
+  /** Deprecated: a flat cost per missing productive agent-hour; read as costPerLostInquiry = penalty x agent-hours per inquiry. */
+  understaffingPenalty: nonNegative('a penalty >= 0').optional(),
   /**
    * Hours of the day that earn the in-house night premium, [from, to): an hour h is a
    * night hour when h >= from or h < to (default 22:00-06:00).
@@ -232,3 +288,6 @@ export type EventConfig = z.output<typeof eventSchema>;
 export type OutsourcingConfig = z.output<typeof outsourcingSchema>;
 export type SolverConfig = z.output<typeof solverSchema>;
 export type RosterConfig = z.output<typeof rosterSchema>;
+export type BreakConfig = z.output<typeof breakSchema>;
+export type OvertimeConfig = z.output<typeof overtimeSchema>;
+export type SurgeConfig = z.output<typeof surgeSchema>;

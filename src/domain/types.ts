@@ -61,6 +61,12 @@ export interface RequirementCell {
   occupancy: number;
   /** Share of offered inquiries that abandon (Erlang A), null for Erlang C. */
   abandonRate: number | null;
+  /**
+   * Productive agents that reach the queue's hourly service floor
+   * (`target.minServiceLevel`); the plan never schedules fewer. Absent in
+   * requirements read from older files: the planner then sizes it itself.
+   */
+  floorAgents?: number;
 }
 
 export interface QueueRequirement {
@@ -92,4 +98,21 @@ export interface ShiftLine {
   agents: number;
   /** Cost of this line in the config's currency. */
   cost: number;
+  /** Paid hours of one agent, overtime included (default: the shift's paid hours). */
+  paidHours?: number;
+  /** Hours of overtime added to the shift (default 0). */
+  overtimeHours?: number;
+  /** A vendor's surge agents (surge rate, no training seat; default false). */
+  surge?: boolean;
+  /** Where the line's agents take their breaks: one entry per break time, agents adding up to the line's per break. */
+  breaks?: LineBreak[];
+}
+
+/** Agents of a shift line on one break: local `YYYY-MM-DDTHH:MM` start and end. */
+export interface LineBreak {
+  start: string;
+  end: string;
+  agents: number;
+  /** Which of the shift's breaks (0 = the first; default 0). */
+  index?: number;
 }

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Config } from '../config';
 import { describeValue, InputError, type Demand, type Requirement, type ShiftLine } from '../domain';
-import type { CoverageRow, PlanSummary } from '../plan';
+import type { CoverageRow, PlanSummary, ShortageExplanation } from '../plan';
 import type { HourlyService } from '../pipeline';
 import { buildReportModel, renderReportHtml, renderSummaryMarkdown, rosterExportFiles, type Kpi } from '../report';
 import type { Roster } from '../roster';
@@ -21,19 +21,24 @@ import { readTextFile, writeFileAtomic } from './files';
 import { formatRequirementsCsv } from './requirements';
 
 
-/** shifts.csv: `date,shift,start,end,pool,agents,cost`, then `queue` when a pool is restricted to queues (empty: serves every queue). */
+/**
+ * shifts.csv: `date,shift,start,end,pool,agents,cost,paid_hours,overtime_hours,surge,breaks`,
+ * then `queue` when a pool is restricted to queues (empty: serves every queue).
+ * `breaks` lists each break time with its agents, `12:00-13:00x3;13:00-14:00x2`.
+ */
 export function formatShiftsCsv(lines: readonly ShiftLine[]): string {
   const withQueue = lines.some((l) => l.queue !== null && l.queue !== '');
-  const out = [`date,shift,start,end,pool,agents,cost${withQueue ? ',queue' : ''}`];
+  const out = [`date,shift,start,end,pool,agents,cost,paid_hours,overtime_hours,surge,breaks${withQueue ? ',queue' : ''}`];
   for (const l of lines) {
-    const row = [l.date, csvCell(l.shift), l.start, l.end, csvCell(l.pool), String(l.agents), fixed2(l.cost)];
+    const breaks = (l.breaks ?? []).map((b) => `${b.start.slice(11)}-${b.end.slice(11)}x${b.agents}`).join(';');
+    const row = [l.date, csvCell(l.shift), l.start, l.end, csvCell(l.pool), String(l.agents), fixed2(l.cost), String(l.paidHours ?? ''), String(l.overtimeHours ?? 0), l.surge ? 'yes' : '', breaks];
     if (withQueue) row.push(csvCell(l.queue ?? ''));
     out.push(row.join(','));
   }
   return `${out.join('\n')}\n`;
 }
 
-export const COVERAGE_HEADER = ['timestamp', 'queue', 'required', 'scheduled', 'shortfall', 'surplus', 'service_level', 'agents'] as const;
+export const COVERAGE_HEADER = ['timestamp', 'queue', 'required', 'scheduled', 'shortfall', 'surplus', 'service_level', 'agents', 'floor', 'late_inquiries'] as const;
 
 /**
  * coverage.csv: one row per hour and queue, then the hour's `all` row with the
@@ -44,7 +49,20 @@ export function formatCoverageCsv(rows: readonly CoverageRow[], serviceLevels: R
   const out: string[] = [COVERAGE_HEADER.join(',')];
   rows.forEach((r, i) => {
     const sl = serviceLevels[i];
-    out.push([r.timestamp, csvCell(r.queue), fixedDigits(r.required, 4), fixedDigits(r.scheduled, 4), fixedDigits(r.shortfall, 4), fixedDigits(r.surplus, 4), sl === null || sl === undefined ? '' : fixedDigits(sl, 4), fixedDigits(r.agents, 4)].join(','));
+    out.push(
+      [
+        r.timestamp,
+        csvCell(r.queue),
+        fixedDigits(r.required, 4),
+        fixedDigits(r.scheduled, 4),
+        fixedDigits(r.shortfall, 4),
+        fixedDigits(r.surplus, 4),
+        sl === null || sl === undefined ? '' : fixedDigits(sl, 4),
+        fixedDigits(r.agents, 4),
+        r.floor === undefined ? '' : fixedDigits(r.floor, 4),
+        r.lateInquiries === undefined ? '' : fixedDigits(r.lateInquiries, 4),
+      ].join(','),
+    );
   });
   return `${out.join('\n')}\n`;
 }
@@ -62,6 +80,7 @@ export interface PlanFolderInput {
   service: HourlyService;
   /** The body of summary.json. */
   summary: object;
+
   roster?: Roster | null;
 }
 
@@ -87,6 +106,7 @@ export function planFolderFiles(input: PlanFolderInput, prefix = ''): Map<string
     coverage: input.plan.coverage,
     summary: input.plan.summary,
     extraKpis,
+    explanations: (input.summary as { shortage?: { explanations?: ShortageExplanation[] } }).shortage?.explanations ?? [],
     ...(input.demand ? { demand: input.demand } : {}),
   };
   if (input.roster) {

@@ -1,6 +1,7 @@
 /**
  * The requirements CSV (DESIGN.md):
- * `timestamp,queue,inquiries,agents,scheduled,service_level,asa_seconds,occupancy,abandon_rate`.
+ * `timestamp,queue,inquiries,agents,scheduled,service_level,asa_seconds,occupancy,abandon_rate`,
+ * then `floor_agents` (productive agents that reach the hourly service floor).
  * One row per hour per queue, then a row with queue `all` carrying the hour's
  * total: summed inquiries, agents and scheduled; service level, ASA and abandon
  * rate weighted by inquiries; occupancy weighted by agents. `abandon_rate` is
@@ -13,11 +14,14 @@ import { fixed2 } from './demand';
 import { readTextFile } from './files';
 
 export const REQUIREMENTS_HEADER = ['timestamp', 'queue', 'inquiries', 'agents', 'scheduled', 'service_level', 'asa_seconds', 'occupancy', 'abandon_rate'] as const;
+/** Written after the DESIGN.md columns; optional on input (the planner sizes it when absent). */
+export const FLOOR_COLUMN = 'floor_agents';
 
 function row(ts: string, queue: string, c: RequirementCell): string {
   const asa = Number.isFinite(c.asaSeconds) ? fixed2(c.asaSeconds) : '';
   const abandon = c.abandonRate === null ? '' : fixed(c.abandonRate, 4);
-  return `${ts},${queue},${fixed2(c.inquiries)},${Number.isInteger(c.agents) ? c.agents : fixed2(c.agents)},${fixed2(c.scheduled)},${fixed(c.serviceLevel, 4)},${asa},${fixed(c.occupancy, 4)},${abandon}`;
+  const floor = c.floorAgents === undefined ? '' : Number.isInteger(c.floorAgents) ? String(c.floorAgents) : fixed2(c.floorAgents);
+  return `${ts},${queue},${fixed2(c.inquiries)},${Number.isInteger(c.agents) ? c.agents : fixed2(c.agents)},${fixed2(c.scheduled)},${fixed(c.serviceLevel, 4)},${asa},${fixed(c.occupancy, 4)},${abandon},${floor}`;
 }
 
 /** The hour's total over every queue (the `all` row). */
@@ -30,7 +34,13 @@ export function totalCell(cells: RequirementCell[]): RequirementCell {
   let busy = 0;
   let abandon = 0;
   let anyAbandon = false;
+  let floor = 0;
+  let anyFloor = false;
   for (const c of cells) {
+    if (c.floorAgents !== undefined) {
+      anyFloor = true;
+      floor += c.floorAgents;
+    }
     inquiries += c.inquiries;
     agents += c.agents;
     scheduled += c.scheduled;
@@ -50,11 +60,12 @@ export function totalCell(cells: RequirementCell[]): RequirementCell {
     asaSeconds: inquiries > 0 ? asa / inquiries : 0,
     occupancy: agents > 0 ? busy / agents : 0,
     abandonRate: anyAbandon ? (inquiries > 0 ? abandon / inquiries : 0) : null,
+    ...(anyFloor ? { floorAgents: floor } : {}),
   };
 }
 
 export function formatRequirementsCsv(requirement: Requirement): string {
-  const lines: string[] = [REQUIREMENTS_HEADER.join(',')];
+  const lines: string[] = [[...REQUIREMENTS_HEADER, FLOOR_COLUMN].join(',')];
   const start = hourNumber(requirement.startHour);
   for (let i = 0; i < requirement.hours; i++) {
     const ts = hourKeyFromNumber(start + i);
@@ -94,6 +105,7 @@ export function parseRequirementsCsv(text: string, file: string, timezone: strin
     columns.set(name, index);
   }
   const col = (name: (typeof REQUIREMENTS_HEADER)[number]): number => columns.get(name) as number;
+  const floorCol = header.indexOf(FLOOR_COLUMN);
   if (records.length < 2) throw new InputError({ file, line: 2, column: 1 }, 'no data rows', 'at least one requirements row');
 
   const byQueue = new Map<string, Map<number, RequirementCell>>();
@@ -121,6 +133,14 @@ export function parseRequirementsCsv(text: string, file: string, timezone: strin
     const asaSeconds = asaText === '' ? Infinity : num('asa_seconds', Infinity, 'seconds >= 0 (or empty when unbounded)');
     const occupancy = num('occupancy', 1, 'a share from 0 to 1');
     const abandonRate = cell('abandon_rate') === '' ? null : num('abandon_rate', 1, 'a share from 0 to 1, or empty for Erlang C');
+    const floorText = floorCol >= 0 ? (rec[floorCol] ?? '').trim() : '';
+    let floorAgents: number | undefined;
+    if (floorText !== '') {
+      floorAgents = Number(floorText);
+      if (!Number.isFinite(floorAgents) || floorAgents < 0 || floorAgents > agents) {
+        throw new InputError({ file, line, column: floorCol + 1 }, `${FLOOR_COLUMN} ${describeValue(floorText)}`, `a number from 0 to the row's agents (${agents}), or empty`);
+      }
+    }
     if (queue === 'all') continue;
     const hour = hourNumber(ts);
     let q = byQueue.get(queue);
@@ -129,7 +149,7 @@ export function parseRequirementsCsv(text: string, file: string, timezone: strin
       byQueue.set(queue, q);
     }
     if (q.has(hour)) throw new InputError({ file, line, column: col('timestamp') + 1 }, `timestamp ${ts} for queue ${describeValue(queue)} again`, 'one row per hour and queue');
-    q.set(hour, { inquiries, agents, scheduled, serviceLevel, asaSeconds, occupancy, abandonRate });
+    q.set(hour, { inquiries, agents, scheduled, serviceLevel, asaSeconds, occupancy, abandonRate, ...(floorAgents === undefined ? {} : { floorAgents }) });
     first = Math.min(first, hour);
     last = Math.max(last, hour);
   }

@@ -4,13 +4,14 @@
  * solver reports infeasible is diagnosed by switching rule families off one at a
  * time (on the LP relaxation) to find which rule cannot hold with the rest.
  */
-import type { Config } from '../config';
+import { serviceFloorOf, type Config } from '../config';
 import { InfeasiblePlanError, type Requirement } from '../domain';
-import { buildPlanModel, type Family } from './model';
+import { buildPlanModel, type Family, type PlanModel } from './model';
+import { hourKey } from './horizon';
 import { scopePeriods } from './constraints/outsourcingRatio';
 import type { PoolCapacity } from './constraints/inhouseAvailability';
 import type { Horizon } from './horizon';
-import type { MipSolver, MipOptions } from './solver/model';
+import type { MipModel, MipSolver, MipOptions } from './solver/model';
 
 function poolPath(config: Config, name: string): string {
   return `pools[${config.pools.findIndex((p) => p.name === name)}]`;
@@ -71,6 +72,8 @@ export function checkObviousConflicts(config: Config, horizon: Horizon): void {
 }
 
 const FAMILY_SETTINGS: Record<Family, (config: Config, capacity: readonly PoolCapacity[]) => string[]> = {
+  serviceFloor: (c) => c.queues.map((q, i) => `queues[${i}].target.minServiceLevel ${serviceFloorOf(q)} (${q.name})`),
+  poolCapacity: (c) => capacitySettings(c),
   agentAvailability: (c, capacity) =>
     capacity.filter((pc) => c.pools.some((p) => p.kind === 'inhouse' && p.name === pc.pool)).map((pc) => `the named agents of ${pc.pool} (--agents: leave, shifts, night_ok, max_days_per_week)`),
   outsourcingRatio: (c) => [`outsourcing.min ${c.outsourcing.min}`, `outsourcing.max ${c.outsourcing.max}`, `outsourcing.scope ${c.outsourcing.scope}`],
@@ -79,21 +82,128 @@ const FAMILY_SETTINGS: Record<Family, (config: Config, capacity: readonly PoolCa
   inhouseHeadcount: (c) => c.pools.flatMap((p, i) => (p.kind === 'inhouse' && p.minAgentsPerDay > 0 ? [`pools[${i}].minAgentsPerDay ${p.minAgentsPerDay} (${p.name})`] : [])),
   vendorCapacity: (c) => c.pools.flatMap((p, i) => (p.kind === 'vendor' && p.minAgentsPerDay > 0 ? [`pools[${i}].minAgentsPerDay ${p.minAgentsPerDay} (${p.name})`] : [])),
   inhouseDaysPerWeek: (c) => c.pools.flatMap((p, i) => (p.kind === 'inhouse' ? [`pools[${i}].maxDaysPerWeek ${p.maxDaysPerWeek} (${p.name})`] : [])),
+  overtimeCap: (c) => c.pools.flatMap((p, i) => (p.kind === 'inhouse' && p.overtime ? [`pools[${i}].overtime.maxHoursPerWeek ${p.overtime.maxHoursPerWeek} (${p.name})`] : [])),
   minimumAgentsPerHour: (c) => (c.minAgentsPerHour > 0 ? [`minAgentsPerHour ${c.minAgentsPerHour}`] : []),
 };
 
 /** The capacity settings every conflict runs into. */
 function capacitySettings(config: Config): string[] {
-  return config.pools.map((p, i) =>
+  return config.pools.flatMap((p, i) =>
     p.kind === 'inhouse'
-      ? `pools[${i}].headcount ${p.headcount} (${p.name})`
-      : `pools[${i}].maxAgentsPerDay ${p.maxAgentsPerDay ?? 'unlimited'}${p.availableFrom ? `/availableFrom ${p.availableFrom}` : ''} (${p.name})`,
+      ? [`pools[${i}].headcount ${p.headcount} (${p.name})`]
+      : [
+          `pools[${i}].maxAgentsPerDay ${p.maxAgentsPerDay ?? 'unlimited'}${p.availableFrom ? `/availableFrom ${p.availableFrom}` : ''} (${p.name})`,
+          ...(p.surge ? [`pools[${i}].surge.maxAgentsPerDay ${p.surge.maxAgentsPerDay} (${p.name})`] : []),
+        ],
   );
 }
 
+/** Price factor of below-floor agents in the diagnosis relaxation (only where nothing can cover it). */
+const DIAGNOSIS_FACTOR = 1000;
+
+function relaxed(mip: MipModel): MipModel {
+  return { ...mip, variables: mip.variables.map((v) => ({ ...v, integer: false })) };
+}
+
+/** One queue-hour the floor cannot be held in (from the LP relaxation). */
+export interface FloorGap {
+  timestamp: string;
+  queue: string;
+  /** `q:h` key of the queue-hour in the model. */
+  key?: string;
+  /** Productive agents the floor needs. */
+  floor: number;
+  /** Productive agents missing below it. */
+  short: number;
+}
+
+export interface FloorDiagnosis {
+  gaps: FloorGap[];
+  /** Productive agent-hours below the floor in all. */
+  total: number;
+  /** Hours (`HH:00`) no pool's shift covers at all, among the short ones. */
+  unreachable: string[];
+  /** Settings whose removal lowers the shortfall below the floor. */
+  binding: string[];
+}
+
+/** Agent-hours below the floor in the LP relaxation with allowShort (NaN when the LP has no solution). */
+async function belowFloorLp(config: Config, requirement: Requirement, start: string, end: string, solver: MipSolver, options: MipOptions, capacity: readonly PoolCapacity[], skip: ReadonlySet<Family>): Promise<{ total: number; gaps: FloorGap[]; model: PlanModel } | null> {
+  // Below-floor agents priced far above anything else: the relaxation goes below the floor only where it must.
+  const model = buildPlanModel(config, requirement, start, end, { skip, inhouseCapacity: capacity, allowShort: true, belowFloorFactor: DIAGNOSIS_FACTOR });
+  const result = await solver.solve(relaxed(model.mip), { ...options, timeLimitSeconds: Math.min(options.timeLimitSeconds, 20) });
+  if (result.status !== 'optimal' && result.status !== 'feasible') return null;
+  const ctx = model.context;
+  const gaps: FloorGap[] = [];
+  let total = 0;
+  ctx.shortage.forEach((row, q) =>
+    row.forEach((s, h) => {
+      if (!s) return;
+      const short = s.segments.filter((g) => g.belowFloor).reduce((n, g) => n + (result.values[g.variable] ?? 0), 0);
+      if (short <= 1e-6) return;
+      total += short;
+      gaps.push({ timestamp: hourKey(ctx.horizon, h), queue: ctx.horizon.queues[q]?.name ?? '', key: `${q}:${h}`, floor: s.floor, short });
+    }),
+  );
+  return { total, gaps, model };
+}
+
+/** Whether the LP relaxation can hold every hourly floor (false also when it has no solution). */
+export async function relaxationHoldsFloor(config: Config, requirement: Requirement, start: string, end: string, solver: MipSolver, options: MipOptions, inhouseCapacity: readonly PoolCapacity[] = []): Promise<boolean> {
+  const base = await belowFloorLp(config, requirement, start, end, solver, options, inhouseCapacity, new Set());
+  return base !== null && base.total <= 1e-6;
+}
+
 /**
- * After the solver reported infeasible: find the rule families whose removal
- * makes the LP relaxation feasible and build the message from their settings.
+ * Where and why the hourly service floor cannot be held: the queue-hours the
+ * LP relaxation leaves below it, the hours no shift reaches, and the settings
+ * (pool capacity, outsourcing band, labour rules) whose removal lowers that
+ * shortfall. Null when the floor can be held (in the relaxation).
+ */
+export async function diagnoseFloors(
+  config: Config,
+  requirement: Requirement,
+  start: string,
+  end: string,
+  solver: MipSolver,
+  options: MipOptions,
+  inhouseCapacity: readonly PoolCapacity[] = [],
+): Promise<FloorDiagnosis | null> {
+  const base = await belowFloorLp(config, requirement, start, end, solver, options, inhouseCapacity, new Set());
+  if (!base || base.total <= 1e-6) return null;
+  const ctx = base.model.context;
+  const unreachable = new Set<string>();
+  ctx.shortage.forEach((row) =>
+    row.forEach((s, h) => {
+      if (s && s.floor > 0 && (ctx.byHour[h] ?? []).length === 0) unreachable.add(hourKey(ctx.horizon, h).slice(11));
+    }),
+  );
+  const families = (Object.keys(FAMILY_SETTINGS) as Family[]).filter((f) => f !== 'serviceFloor' && FAMILY_SETTINGS[f](config, inhouseCapacity).length > 0);
+  const binding: string[] = [];
+  for (const family of families) {
+    const off = await belowFloorLp(config, requirement, start, end, solver, options, inhouseCapacity, new Set([family]));
+    if (off && off.total < base.total - 1e-6 * Math.max(1, base.total)) binding.push(...FAMILY_SETTINGS[family](config, inhouseCapacity));
+  }
+  const gaps = base.gaps.map(({ key: _key, ...g }) => g).sort((a, b) => b.short - a.short || (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
+  return { gaps, total: base.total, unreachable: [...unreachable].sort(), binding };
+}
+
+const round1 = (v: number): number => Math.round(v * 10) / 10;
+
+/** One line naming the short queue-hours and what binds. */
+export function describeFloorDiagnosis(d: FloorDiagnosis): string {
+  const shown = d.gaps.slice(0, 3).map((g) => `${g.timestamp} ${g.queue} (floor ${round1(g.floor)} productive agents, ${round1(g.short)} short)`);
+  const more = d.gaps.length > 3 ? `, and ${d.gaps.length - 3} more` : '';
+  const reach = d.unreachable.length > 0 ? `; no pool's shift covers ${d.unreachable.join(', ')}` : '';
+  const binds = d.binding.length > 0 ? `; binding: ${d.binding.join(', ')}` : '';
+  return `the hourly service floor cannot be held in ${d.gaps.length} queue-hour(s), ${round1(d.total)} productive agent-hours short: ${shown.join(', ')}${more}${reach}${binds}`;
+}
+
+/**
+ * After the solver reported infeasible: when the service floor is what cannot
+ * hold, name its short hours and the limits that bind; otherwise find the rule
+ * families whose removal makes the LP relaxation feasible and build the message
+ * from their settings.
  */
 export async function explainInfeasible(
   config: Config,
@@ -104,15 +214,24 @@ export async function explainInfeasible(
   options: MipOptions,
   inhouseCapacity: readonly PoolCapacity[] = [],
 ): Promise<InfeasiblePlanError> {
-  const families = (Object.keys(FAMILY_SETTINGS) as Family[]).filter((f) => FAMILY_SETTINGS[f](config, inhouseCapacity).length > 0);
+  const lpFeasible = async (skip: ReadonlySet<Family>): Promise<boolean> => {
+    const { mip } = buildPlanModel(config, requirement, start, end, { skip, inhouseCapacity });
+    const result = await solver.solve(relaxed(mip), { ...options, timeLimitSeconds: Math.min(options.timeLimitSeconds, 20) });
+    return result.status !== 'infeasible';
+  };
+  // The rules other than the floor can hold together: the floor is what fails.
+  if (await lpFeasible(new Set(['serviceFloor']))) {
+    const floors = await diagnoseFloors(config, requirement, start, end, solver, options, inhouseCapacity);
+    if (floors) {
+      return new InfeasiblePlanError(describeFloorDiagnosis(floors), floors.binding, 'relax one of the binding settings, add a shift or lever that reaches those hours, or pass --allow-short to plan anyway');
+    }
+  }
+  const families = (Object.keys(FAMILY_SETTINGS) as Family[]).filter((f) => f !== 'serviceFloor' && f !== 'poolCapacity' && FAMILY_SETTINGS[f](config, inhouseCapacity).length > 0);
   const culprits: Family[] = [];
   for (const family of families) {
-    const { mip } = buildPlanModel(config, requirement, start, end, new Set([family]), inhouseCapacity);
-    const relaxed = { ...mip, variables: mip.variables.map((v) => ({ ...v, integer: false })) };
-    const result = await solver.solve(relaxed, { ...options, timeLimitSeconds: Math.min(options.timeLimitSeconds, 20) });
-    if (result.status !== 'infeasible') culprits.push(family);
+    if (await lpFeasible(new Set<Family>(['serviceFloor', family]))) culprits.push(family);
   }
-  const settings = (culprits.length > 0 ? culprits : families).flatMap((f) => FAMILY_SETTINGS[f](config, inhouseCapacity));
+  const settings = [...new Set((culprits.length > 0 ? culprits : families).flatMap((f) => FAMILY_SETTINGS[f](config, inhouseCapacity)))];
   const capacity = capacitySettings(config);
   return new InfeasiblePlanError(
     `no plan meets ${settings.join(', ')} together with the pools' capacity (${capacity.join(', ')})`,

@@ -5,19 +5,23 @@
  *
  * - in-house: hourlyCost x paidHours, plus nightPremium x hourlyCost on the paid
  *   hours that fall at night (paid hours spread evenly over the shift's hours):
- *   hourlyCost x paidHours x nightPremium x nightHours / hours.
+ *   hourlyCost x paidHours x nightPremium x nightHours / hours, each in whole cents. Overtime hours
+ *   are paid hourlyCost x overtime.multiplier each (and count for the premium).
  * - perHour, fixedPlusHourly: rate x paidHours per agent-shift (fixedFee once if used).
  * - perSeatShift: rate per agent-shift.
  * - perInquiry: rate per inquiry routed to the vendor; nothing per agent-shift.
+ * - surge agents of a vendor: surge.rate in place of the rate, no training or seat.
  */
-import type { Config, PoolConfig, VendorPoolConfig } from '../config';
+import { paidHoursOf, type Config, type PoolConfig, type VendorPoolConfig } from '../config';
 import type { ShiftStart } from './horizon';
 
 export type CostType =
   | 'inhouseWages'
+  | 'overtime'
   | 'nightPremium'
   | 'vendorHours'
   | 'vendorSeatShifts'
+  | 'vendorSurge'
   | 'vendorInquiries'
   | 'fixedFees'
   | 'engagementFees'
@@ -26,9 +30,11 @@ export type CostType =
 
 export const COST_TYPES: readonly CostType[] = [
   'inhouseWages',
+  'overtime',
   'nightPremium',
   'vendorHours',
   'vendorSeatShifts',
+  'vendorSurge',
   'vendorInquiries',
   'fixedFees',
   'engagementFees',
@@ -40,24 +46,36 @@ export interface ShiftCost {
   /** Base pay of one agent for the shift, and its cost type. */
   base: number;
   baseType: CostType;
+  /** Overtime pay of one agent (in-house overtime hours x hourlyCost x multiplier). */
+  overtime: number;
   /** In-house night premium of one agent for the shift. */
   nightPremium: number;
 }
 
-export function agentShiftCost(pool: PoolConfig, start: ShiftStart): ShiftCost {
+type CostedStart = Pick<ShiftStart, 'paidHours' | 'overtimeHours' | 'nightHours' | 'hours'>;
+
+/** Rounded to whole cents (hundredths of the currency unit). */
+function cents(amount: number): number {
+  return Math.round(amount * 100) / 100;
+}
+
+export function agentShiftCost(pool: PoolConfig, start: CostedStart, surge = false): ShiftCost {
   if (pool.kind === 'inhouse') {
-    const base = pool.hourlyCost * start.paidHours;
-    const premium = base * pool.nightPremium * (start.nightHours / start.shift.hours);
-    return { base, baseType: 'inhouseWages', nightPremium: premium };
+    // Each part in whole cents, as a payslip has it: line costs then add up to the pool's cost exactly.
+    const base = cents(pool.hourlyCost * (start.paidHours - start.overtimeHours));
+    const overtime = cents(pool.hourlyCost * start.overtimeHours * (pool.overtime?.multiplier ?? 1));
+    const premium = cents(pool.hourlyCost * start.paidHours * pool.nightPremium * (start.nightHours / start.hours));
+    return { base, baseType: 'inhouseWages', overtime, nightPremium: premium };
   }
+  const rate = surge && pool.surge ? pool.surge.rate : pool.pricing.rate;
   switch (pool.pricing.model) {
     case 'perHour':
     case 'fixedPlusHourly':
-      return { base: pool.pricing.rate * start.paidHours, baseType: 'vendorHours', nightPremium: 0 };
+      return { base: rate * start.paidHours, baseType: surge ? 'vendorSurge' : 'vendorHours', overtime: 0, nightPremium: 0 };
     case 'perSeatShift':
-      return { base: pool.pricing.rate, baseType: 'vendorSeatShifts', nightPremium: 0 };
+      return { base: rate, baseType: surge ? 'vendorSurge' : 'vendorSeatShifts', overtime: 0, nightPremium: 0 };
     case 'perInquiry':
-      return { base: 0, baseType: 'vendorInquiries', nightPremium: 0 };
+      return { base: 0, baseType: 'vendorInquiries', overtime: 0, nightPremium: 0 };
   }
 }
 
@@ -66,7 +84,7 @@ function longestPaidHours(config: Config, pool: PoolConfig): number {
   let best = 0;
   for (const s of config.shifts) {
     if (pool.shifts && !pool.shifts.includes(s.name)) continue;
-    best = Math.max(best, s.paidHours ?? s.hours);
+    best = Math.max(best, paidHoursOf(s));
   }
   return best;
 }

@@ -6,7 +6,7 @@
  * agent counts with the same pricing functions the objective used, so the
  * exported totals always add up.
  */
-import { hourKeyFromNumber, type ShiftLine } from '../domain';
+import { hourKeyFromNumber, type LineBreak, type ShiftLine } from '../domain';
 import { agentShiftCost, COST_TYPES, usageFees, type CostType } from './pricing';
 import { hourKey } from './horizon';
 import type { PlanModel } from './model';
@@ -15,6 +15,8 @@ import { seatCost } from './constraints/vendorSeats';
 import { perInquiryRate } from './constraints/inquiryRouting';
 import { trainingCostPerSeat } from './pricing';
 import type { MipOptions, MipResult } from './solver/model';
+import { lostInquiryCost } from '../config';
+import type { FloorDiagnosis } from './feasibility';
 
 export interface CoverageRow {
   /** `YYYY-MM-DDTHH:00`. */
@@ -23,12 +25,22 @@ export interface CoverageRow {
   queue: string;
   /** Productive agents required. */
   required: number;
-  /** Productive agents scheduled for this queue (shared pools split as in `coverageOfHour`). */
+  /** Productive agents scheduled for this queue (multi-queue agents routed as in `routeHour`). */
   scheduled: number;
   shortfall: number;
   surplus: number;
-  /** Agents on shift (before shrinkage); on queue rows, agents dedicated to the queue plus a share of multi-skilled ones. */
+  /** Agents on the floor (before shrinkage, breaks taken out); on queue rows, agents dedicated to the queue plus the routed share of multi-queue ones. */
   agents: number;
+  /** Productive agents that reach the hourly service floor. */
+  floor?: number;
+  /**
+   * Inquiries not answered within the target time (abandoned included) at the
+   * scheduled agents, on the plan's loss curve (the queue model at whole agents,
+   * linear in between).
+   */
+  lateInquiries?: number;
+  /** The part of lateInquiries the shortfall below the requirement adds. */
+  shortfallLost?: number;
 }
 
 export type CostBreakdown = Record<CostType, number>;
@@ -69,11 +81,24 @@ export interface PlanSummary {
   pools: Record<string, PoolSummary>;
   outsourcing: { scope: 'horizon' | 'week' | 'day'; min: number; max: number; achieved: number; periods: OutsourcingPeriod[] };
   shortfall: {
+    /** Productive agent-hours below the requirement (the target service level). */
     agentHours: number;
-    penalty: number;
+    /** Inquiries not answered within target because of it (the plan's loss curve). */
+    lostInquiries: number;
+    /** lostInquiries x cost per lost inquiry, in the currency (not part of totalCost). */
+    cost: number;
     hoursShort: number;
+    /** Productive agent-hours below the hourly service floor (only with allowShort) and the queue-hours they fall in. */
+    belowFloorAgentHours: number;
+    hoursBelowFloor: number;
     worst: Array<{ timestamp: string; queue: string; required: number; scheduled: number; shortfall: number }>;
   };
+  /**
+   * Every inquiry not answered within its target time at the planned staffing
+   * (also where the requirement is met), and its price: what the plan minimises
+   * besides totalCost. totalCost + lostService.cost ranks plans honestly.
+   */
+  lostService: { lateInquiries: number; cost: number };
   unroutedInquiries: number;
   requiredProductiveHours: number;
   scheduledProductiveHours: number;
@@ -102,6 +127,8 @@ export interface PlanResult {
   summary: PlanSummary;
   /** Rounded variable values, one per model variable (for checking). */
   values: number[];
+  /** With allowShort, when some hour is below the service floor: where and why. */
+  floorDiagnosis?: FloorDiagnosis;
 }
 
 function emptyBreakdown(): CostBreakdown {
@@ -148,6 +175,15 @@ export function readPlan(plan: PlanModel, result: MipResult, options: MipOptions
     }
   }
 
+  // Productive agent-hours inside the horizon per agent variable, breaks taken out.
+  const productiveOf = new Array<number>(ctx.agents.length).fill(0);
+  for (let h = 0; h < horizon.hours; h++) {
+    for (const t of ctx.terms[h] ?? []) {
+      const a = ctx.agents[t.agent];
+      if (a) productiveOf[t.agent] = (productiveOf[t.agent] ?? 0) + t.weight * value(t.variable) * a.productive;
+    }
+  }
+
   const poolSummaries: PoolSummary[] = pools.map((p) => ({
     kind: p.kind,
     cost: 0,
@@ -169,30 +205,45 @@ export function readPlan(plan: PlanModel, result: MipResult, options: MipOptions
     const pool = pools[a.pool];
     const ps = poolSummaries[a.pool];
     if (!pool || !ps) return;
-    const c = agentShiftCost(pool, a.start);
+    const c = agentShiftCost(pool, a.start, a.surge);
     const base = n * c.base;
+    const overtime = n * c.overtime;
     const night = n * c.nightPremium;
     const inq = inquiryCost[i] ?? 0;
     ps.costByType[c.baseType] += c.baseType === 'vendorInquiries' ? 0 : base;
+    ps.costByType.overtime += overtime;
     ps.costByType.nightPremium += night;
     ps.costByType.vendorInquiries += inq;
     ps.agentShifts += n;
-    ps.agentHours += n * a.start.shift.hours;
+    ps.agentHours += n * a.start.hours;
     ps.paidHours += n * a.start.paidHours;
-    ps.productiveHours += n * a.productive * a.start.coveredHours.length;
-    (perDay[a.pool] as number[])[a.start.dayIndex] = ((perDay[a.pool] as number[])[a.start.dayIndex] ?? 0) + n;
+    ps.productiveHours += productiveOf[i] ?? 0;
+    if (!a.surge) (perDay[a.pool] as number[])[a.start.dayIndex] = ((perDay[a.pool] as number[])[a.start.dayIndex] ?? 0) + n;
     const s = a.start;
+    const breaks: LineBreak[] = [];
+    a.breaks.forEach((choices, index) => {
+      for (const ch of choices) {
+        const agents = ch.variable < 0 ? n : value(ch.variable);
+        if (agents <= 0) continue;
+        const from = s.startHour * 60 + s.startMinute + ch.offset * 60;
+        breaks.push({ start: clockAt(from), end: clockAt(from + ch.minutes), agents, ...(a.breaks.length > 1 ? { index } : {}) });
+      }
+    });
     lines.push({
       date: s.date,
       shift: s.shift.name,
       code: s.shift.code,
       start: clock(s.startHour, s.startMinute),
-      end: clock(s.startHour + s.shift.hours, s.startMinute),
+      end: clock(s.startHour + s.hours, s.startMinute),
       pool: pool.name,
       queue: a.queue === null ? null : (horizon.queues[a.queue]?.name ?? null),
       agents: n,
-      cost: clean(base + night + inq, 6),
-      order: [s.dayIndex, s.shiftIndex, s.offsetRank, a.pool, a.queue ?? -1],
+      cost: clean(base + overtime + night + inq, 6),
+      paidHours: s.paidHours,
+      overtimeHours: s.overtimeHours,
+      surge: a.surge,
+      breaks,
+      order: [s.dayIndex, s.shiftIndex, s.offsetRank, a.pool, a.surge ? 1 : 0, s.overtimeHours, a.queue ?? -1],
     });
   });
   lines.sort((x, y) => {
@@ -209,8 +260,8 @@ export function readPlan(plan: PlanModel, result: MipResult, options: MipOptions
     ps.used = ps.agentShifts > 0;
     if (pool.kind === 'vendor') {
       const fees = usageFees(pool);
-      const used = ctx.used[p] !== undefined && (ctx.used[p] as number) >= 0 ? value(ctx.used[p] as number) > 0.5 : ps.used;
-      if (used) {
+      // Fees follow the agents: a vendor nobody works for is not paid (whatever a time-limited solve left in its binary).
+      if (ps.used) {
         ps.costByType.engagementFees += fees.engagement;
         ps.costByType.fixedFees += fees.fixed;
       }
@@ -234,11 +285,99 @@ export function readPlan(plan: PlanModel, result: MipResult, options: MipOptions
   return { lines: lines.map(({ order: _order, ...line }) => line), coverage, summary, values };
 }
 
+/** `minutes` since the epoch of the hour numbers → `YYYY-MM-DDTHH:MM`. */
+function clockAt(minutes: number): string {
+  return clock(Math.floor(minutes / 60), ((minutes % 60) + 60) % 60);
+}
+
+/** One queue's standing in an hour, for routing the multi-queue capacity. */
+export interface QueueHour {
+  required: number;
+  floor: number;
+  /** Productive capacity of agents dedicated to the queue. */
+  dedicated: number;
+  /** Shortage segments below the requirement: width and cost per agent, in order (nondecreasing cost). */
+  segments: ReadonlyArray<{ width: number; costPerAgent: number; lostPerAgent: number }>;
+  /** Service value above the requirement, first agent first (nonincreasing). */
+  extra?: ReadonlyArray<{ width: number; costPerAgent: number; lostPerAgent: number }>;
+  /** Inquiries late at the requirement itself. */
+  lateAtRequired?: number;
+}
+
 /**
- * Coverage of each hour per queue. Dedicated agents count for their queue;
- * multi-skilled capacity goes first to each queue's need net of the solver's
- * shortfall (always possible, by the coverage rule), then to remaining needs in
- * queue order, then in proportion to each queue's requirement (equally when none).
+ * The best split of one hour's multi-queue capacity `shared` over the queues
+ * (the routing step after the solve; it prices each queue as the plan does):
+ * first up to each queue's floor, then to the shortage segments dearest first
+ * (the costs are convex, so this greedy split is optimal), then what is left
+ * in proportion to the requirements (equally when nothing is required), so no
+ * queue with a requirement sits at 0 while capacity idles. Returns the amount
+ * routed to each queue.
+ */
+export function routeHour(queues: readonly QueueHour[], shared: number): number[] {
+  const alloc = queues.map(() => 0);
+  let left = shared;
+  const give = (q: number, amount: number): void => {
+    const g = Math.max(0, Math.min(left, amount));
+    alloc[q] = (alloc[q] ?? 0) + g;
+    left -= g;
+  };
+  queues.forEach((qh, q) => give(q, qh.floor - qh.dedicated));
+  // Each piece spans capacity levels [lower, upper] of its queue: below the requirement the
+  // shortage segments (down to the floor), above it the extra service.
+  const pieces: Array<{ q: number; lower: number; upper: number; cost: number }> = [];
+  queues.forEach((qh, q) => {
+    let upper = qh.required;
+    for (const seg of qh.segments) {
+      pieces.push({ q, lower: upper - seg.width, upper, cost: seg.costPerAgent });
+      upper -= seg.width;
+    }
+    let lower = qh.required;
+    for (const seg of qh.extra ?? []) {
+      pieces.push({ q, lower, upper: lower + seg.width, cost: seg.costPerAgent });
+      lower += seg.width;
+    }
+  });
+  // Dearest first; within a queue the prices fall as its level rises, so its lower pieces come first.
+  pieces.sort((x, y) => y.cost - x.cost || x.lower - y.lower || x.q - y.q);
+  for (const piece of pieces) {
+    const qh = queues[piece.q] as QueueHour;
+    const covered = qh.dedicated + (alloc[piece.q] ?? 0);
+    give(piece.q, piece.upper - Math.max(covered, piece.lower));
+  }
+  const totalReq = queues.reduce((s, qh) => s + qh.required, 0);
+  const rest = left;
+  queues.forEach((qh, q) => {
+    const share = totalReq > 0 ? qh.required / totalReq : 1 / queues.length;
+    alloc[q] = (alloc[q] ?? 0) + rest * share;
+  });
+  return alloc;
+}
+
+/**
+ * Inquiries late (not answered within target) when `covered` productive agents
+ * serve a queue-hour, on its loss curve: lost(R) plus the shortage segments
+ * below R, less the extra service bought above it.
+ */
+export function lateAt(qh: QueueHour, covered: number): { late: number; fromShortfall: number } {
+  let fromShortfall = 0;
+  let level = qh.required;
+  for (const seg of qh.segments) {
+    fromShortfall += Math.max(0, Math.min(seg.width, level - covered)) * seg.lostPerAgent;
+    level -= seg.width;
+  }
+  let saved = 0;
+  level = qh.required;
+  for (const seg of qh.extra ?? []) {
+    saved += Math.max(0, Math.min(seg.width, covered - level)) * seg.lostPerAgent;
+    level += seg.width;
+  }
+  return { late: Math.max(0, (qh.lateAtRequired ?? 0) + fromShortfall - saved), fromShortfall };
+}
+
+/**
+ * Coverage of each hour per queue: dedicated agents count for their queue,
+ * multi-queue capacity is routed by `routeHour`. Capacity counts agents on the
+ * floor only (breaks taken out), in productive agents.
  */
 function buildCoverage(plan: PlanModel, value: (v: number) => number): CoverageRow[] {
   const { context: ctx } = plan;
@@ -250,11 +389,11 @@ function buildCoverage(plan: PlanModel, value: (v: number) => number): CoverageR
     const dedicatedAgents = new Array<number>(nq).fill(0);
     let shared = 0;
     let sharedAgents = 0;
-    for (const i of ctx.byHour[h] ?? []) {
-      const a = ctx.agents[i];
+    for (const t of ctx.terms[h] ?? []) {
+      const a = ctx.agents[t.agent];
       if (!a) continue;
-      const n = value(a.variable);
-      if (n <= 0) continue;
+      const n = t.weight * value(t.variable);
+      if (n === 0) continue;
       if (a.queue === null) {
         shared += n * a.productive;
         sharedAgents += n;
@@ -263,54 +402,56 @@ function buildCoverage(plan: PlanModel, value: (v: number) => number): CoverageR
         dedicatedAgents[a.queue] = (dedicatedAgents[a.queue] ?? 0) + n;
       }
     }
-    const req = horizon.queues.map((_, q) => horizon.required[q]?.[h] ?? 0);
-    const alloc = new Array<number>(nq).fill(0);
-    let left = shared;
-    const give = (q: number, amount: number): void => {
-      const g = Math.max(0, Math.min(left, amount));
-      alloc[q] = (alloc[q] ?? 0) + g;
-      left -= g;
-    };
-    for (let q = 0; q < nq; q++) {
-      const short = value(ctx.shortfall[q]?.[h] ?? -1);
-      give(q, (req[q] as number) - short - (dedicated[q] as number));
-    }
-    for (let q = 0; q < nq; q++) give(q, (req[q] as number) - (dedicated[q] as number) - (alloc[q] as number));
-    const totalReq = req.reduce((s, r) => s + r, 0);
-    const rest = left;
-    for (let q = 0; q < nq; q++) {
-      const share = totalReq > 0 ? (req[q] as number) / totalReq : 1 / nq;
-      alloc[q] = (alloc[q] ?? 0) + rest * share;
-    }
+    const queueHours: QueueHour[] = horizon.queues.map((_, q) => {
+      const s = ctx.shortage[q]?.[h];
+      return { required: horizon.required[q]?.[h] ?? 0, floor: s?.floor ?? 0, dedicated: dedicated[q] as number, segments: s?.segments ?? [], extra: s?.extra ?? [], lateAtRequired: s?.lateAtRequired ?? 0 };
+    });
+    const alloc = routeHour(queueHours, shared);
     const ts = hourKey(horizon, h);
     let sumShort = 0;
     let sumSurplus = 0;
+    let sumLate = 0;
+    let sumLost = 0;
+    let sumFloor = 0;
     const sharedPerCapacity = shared > 0 ? sharedAgents / shared : 0;
     horizon.queues.forEach((queue, q) => {
+      const qh = queueHours[q] as QueueHour;
       const scheduled = clean((dedicated[q] as number) + (alloc[q] as number));
-      const shortfall = clean(Math.max(0, (req[q] as number) - scheduled));
-      const surplus = clean(Math.max(0, scheduled - (req[q] as number)));
+      const shortfall = clean(Math.max(0, qh.required - scheduled));
+      const surplus = clean(Math.max(0, scheduled - qh.required));
+      const late = lateAt(qh, scheduled);
+      const lateInquiries = clean(late.late, 6);
+      const lost = clean(late.fromShortfall, 6);
       sumShort += shortfall;
       sumSurplus += surplus;
+      sumLate += lateInquiries;
+      sumLost += lost;
+      sumFloor += qh.floor;
       rows.push({
         timestamp: ts,
         queue: queue.name,
-        required: req[q] as number,
+        required: qh.required,
         scheduled,
         shortfall,
         surplus,
         agents: clean((dedicatedAgents[q] as number) + (alloc[q] as number) * sharedPerCapacity),
+        floor: qh.floor,
+        lateInquiries,
+        shortfallLost: lost,
       });
     });
     if (nq > 1) {
       rows.push({
         timestamp: ts,
         queue: 'all',
-        required: clean(totalReq),
+        required: clean(queueHours.reduce((s, qh) => s + qh.required, 0)),
         scheduled: clean(shared + dedicated.reduce((s, d) => s + d, 0)),
         shortfall: clean(sumShort),
         surplus: clean(sumSurplus),
         agents: clean(sharedAgents + dedicatedAgents.reduce((s, d) => s + d, 0)),
+        floor: clean(sumFloor),
+        lateInquiries: clean(sumLate, 6),
+        shortfallLost: clean(sumLost, 6),
       });
     }
   }
@@ -334,14 +475,14 @@ function summarize(plan: PlanModel, result: MipResult, options: MipOptions, valu
   const periods: OutsourcingPeriod[] = scopePeriods(horizon, config.outsourcing.scope).map((period) => {
     let vendor = 0;
     let total = 0;
-    for (const a of ctx.agents) {
-      const n = value(a.variable);
-      if (n <= 0) continue;
-      let k = 0;
-      for (const h of a.start.coveredHours) if (h >= period.fromHour && h < period.toHour) k += 1;
-      const hours = n * k * a.productive;
-      total += hours;
-      if (ctx.pools[a.pool]?.kind === 'vendor') vendor += hours;
+    for (let h = period.fromHour; h < period.toHour; h++) {
+      for (const t of ctx.terms[h] ?? []) {
+        const a = ctx.agents[t.agent];
+        if (!a) continue;
+        const hours = t.weight * value(t.variable) * a.productive;
+        total += hours;
+        if (ctx.pools[a.pool]?.kind === 'vendor') vendor += hours;
+      }
     }
     return {
       start: period.start,
@@ -356,6 +497,15 @@ function summarize(plan: PlanModel, result: MipResult, options: MipOptions, valu
 
   const queueRows = coverage.filter((r) => r.queue !== 'all' || horizon.queues.length === 1);
   const shortRows = queueRows.filter((r) => r.shortfall > 1e-9);
+  const belowFloor = queueRows.filter((r) => (r.floor ?? 0) - r.scheduled > 1e-9);
+  const lostInquiries = clean(queueRows.reduce((s, r) => s + (r.shortfallLost ?? 0), 0), 6);
+  const price = new Map(horizon.queues.map((q) => [q.name, lostInquiryCost(config, q.config)]));
+  const lostCost = clean(
+    queueRows.reduce((s, r) => s + (r.shortfallLost ?? 0) * (price.get(r.queue) ?? 0), 0),
+    6,
+  );
+  const lateInquiries = clean(queueRows.reduce((s, r) => s + (r.lateInquiries ?? 0), 0), 6);
+  const lateCost = clean(queueRows.reduce((s, r) => s + (r.lateInquiries ?? 0) * (price.get(r.queue) ?? 0), 0), 6);
   const shortfallHours = clean(shortRows.reduce((s, r) => s + r.shortfall, 0));
   const worst = [...shortRows]
     .sort((a, b) => b.shortfall - a.shortfall || (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0))
@@ -381,10 +531,14 @@ function summarize(plan: PlanModel, result: MipResult, options: MipOptions, valu
     },
     shortfall: {
       agentHours: shortfallHours,
-      penalty: clean(shortfallHours * config.understaffingPenalty, 6),
+      lostInquiries,
+      cost: lostCost,
       hoursShort: new Set(shortRows.map((r) => r.timestamp)).size,
+      belowFloorAgentHours: clean(belowFloor.reduce((s, r) => s + ((r.floor ?? 0) - r.scheduled), 0)),
+      hoursBelowFloor: belowFloor.length,
       worst,
     },
+    lostService: { lateInquiries, cost: lateCost },
     unroutedInquiries: clean(unrouted, 6),
     requiredProductiveHours: required,
     scheduledProductiveHours: scheduled,

@@ -6,7 +6,7 @@
  */
 import type { Config } from '../config';
 import { datesBetween, hourNumber, type Demand, type ShiftLine } from '../domain';
-import type { CoverageRow, PlanSummary } from '../plan';
+import type { CoverageRow, PlanSummary, ShortageExplanation } from '../plan';
 import type { Fairness, Roster, UnfilledSeat } from '../roster';
 import { barChart, hourlyChart, PALETTE, stackedBarChart } from './charts';
 import { escapeXml, grouped, money, percent } from './format';
@@ -21,6 +21,8 @@ export interface ReportInput {
   roster?: Roster;
   /** Figures from earlier stages (e.g. lowest hourly service level), shown after the plan's. */
   extraKpis?: ReadonlyArray<{ label: string; value: string }>;
+  /** Why the plan is short where it is (summary.json `shortage.explanations`). */
+  explanations?: readonly ShortageExplanation[];
 }
 
 export interface Kpi {
@@ -47,6 +49,7 @@ export interface ReportModel {
   };
   byDay: { dates: string[]; shifts: Array<{ name: string; code: string; values: number[] }>; rows: Array<{ date: string; pool: string; shift: string; agents: number }> };
   worst: PlanSummary['shortfall']['worst'];
+  explanations: readonly ShortageExplanation[];
   roster?: {
     agents: number;
     agentsWorking: number;
@@ -61,11 +64,19 @@ export interface ReportModel {
 export function rosterSummary(roster: Roster) {
   const working = new Set(roster.assignments.filter((a) => a.kind === 'agent').map((a) => a.personId));
   const seats: Record<string, number> = {};
-  for (const p of roster.people) if (p.kind === 'seat') seats[p.pool] = (seats[p.pool] ?? 0) + 1;
+  const surgeSeats: Record<string, number> = {};
+  for (const p of roster.people) {
+    if (p.kind !== 'seat') continue;
+    if (p.surge) surgeSeats[p.pool] = (surgeSeats[p.pool] ?? 0) + 1;
+    else seats[p.pool] = (seats[p.pool] ?? 0) + 1;
+  }
   return {
     agents: roster.people.filter((p) => p.kind === 'agent').length,
     agentsWorking: working.size,
+    /** Trained seats per vendor (the seats the plan paid for, plus any the day-by-day order added). */
     vendorSeats: seats,
+    /** Surge seats per vendor (extra people at the surge rate). */
+    surgeSeats,
     unfilledSeats: roster.unfilled.reduce((n, u) => n + u.seats, 0),
     unfilled: roster.unfilled.map((u) => ({ date: u.date, shift: u.shift, start: u.start, pool: u.pool, seats: u.seats, tightestRule: u.tightestRule, reason: u.reason })),
     fairness: roster.fairness,
@@ -126,7 +137,13 @@ export function buildReportModel(input: ReportInput): ReportModel {
     { label: 'Total cost', value: `${cur} ${grouped(summary.totalCost, 2)}` },
     ...costByPool.map((p) => ({ label: `Cost ${p.pool}`, value: `${cur} ${grouped(p.cost, 2)} (${percent(p.share)})` })),
     { label: 'Outsourced share (productive agent-hours)', value: `${percent(summary.outsourcing.achieved)} (target ${percent(summary.outsourcing.min, 0)}-${percent(summary.outsourcing.max, 0)} per ${summary.outsourcing.scope})` },
-    { label: 'Shortfall', value: `${grouped(summary.shortfall.agentHours, 2)} agent-hours in ${summary.shortfall.hoursShort} hours` },
+    { label: 'Shortfall (below target)', value: `${grouped(summary.shortfall.agentHours, 2)} agent-hours in ${summary.shortfall.hoursShort} hours` },
+    { label: 'Inquiries late because of the shortfall', value: `${grouped(summary.shortfall.lostInquiries, 1)} (${cur} ${grouped(summary.shortfall.cost, 2)})` },
+    { label: 'All inquiries not answered within target (queue model)', value: `${grouped(summary.lostService.lateInquiries, 1)} (${cur} ${grouped(summary.lostService.cost, 2)} of lost service, not in the total cost)` },
+    {
+      label: 'Hourly service floor',
+      value: summary.shortfall.hoursBelowFloor > 0 ? `NOT HELD in ${summary.shortfall.hoursBelowFloor} queue-hours (${grouped(summary.shortfall.belowFloorAgentHours, 2)} agent-hours below)` : 'held in every hour',
+    },
     { label: 'Schedule efficiency (required / scheduled)', value: percent(summary.scheduleEfficiency) },
     { label: 'Productive agent-hours required / scheduled', value: `${grouped(summary.requiredProductiveHours, 1)} / ${grouped(summary.scheduledProductiveHours, 1)}` },
     ...(input.extraKpis ?? []),
@@ -144,6 +161,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     hourly,
     byDay: { dates, shifts, rows },
     worst: summary.shortfall.worst,
+    explanations: input.explanations ?? [],
   };
   if (input.roster) {
     const rs = rosterSummary(input.roster);
@@ -162,6 +180,18 @@ export function buildReportModel(input: ReportInput): ReportModel {
     );
   }
   return model;
+}
+
+function explanationRows(model: ReportModel): string[][] {
+  return model.explanations.map((e) => [
+    `${e.from}${e.to !== e.from ? ` .. ${e.to.slice(11)}` : ''}${e.kind === 'floor' ? ' (below floor)' : ''}`,
+    e.queues.join(', '),
+    grouped(e.agentHours, 2),
+    grouped(e.lostInquiries, 1),
+    grouped(e.lostCost, 2),
+    e.fix ? grouped(e.fix.extraCost, 2) : '',
+    e.why,
+  ]);
 }
 
 function mdTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, right: readonly boolean[] = []): string {
@@ -194,6 +224,9 @@ export function renderSummaryMarkdown(model: ReportModel): string {
   }), [false, ...model.byDay.shifts.map(() => true), true]));
   if (model.worst.length > 0) {
     parts.push('', '## Worst short hours', '', mdTable(['Hour', 'Queue', 'Required', 'Scheduled', 'Short'], model.worst.map((w) => [w.timestamp, w.queue, grouped(w.required, 2), grouped(w.scheduled, 2), grouped(w.shortfall, 2)]), [false, false, true, true, true]));
+  }
+  if (model.explanations.length > 0) {
+    parts.push('', '## Why short, and what covering it would cost', '', mdTable(['Hours', 'Queues', 'Short (agent-h)', 'Lost inquiries', `Lost service (${model.currency})`, `Cover for (${model.currency})`, 'Why'], explanationRows(model), [false, false, true, true, true, true, false]));
   }
   if (model.roster) {
     const r = model.roster;
@@ -275,6 +308,13 @@ export function renderReportHtml(model: ReportModel): string {
     `<div class="chart">${byDay}</div>`,
     htmlTable(['Date', 'Pool', 'Shift', 'Agents'], model.byDay.rows.map((r) => [r.date, r.pool, r.shift, String(r.agents)]), [false, false, false, true], 'by-day'),
   ];
+  if (model.explanations.length > 0) {
+    parts.push(
+      '<h2>Why short, and what covering it would cost</h2>',
+      htmlTable(['Hours', 'Queues', 'Short (agent-h)', 'Lost inquiries', `Lost service (${model.currency})`, `Cover for (${model.currency})`, 'Why'], explanationRows(model), [false, false, true, true, true, true, false], 'why-short'),
+      '<p class="note">Each row is a run of consecutive short hours. "Cover for" re-plans those hours with their whole requirement as a hard rule, everything outside their dates held as planned; empty where not priced or impossible. Limits that bind are named in "Why".</p>',
+    );
+  }
   if (model.worst.length > 0) {
     parts.push('<h2>Worst short hours</h2>', htmlTable(['Hour', 'Queue', 'Required', 'Scheduled', 'Short'], model.worst.map((w) => [w.timestamp, w.queue, grouped(w.required, 2), grouped(w.scheduled, 2), grouped(w.shortfall, 2)]), [false, false, true, true, true]));
   }

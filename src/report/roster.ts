@@ -10,10 +10,11 @@ import type { PoolSummary } from '../plan';
 import { UNFILLED, lineKey, nightShiftNames, type Roster, type RosterAssignment } from '../roster';
 import { csvLine, money, splitCents } from './format';
 
-export const ROSTER_HEADER = ['date', 'agent_id', 'agent_name', 'pool', 'shift', 'start', 'end'] as const;
+/** DESIGN.md's roster columns, then each person's breaks (`HH:MM-HH:MM`, `;` between two) and overtime hours. */
+export const ROSTER_HEADER = ['date', 'agent_id', 'agent_name', 'pool', 'shift', 'start', 'end', 'breaks', 'overtime_hours'] as const;
 
 export function formatRosterCsv(roster: Pick<Roster, 'assignments'>): string {
-  const rows = roster.assignments.map((a) => csvLine([a.date, a.personId, a.personName, a.pool, a.shift, a.start, a.end]));
+  const rows = roster.assignments.map((a) => csvLine([a.date, a.personId, a.personName, a.pool, a.shift, a.start, a.end, a.breaks ?? '', a.overtimeHours ?? 0]));
   return `${[ROSTER_HEADER.join(','), ...rows].join('\n')}\n`;
 }
 
@@ -79,6 +80,7 @@ export function formatVendorSheet(
 ): string {
   const lineOf = new Map(lines.filter((l) => l.pool === vendor).map((l) => [lineKey(l), l]));
   const paid = new Map(config.shifts.map((s) => [s.name, s.paidHours ?? s.hours]));
+  const paidOf = (a: RosterAssignment): number => lineOf.get(lineKey(a))?.paidHours ?? paid.get(a.shift) ?? 0;
   const rows = roster.assignments.filter((a) => a.pool === vendor);
   const fees = VENDOR_FEES.filter(([key]) => (poolSummary.costByType[key] ?? 0) !== 0);
   const exact = [
@@ -92,7 +94,7 @@ export function formatVendorSheet(
   const out = [VENDOR_SHEET_HEADER.join(',')];
   let hours = 0;
   rows.forEach((a, i) => {
-    const h = paid.get(a.shift) ?? 0;
+    const h = paidOf(a);
     hours += h;
     out.push(csvLine([a.date, a.personId, a.shift, a.start, a.end, h, money((cents[i] ?? 0) / 100)]));
   });

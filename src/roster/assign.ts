@@ -25,11 +25,12 @@ import { nightAllowed, shiftAllowed } from './rules/eligibility';
 import { onLeave } from './rules/leave';
 import { restAllows } from './rules/rest';
 import { WINDOW_DAYS, daysInWindow } from './rules/weeklyDays';
+import { overtimeInWindow } from './rules/overtime';
 import { nightShiftNames } from './shifts';
-import { UNFILLED, type Agent, type RosterAssignment, type UnfilledSeat } from './types';
+import { lineFields, UNFILLED, type Agent, type RosterAssignment, type UnfilledSeat } from './types';
 
 /** Rules an agent can fail for a seat, in the order they are reported. */
-export const EXCLUSION_RULES = ['leave', 'allowed-shifts', 'night-ok', 'min-rest', 'max-days-per-week', 'max-consecutive-days'] as const;
+export const EXCLUSION_RULES = ['leave', 'allowed-shifts', 'night-ok', 'min-rest', 'max-days-per-week', 'max-consecutive-days', 'max-overtime-per-week'] as const;
 export type ExclusionRule = (typeof EXCLUSION_RULES)[number] | 'one-shift-per-day';
 
 /**
@@ -46,6 +47,7 @@ export function describeUnfilled(line: ShiftLine, seats: number, poolSize: numbe
     'min-rest': `lack ${minRestHours} h rest ${restWords}`,
     'max-days-per-week': 'at their max days in 7',
     'max-consecutive-days': 'at their max days in a row',
+    'max-overtime-per-week': 'at their max overtime hours in 7 days',
   };
   let tightestRule = 'headcount';
   let most = 0;
@@ -81,6 +83,8 @@ interface AgentState {
   lastEndMinute: number | undefined;
   lastCode: string | undefined;
   days: Set<number>;
+  /** Day number → overtime hours worked. */
+  overtime: Map<number, number>;
   shifts: number;
   nights: number;
   weekends: number;
@@ -100,7 +104,14 @@ function exclusion(s: AgentState, line: ShiftLine, nightShifts: ReadonlySet<stri
   if (!restAllows(s.lastEndMinute, minuteNumber(line.start), input.config.roster.minRestHours)) return 'min-rest';
   if (daysInWindow([...s.days], day - WINDOW_DAYS + 1, day - 1) + 1 > s.agent.maxDaysPerWeek) return 'max-days-per-week';
   if (runEndingOn(s.days, day - 1) + 1 > input.config.roster.maxConsecutiveDays) return 'max-consecutive-days';
+  if (line.overtimeHours && overtimeInWindow(s.overtime, day - WINDOW_DAYS + 1, day - 1) + line.overtimeHours > overtimeCapOf(input, line.pool)) return 'max-overtime-per-week';
   return undefined;
+}
+
+/** The pool's overtime hours per agent in any 7 days (0 without overtime). */
+export function overtimeCapOf(input: Pick<AssignAgentsInput, 'config'>, poolName: string): number {
+  const pool = input.config.pools.find((p) => p.name === poolName);
+  return pool && pool.kind === 'inhouse' && pool.overtime ? pool.overtime.maxHoursPerWeek : 0;
 }
 
 function compareScores(a: number[], b: number[]): number {
@@ -116,7 +127,7 @@ export function assignAgents(input: AssignAgentsInput): AgentAssignment {
   const inhouse = new Set(input.config.pools.filter((p) => p.kind === 'inhouse').map((p) => p.name));
   const lines = input.lines.filter((l) => inhouse.has(l.pool) && l.agents > 0);
   const states: AgentState[] = input.agents.map((agent, index) => ({
-    agent, index, lastEndMinute: undefined, lastCode: undefined, days: new Set(), shifts: 0, nights: 0, weekends: 0, events: 0,
+    agent, index, lastEndMinute: undefined, lastCode: undefined, days: new Set(), overtime: new Map(), shifts: 0, nights: 0, weekends: 0, events: 0,
   }));
   const assignments: RosterAssignment[] = [];
   const unfilled: UnfilledSeat[] = [];
@@ -176,7 +187,7 @@ export function assignAgents(input: AssignAgentsInput): AgentAssignment {
     const empty = new Map<ShiftLine, number>();
     slots.forEach((line, slot) => {
       const agentIndex = agentOf[slot];
-      const base = { date: line.date, shift: line.shift, code: line.code, start: line.start, end: line.end, pool: line.pool, queue: line.queue };
+      const base = lineFields(line);
       if (agentIndex === undefined) {
         assignments.push({ ...base, personId: UNFILLED, personName: '', kind: 'unfilled' });
         empty.set(line, (empty.get(line) ?? 0) + 1);
@@ -193,6 +204,7 @@ export function assignAgents(input: AssignAgentsInput): AgentAssignment {
       s.lastEndMinute = minuteNumber(line.end);
       s.lastCode = line.code;
       s.days.add(day);
+      if (line.overtimeHours) s.overtime.set(day, line.overtimeHours);
       s.shifts += 1;
       if (nightShifts.has(line.shift)) s.nights += 1;
       if (weekend) s.weekends += 1;

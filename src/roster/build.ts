@@ -8,6 +8,7 @@ import { fairnessOf } from './fairness';
 import { assignSeats, fitSeats, seatsOverPlan, type SeatAssignment } from './seats';
 import { nightShiftNames } from './shifts';
 import { UNFILLED, type Agent, type Roster, type RosterAssignment } from './types';
+import { lineKey } from './rules/coverage';
 
 export interface BuildRosterInput {
   config: Pick<Config, 'shifts' | 'pools' | 'roster'>;
@@ -41,6 +42,7 @@ export function buildRoster(input: BuildRosterInput, agentPart: AgentAssignment 
     const [kb, ib] = personRank(b);
     return ka - kb || (ia < ib ? -1 : ia > ib ? 1 : 0);
   });
+  giveBreaks(assignments, input.lines);
   return {
     // A night shift starting the evening before the horizon covers its first hours: its date gets a column too.
     dates: [...new Set([...input.dates, ...input.lines.filter((l) => l.agents > 0).map((l) => l.date)])].sort(),
@@ -49,6 +51,37 @@ export function buildRoster(input: BuildRosterInput, agentPart: AgentAssignment 
     unfilled: agentPart.unfilled,
     fairness: fairnessOf(input.agents, agentPart.assignments, input.lines, nightShiftNames(input.config), input.eventDates),
   };
+}
+
+/**
+ * Each person on a line gets one time per break: the line's break counts
+ * handed out in roster order (earliest break to the first person), so every
+ * break time has exactly the agents the plan placed there.
+ */
+export function giveBreaks(assignments: RosterAssignment[], lines: readonly ShiftLine[]): void {
+  const byLine = new Map<string, RosterAssignment[]>();
+  for (const a of assignments) {
+    const key = lineKey(a);
+    const list = byLine.get(key) ?? [];
+    list.push(a);
+    byLine.set(key, list);
+  }
+  for (const line of lines) {
+    const people = byLine.get(lineKey(line));
+    if (!people || !line.breaks || line.breaks.length === 0) continue;
+    const slots: string[][] = people.map(() => []);
+    const byIndex = new Map<number, typeof line.breaks>();
+    for (const b of line.breaks) byIndex.set(b.index ?? 0, [...(byIndex.get(b.index ?? 0) ?? []), b]);
+    for (const [, list] of [...byIndex.entries()].sort((x, y) => x[0] - y[0])) {
+      let person = 0;
+      for (const b of list) {
+        for (let k = 0; k < b.agents && person < people.length; k++) (slots[person++] as string[]).push(`${b.start.slice(11)}-${b.end.slice(11)}`);
+      }
+    }
+    people.forEach((a, i) => {
+      a.breaks = (slots[i] as string[]).join(';');
+    });
+  }
 }
 
 /** `--strict`: a roster with unfilled seats is an infeasible request (exit 3) naming the first short shifts. */
@@ -95,8 +128,8 @@ async function paidSeats(input: BuildRosterInput, solver: MipSolver, options: Mi
     const fitted = await fitSeats(input, pool, input.seats?.[pool] ?? 0, solver, options);
     if (!fitted) continue;
     part = {
-      seats: [...part.seats.filter((s) => s.pool !== pool), ...fitted.seats],
-      assignments: [...part.assignments.filter((a) => a.pool !== pool), ...fitted.assignments],
+      seats: [...part.seats.filter((s) => s.pool !== pool || s.surge), ...fitted.seats],
+      assignments: [...part.assignments.filter((a) => a.pool !== pool || a.surge), ...fitted.assignments],
     };
   }
   const order = new Map(input.config.pools.map((p, i) => [p.name, i]));

@@ -17,7 +17,7 @@ import { onLeave } from './rules/leave';
 import { WINDOW_DAYS } from './rules/weeklyDays';
 import { nightShiftNames, poolShiftNames } from './shifts';
 import type { Agent, Roster } from './types';
-import type { PoolCapacity } from '../plan';
+import { startKey, type PoolCapacity } from '../plan';
 
 export type { DayCapacity, WindowCapacity, PoolCapacity } from '../plan';
 
@@ -103,7 +103,10 @@ export function freezeCapacity(capacity: readonly PoolCapacity[], roster: Pick<R
         const byShift: Record<string, number> = {};
         for (const [shift, n] of Object.entries(d.byShift)) byShift[shift] = Math.min(n, today.filter((a) => a.shift === shift).length);
         const byStart: Record<string, number> = {};
-        for (const a of today) byStart[a.start.slice(11)] = (byStart[a.start.slice(11)] ?? 0) + 1;
+        for (const a of today) {
+          const key = startKey(a.start.slice(11), a.overtimeHours ?? 0);
+          byStart[key] = (byStart[key] ?? 0) + 1;
+        }
         return { ...d, agents: Math.min(d.agents, today.length), byShift, byStart };
       }),
     };

@@ -12,6 +12,7 @@ import { allowedShifts, nightOnlyIfNightOk } from './rules/eligibility';
 import { leaveRespected } from './rules/leave';
 import { minRest, oneShiftPerDay } from './rules/rest';
 import { maxDaysPerWeek } from './rules/weeklyDays';
+import { maxOvertimePerWeek } from './rules/overtime';
 import { nightShiftNames } from './shifts';
 import type { Agent, RosterAssignment } from './types';
 
@@ -21,6 +22,7 @@ export const ROSTER_RULES: readonly RosterRule[] = [
   oneShiftPerDay,
   minRest,
   maxDaysPerWeek,
+  maxOvertimePerWeek,
   maxConsecutiveDays,
   nightOnlyIfNightOk,
   allowedShifts,
@@ -28,7 +30,7 @@ export const ROSTER_RULES: readonly RosterRule[] = [
 ];
 
 export interface CheckRosterInput {
-  config: Pick<Config, 'shifts' | 'roster'>;
+  config: Pick<Config, 'shifts' | 'roster'> & Partial<Pick<Config, 'pools'>>;
   lines: readonly ShiftLine[];
   assignments: readonly RosterAssignment[];
   agents: readonly Agent[];
@@ -42,6 +44,7 @@ export function checkRoster(input: CheckRosterInput, rules: readonly RosterRule[
     agents: new Map(input.agents.map((a) => [a.id, a])),
     nightShifts: nightShiftNames(input.config),
     limits: input.config.roster,
+    overtimeCaps: overtimeCaps(input.config.pools ?? []),
   };
   const out = rules.flatMap((rule) => rule.check(ctx));
   return out.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.rule !== b.rule ? (a.rule < b.rule ? -1 : 1) : a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
@@ -49,3 +52,8 @@ export function checkRoster(input: CheckRosterInput, rules: readonly RosterRule[
 
 export { lineKey };
 export type { RosterRule, Violation };
+
+/** In-house pool → overtime.maxHoursPerWeek (0 for pools without overtime). */
+export function overtimeCaps(pools: Config['pools']): Map<string, number> {
+  return new Map(pools.map((p) => [p.name, p.kind === 'inhouse' && p.overtime ? p.overtime.maxHoursPerWeek : 0]));
+}

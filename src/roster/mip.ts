@@ -18,12 +18,12 @@
 import type { Config } from '../config';
 import { addDays, dayNumber, type ShiftLine } from '../domain';
 import { MipBuilder, type MipOptions, type MipSolver } from '../plan';
-import { describeUnfilled, isWeekend, type AgentAssignment, type AssignAgentsInput } from './assign';
+import { describeUnfilled, isWeekend, overtimeCapOf, type AgentAssignment, type AssignAgentsInput } from './assign';
 import { minuteNumber } from './rules/context';
 import { nightAllowed, shiftAllowed } from './rules/eligibility';
 import { onLeave } from './rules/leave';
 import { nightShiftNames } from './shifts';
-import { UNFILLED, type RosterAssignment, type UnfilledSeat } from './types';
+import { lineFields, UNFILLED, type RosterAssignment, type UnfilledSeat } from './types';
 
 const UNFILLED_COST = 1000;
 const CHANGE_COST = 0.01;
@@ -144,6 +144,18 @@ export async function assignAgentsMip(input: AssignAgentsInput, solver: MipSolve
       const vars = dayVars.slice(from, from + maxRun + 1).flat();
       if (vars.length > maxRun) b.addConstraint(`run[${agent.id},${allDates[from]}]`, vars, vars.map(() => 1), '<=', maxRun);
     }
+    // Overtime hours in any 7 days within the pool's cap.
+    const overtimeCap = overtimeCapOf(input, agent.pool);
+    const overtimeByDay = allDates.map((d) => (byAgentDate.get(`${ai}|${d}`) ?? []).filter((e) => ((lines[e.line] as ShiftLine).overtimeHours ?? 0) > 0));
+    if (overtimeByDay.some((list) => list.length > 0)) {
+      for (let from = 0; from + windowLen <= allDates.length || from === 0; from++) {
+        const entries = overtimeByDay.slice(from, from + windowLen).flat();
+        if (entries.length === 0) continue;
+        const hours = entries.map((e) => (lines[e.line] as ShiftLine).overtimeHours ?? 0);
+        if (hours.reduce((s, h) => s + h, 0) > overtimeCap) b.addConstraint(`overtime[${agent.id},${allDates[from]}]`, entries.map((e) => e.v), hours, '<=', overtimeCap);
+        if (from + windowLen >= allDates.length) break;
+      }
+    }
     // Shift-type changes between working days d and d+1: c >= x[a,l on d] + x[a,l' on d+1 of another code] - 1.
     for (let di = 0; fair && di + 1 < allDates.length; di++) {
       const today = byAgentDate.get(`${ai}|${allDates[di]}`) ?? [];
@@ -185,7 +197,7 @@ export async function assignAgentsMip(input: AssignAgentsInput, solver: MipSolve
   const assignments: RosterAssignment[] = [];
   const empty: Array<[ShiftLine, number]> = [];
   lines.forEach((l, li) => {
-    const base = { date: l.date, shift: l.shift, code: l.code, start: l.start, end: l.end, pool: l.pool, queue: l.queue };
+    const base = lineFields(l);
     let filled = 0;
     input.agents.forEach((agent, ai) => {
       const v = x.get(`${ai}|${li}`);

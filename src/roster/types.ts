@@ -32,14 +32,33 @@ export interface RosterPerson {
   name: string;
   pool: string;
   kind: 'agent' | 'seat';
+  /** A vendor's surge seat (ids `<vendor>-S001`): not one of the trained seats the plan paid for. */
+  surge?: boolean;
 }
 
 /** One person on one planned shift: the shift line's where and when, and who. */
-export interface RosterAssignment extends Pick<ShiftLine, 'date' | 'shift' | 'code' | 'start' | 'end' | 'pool' | 'queue'> {
+export interface RosterAssignment extends Pick<ShiftLine, 'date' | 'shift' | 'code' | 'start' | 'end' | 'pool' | 'queue' | 'surge' | 'overtimeHours'> {
   /** Agent id, seat id, or `UNFILLED`. */
   personId: string;
   personName: string;
   kind: PersonKind;
+  /** This person's breaks, `HH:MM-HH:MM` joined by `;` (empty when the shift has none). */
+  breaks?: string;
+}
+
+/** The fields of a shift line every assignment to it repeats. */
+export function lineFields(line: ShiftLine): Pick<RosterAssignment, 'date' | 'shift' | 'code' | 'start' | 'end' | 'pool' | 'queue' | 'surge' | 'overtimeHours'> {
+  return {
+    date: line.date,
+    shift: line.shift,
+    code: line.code,
+    start: line.start,
+    end: line.end,
+    pool: line.pool,
+    queue: line.queue,
+    ...(line.surge ? { surge: true } : {}),
+    ...(line.overtimeHours ? { overtimeHours: line.overtimeHours } : {}),
+  };
 }
 
 /** Why one planned seat has nobody: the counts of agents each rule excluded. */

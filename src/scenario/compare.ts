@@ -20,7 +20,9 @@ export interface ComparisonRow {
   peakAgentsByPool: Array<number | null>;
   shortfallHours: number | null;
   shortfallAgentHours: number | null;
-  shortfallPenalty: number | null;
+  shortfallCost: number | null;
+  lostServiceCost: number | null;
+  belowFloorHours: number | null;
   lowestServiceLevel: number | null;
   abandonRate: number | null;
   simulatedServiceLevel: number | null;
@@ -55,7 +57,9 @@ export function compareScenarios(results: ScenarioResult[]): Comparison {
       peakAgentsByPool: pools.map((p) => (ok ? (r.peakAgentsByPool[p] ?? 0) : null)),
       shortfallHours: value(r.shortfallHours),
       shortfallAgentHours: value(r.shortfallAgentHours),
-      shortfallPenalty: value(r.shortfallPenalty),
+      shortfallCost: value(r.shortfallCost),
+      lostServiceCost: value(r.lostServiceCost),
+      belowFloorHours: value(r.belowFloorHours),
       lowestServiceLevel: ok ? r.lowestServiceLevel : null,
       abandonRate: ok ? r.abandonRate : null,
       simulatedServiceLevel: ok && r.simulation ? r.simulation.serviceLevel : null,
@@ -79,7 +83,7 @@ export function comparisonCsv(c: Comparison): string {
   const header = [
     'scenario', 'status', 'total_cost', 'delta_cost', 'delta_pct',
     ...c.pools.map((p) => `cost_${p}`), 'outsourced_share', ...c.pools.map((p) => `peak_agents_${p}`),
-    'shortfall_hours', 'shortfall_agent_hours', 'shortfall_penalty', 'lowest_service_level', 'abandon_rate',
+    'shortfall_hours', 'shortfall_agent_hours', 'shortfall_cost', 'lost_service_cost', 'below_floor_hours', 'lowest_service_level', 'abandon_rate',
     'simulated_service_level', 'hours_meeting_target', 'solver_gap', 'message',
   ];
   const lines = [header.map(csvCell).join(',')];
@@ -87,7 +91,7 @@ export function comparisonCsv(c: Comparison): string {
     lines.push([
       csvCell(r.scenario), r.status, n(r.totalCost, 2), n(r.deltaCost, 2), n(r.deltaShare === null ? null : r.deltaShare * 100, 2),
       ...r.costByPool.map((v) => n(v, 2)), n(r.outsourcedShare, 4), ...r.peakAgentsByPool.map((v) => n(v, 0)),
-      n(r.shortfallHours, 0), n(r.shortfallAgentHours, 2), n(r.shortfallPenalty, 2), n(r.lowestServiceLevel, 4), n(r.abandonRate, 4),
+      n(r.shortfallHours, 0), n(r.shortfallAgentHours, 2), n(r.shortfallCost, 2), n(r.lostServiceCost, 2), n(r.belowFloorHours, 0), n(r.lowestServiceLevel, 4), n(r.abandonRate, 4),
       n(r.simulatedServiceLevel, 4), n(r.hoursMeetingTarget, 4), n(r.solverGap, 6), csvCell(r.message),
     ].join(','));
   }

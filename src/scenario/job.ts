@@ -141,7 +141,9 @@ function summarizeScenario(job: ScenarioJob, requirement: Requirement, plan: Pla
     peakAgentsByPool: peaks,
     shortfallHours: summary.shortfall.hoursShort,
     shortfallAgentHours: summary.shortfall.agentHours,
-    shortfallPenalty: summary.shortfall.penalty,
+    shortfallCost: summary.shortfall.cost,
+    lostServiceCost: summary.lostService.cost,
+    belowFloorHours: summary.shortfall.hoursBelowFloor,
     lowestServiceLevel: plan.service.lowest,
     abandonRate: simulation ? simulation.total.abandonRate : plan.service.abandonRate,
     solverGap: summary.solver.gap,
@@ -191,6 +193,9 @@ export async function runScenarioJob(job: ScenarioJob): Promise<ScenarioJobOutpu
       sourceFile: job.demandFile,
       start: job.start,
       end: job.end,
+      // A what-if shows how far a scenario falls, rather than stop where it cannot hold the floor.
+      allowShort: true,
+      explainPriced: 1,
       ...(job.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: job.timeLimitSeconds }),
     });
     requirement = run.requirement;

@@ -30,8 +30,12 @@ export interface ScenarioResult {
   /** Hours in which scheduled productive agents fall short of the requirement. */
   shortfallHours: number;
   shortfallAgentHours: number;
-  /** Penalty the plan's objective charges for the shortfall (cost + penalty = what the solver minimised). */
-  shortfallPenalty: number;
+  /** Price of the inquiries the shortfall below the requirement makes late. */
+  shortfallCost: number;
+  /** Price of every inquiry not answered within target at the planned staffing (what the plan minimises besides cost). */
+  lostServiceCost: number;
+  /** Queue-hours below the hourly service floor (a what-if plans short of the floor rather than stop). */
+  belowFloorHours: number;
   /** Lowest hourly service level at the scheduled staffing (queue model), null without inquiries. */
   lowestServiceLevel: number | null;
   /** Share of offered inquiries abandoning (simulated when simulated, else the queue model), null when no queue has a patience. */
@@ -46,7 +50,7 @@ export interface ScenarioResult {
 export function failedResult(name: string, description: string, folder: string, status: 'infeasible' | 'failed', message: string): ScenarioResult {
   return {
     name, description, folder, status, message, currency: '', totalCost: 0, costByPool: {}, outsourcedShare: 0, peakAgentsByPool: {},
-    shortfallHours: 0, shortfallAgentHours: 0, shortfallPenalty: 0, lowestServiceLevel: null, abandonRate: null, solverGap: null,
+    shortfallHours: 0, shortfallAgentHours: 0, shortfallCost: 0, lostServiceCost: 0, belowFloorHours: 0, lowestServiceLevel: null, abandonRate: null, solverGap: null,
     coverage: { startHour: '', required: [], scheduled: [] },
   };
 }

@@ -4,10 +4,11 @@
  * Erlang A when the queue has a patience), the performance at that staffing,
  * and the scheduled agents after shrinkage (fractional, see shrinkage.ts).
  */
-import type { Config, QueueConfig } from '../config';
+import { serviceFloorOf, type Config, type QueueConfig } from '../config';
 import { InputError, describeValue, type Demand, type Requirement, type RequirementCell, type QueueRequirement } from '../domain';
 import { sizeStaffing } from './model';
 import { scheduledForProductive } from './shrinkage';
+import { floorAgents } from './shortage';
 import type { QueueParameters, StaffingTargets } from './types';
 
 export type DemandQuantile = 'p50' | 'p90';
@@ -45,7 +46,7 @@ export function queueTargets(queue: QueueConfig): StaffingTargets {
 export function requirementCell(queue: QueueConfig, inquiries: number, shrinkage: number): RequirementCell {
   const erlangA = queue.patienceSeconds !== undefined;
   if (!(inquiries > 0)) {
-    return { inquiries: 0, agents: 0, scheduled: 0, serviceLevel: 1, asaSeconds: 0, occupancy: 0, abandonRate: erlangA ? 0 : null };
+    return { inquiries: 0, agents: 0, scheduled: 0, serviceLevel: 1, asaSeconds: 0, occupancy: 0, abandonRate: erlangA ? 0 : null, floorAgents: 0 };
   }
   const r = sizeStaffing(queueParameters(queue, inquiries), queueTargets(queue));
   return {
@@ -56,6 +57,7 @@ export function requirementCell(queue: QueueConfig, inquiries: number, shrinkage
     asaSeconds: r.asaSeconds,
     occupancy: r.occupancy,
     abandonRate: r.abandonRate,
+    floorAgents: Math.min(r.agents, floorAgents(queue, inquiries, serviceFloorOf(queue))),
   };
 }
 

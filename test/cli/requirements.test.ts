@@ -19,7 +19,7 @@ describe('peakshift requirements', () => {
     const r = await run(['requirements', '--demand', forecast, '--config', config]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(golden);
-    expect(r.stdout).toContain('2026-06-18T10:00,presales,200.00,14,20.00,0.8884,7.84,0.7143,');
+    expect(r.stdout).toContain('2026-06-18T10:00,presales,200.00,14,20.00,0.8884,7.84,0.7143,,');
   });
 
   it('writes --out atomically and reports on stderr', async () => {

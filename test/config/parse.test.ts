@@ -1,5 +1,5 @@
 import { ConfigError, InputError } from '../../src/domain';
-import { defaultConfig, parseConfig, shiftHoursOfDay } from '../../src/config';
+import { breaksOf, breakStarts, configWarnings, DEFAULT_COST_PER_LOST_INQUIRY, defaultConfig, lostInquiryCost, parseConfig, serviceFloorOf, shiftHoursOfDay } from '../../src/config';
 import { loadConfigText, readConfig } from '../../src/io/config';
 
 const vendor = (extra: Record<string, unknown> = {}) => ({
@@ -34,8 +34,11 @@ describe('defaults', () => {
       { name: 'inquiries', ahtSeconds: 180, concurrency: 1, target: { serviceLevel: 0.8, answerSeconds: 20 }, maxOccupancy: 0.85 },
     ]);
     expect(c.outsourcing).toEqual({ min: 0, max: 1, scope: 'horizon' });
-    expect(c.solver).toEqual({ name: 'highs', mipRelGap: 0.001, mipAbsGap: 1, timeLimitSeconds: 60 });
-    expect(c.understaffingPenalty).toBe(500);
+    expect(c.solver).toEqual({ name: 'highs', mipRelGap: 0.005, mipAbsGap: 1, timeLimitSeconds: 60 });
+    expect(c.understaffingPenalty).toBeUndefined();
+    expect(c.costPerLostInquiry).toBeUndefined();
+    expect(lostInquiryCost(c, c.queues[0]!)).toBe(DEFAULT_COST_PER_LOST_INQUIRY);
+    expect(serviceFloorOf(c.queues[0]!)).toBe(0.6);
     expect(c.pools).toHaveLength(1);
   });
 
@@ -49,6 +52,34 @@ describe('defaults', () => {
   test('a night shift covers hours after midnight', () => {
     const night = defaultConfig().shifts[2];
     expect([...shiftHoursOfDay(night!)].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 22, 23]);
+  });
+});
+
+describe('service floor, lost-inquiry price and breaks', () => {
+  test('the floor defaults to the lower of 0.6 and the target', () => {
+    const c = parseConfig({ queues: [{ name: 'a', target: { serviceLevel: 0.5 } }, { name: 'b', target: { serviceLevel: 0.9, minServiceLevel: 0.7 } }, { name: 'c' }] });
+    expect(c.queues.map(serviceFloorOf)).toEqual([0.5, 0.7, 0.6]);
+  });
+
+  test('the deprecated flat penalty becomes a price per inquiry, with a warning', () => {
+    // 500 per agent-hour over 150 s / (3600 x 3 x 0.85) agent-hours per inquiry = 8.17 per inquiry.
+    const c = parseConfig({ queues: [{ name: 'chat', ahtSeconds: 150, concurrency: 3, maxOccupancy: 0.85 }], understaffingPenalty: 500 });
+    expect(lostInquiryCost(c, c.queues[0]!)).toBeCloseTo((500 * 150) / (3600 * 3 * 0.85), 9);
+    expect(configWarnings(c)).toEqual(['config understaffingPenalty is deprecated: read as costPerLostInquiry = 500 x agent-hours per inquiry per queue (chat 8.17); set costPerLostInquiry instead']);
+    const both = parseConfig({ understaffingPenalty: 500, costPerLostInquiry: 3, queues: [{ name: 'chat', costPerLostInquiry: 7 }, { name: 'mail' }] });
+    expect(both.queues.map((q) => lostInquiryCost(both, q))).toEqual([7, 3]);
+    expect(configWarnings(both)).toEqual(['config understaffingPenalty is deprecated and ignored: costPerLostInquiry is set']);
+    expect(configWarnings(parseConfig({}))).toEqual([]);
+  });
+
+  test('a shift with unpaid time gets one break of that length in its middle', () => {
+    expect(breaksOf({ hours: 9, paidHours: 8 })).toEqual([{ minutes: 60, earliest: 3, latest: 6 }]);
+    expect(breakStarts({ minutes: 60, earliest: 3, latest: 6 })).toEqual([3, 4, 5]);
+    expect(breaksOf({ hours: 10, paidHours: 9 })).toEqual([{ minutes: 60, earliest: 3, latest: 6 }]);
+    expect(breaksOf({ hours: 8, paidHours: 7.5 })).toEqual([{ minutes: 30, earliest: 2, latest: 5 }]);
+    expect(breaksOf({ hours: 4, paidHours: 4 })).toEqual([]);
+    expect(breaksOf({ hours: 4 })).toEqual([]);
+    expect(breaksOf({ hours: 9, paidHours: 8, breaks: [{ minutes: 45, earliest: 4, latest: 5 }] })).toEqual([{ minutes: 45, earliest: 4, latest: 5 }]);
   });
 });
 
@@ -87,6 +118,18 @@ describe('located errors', () => {
     ['event with two anchors', { events: [{ name: 'x', date: '2026-01-01', lunarDate: '01-01' }] }, 'config events[0]: expected at most one of date, monthDay, lunarDate, got 2 (in c.json)'],
     ['event hours backwards', { events: [{ name: 'x', date: '2026-01-01', hours: [5, 2] }] }, 'config events[0].hours: expected [from, to] with to > from, got [5, 2] (in c.json)'],
     ['pools not a list', { pools: {} }, 'config pools: expected a list of pools, got an object (in c.json)'],
+    ['floor above the target', { queues: [{ name: 'q', target: { serviceLevel: 0.8, minServiceLevel: 0.85 } }] }, "config queues[0].target.minServiceLevel: expected at most the queue's serviceLevel (0.8), got 0.85 (in c.json)"],
+    ['negative cost per lost inquiry', { costPerLostInquiry: -1 }, 'config costPerLostInquiry: expected a cost >= 0, got -1 (in c.json)'],
+    ['break outside the shift', { shifts: [{ name: 'd', code: 'D', start: '00:00', hours: 12, paidHours: 11, breaks: [{ minutes: 60, earliest: 10, latest: 13 }] }, { name: 'n', code: 'N', start: '12:00', hours: 12 }] }, "config shifts[0].breaks[0].latest: expected at most the shift's 12 hours, got 13 (in c.json)"],
+    ['break window too small', { shifts: [{ name: 'd', code: 'D', start: '00:00', hours: 12, paidHours: 11, breaks: [{ minutes: 90, earliest: 4, latest: 5 }] }, { name: 'n', code: 'N', start: '12:00', hours: 12 }] }, 'config shifts[0].breaks[0]: expected a window [earliest, latest] that holds the 90-minute break, got [4, 5] (in c.json)'],
+    ['breaks shorter than the unpaid time', { shifts: [{ name: 'd', code: 'D', start: '00:00', hours: 12, paidHours: 11, breaks: [{ minutes: 30, earliest: 4, latest: 6 }] }, { name: 'n', code: 'N', start: '12:00', hours: 12 }] }, 'config shifts[0].breaks: expected breaks of at least the unpaid time (60 minutes = hours - paidHours), got 30 minutes (in c.json)'],
+    ['overlapping break windows', { shifts: [{ name: 'd', code: 'D', start: '00:00', hours: 12, breaks: [{ minutes: 30, earliest: 2, latest: 5 }, { minutes: 30, earliest: 4, latest: 8 }] }, { name: 'n', code: 'N', start: '12:00', hours: 12 }] }, 'config shifts[0].breaks[1].earliest: expected breaks in order with windows that do not overlap (the break before may run to hour 5), got 4 (in c.json)'],
+    ['onlyOn unknown event', { shifts: [{ name: 'd', code: 'D', start: '00:00', hours: 12, onlyOn: ['black-friday'] }, { name: 'n', code: 'N', start: '12:00', hours: 12 }] }, 'config shifts[0].onlyOn[0]: expected a date, a date range A..B or an event name (spring-festival, lantern, dragon-boat, qixi, mid-autumn, goddess-day, 618, double-11, double-12, new-year, tomb-sweeping, labour-day, national-day), got "black-friday" (in c.json)'],
+    ['onlyOn range backwards', { shifts: [{ name: 'd', code: 'D', start: '00:00', hours: 12, onlyOn: ['2026-11-12..2026-11-10'] }, { name: 'n', code: 'N', start: '12:00', hours: 12 }] }, 'config shifts[0].onlyOn[0]: expected a date range YYYY-MM-DD..YYYY-MM-DD with real dates in order, got "2026-11-12..2026-11-10" (in c.json)'],
+    ['onlyOn Feb 30', { shifts: [{ name: 'd', code: 'D', start: '00:00', hours: 12, onlyOn: ['2026-02-30'] }, { name: 'n', code: 'N', start: '12:00', hours: 12 }] }, 'config shifts[0].onlyOn[0]: expected a real calendar date, got "2026-02-30" (in c.json)'],
+    ['overtime multiplier below 1', { pools: [inhouse({ overtime: { multiplier: 0.5 } })] }, 'config pools[0].overtime.multiplier: expected a multiplier from 1 to 5, got 0.5 (in c.json)'],
+    ['surge without a cap', { pools: [inhouse(), vendor({ surge: { rate: 45 } })] }, 'config pools[1].surge.maxAgentsPerDay: expected a whole number >= 1, got nothing (in c.json)'],
+    ['surge on a perInquiry vendor', { pools: [inhouse(), vendor({ pricing: { model: 'perInquiry', rate: 2 }, surge: { maxAgentsPerDay: 5, rate: 3 } })] }, 'config pools[1].surge: expected no surge seats on a perInquiry vendor (it is paid per inquiry, not per seat), got a surge entry (in c.json)'],
   ];
   test.each(cases)('%s', (_name, json, expected) => {
     expect(message(json)).toBe(expected);

@@ -13,29 +13,29 @@ const requirement: Requirement = {
     {
       name: 'presales',
       cells: [
-        { inquiries: 200, agents: 14, scheduled: 20, serviceLevel: 0.8883500191794669, asaSeconds: 7.83593701177724, occupancy: 0.7142857142857143, abandonRate: null },
-        { inquiries: 0, agents: 0, scheduled: 0, serviceLevel: 1, asaSeconds: 0, occupancy: 0, abandonRate: null },
+        { inquiries: 200, agents: 14, scheduled: 20, serviceLevel: 0.8883500191794669, asaSeconds: 7.83593701177724, occupancy: 0.7142857142857143, abandonRate: null, floorAgents: 12 },
+        { inquiries: 0, agents: 0, scheduled: 0, serviceLevel: 1, asaSeconds: 0, occupancy: 0, abandonRate: null, floorAgents: 0 },
       ],
     },
     {
       name: 'aftersales',
       cells: [
-        { inquiries: 100, agents: 5, scheduled: 7.142857142857143, serviceLevel: 0.95, asaSeconds: 2.5, occupancy: 0.6, abandonRate: 0.02 },
-        { inquiries: 10, agents: 1, scheduled: 1.4285714285714286, serviceLevel: 0.99, asaSeconds: 0.5, occupancy: 0.2, abandonRate: 0.001 },
+        { inquiries: 100, agents: 5, scheduled: 7.142857142857143, serviceLevel: 0.95, asaSeconds: 2.5, occupancy: 0.6, abandonRate: 0.02, floorAgents: 4 },
+        { inquiries: 10, agents: 1, scheduled: 1.4285714285714286, serviceLevel: 0.99, asaSeconds: 0.5, occupancy: 0.2, abandonRate: 0.001, floorAgents: 1 },
       ],
     },
   ],
 };
 
 const CSV = [
-  'timestamp,queue,inquiries,agents,scheduled,service_level,asa_seconds,occupancy,abandon_rate',
-  '2026-06-18T23:00,presales,200.00,14,20.00,0.8884,7.84,0.7143,',
-  '2026-06-18T23:00,aftersales,100.00,5,7.14,0.9500,2.50,0.6000,0.0200',
-  // SL and ASA weighted by inquiries, occupancy by agents, abandon by inquiries.
-  '2026-06-18T23:00,all,300.00,19,27.14,0.9089,6.06,0.6842,0.0067',
-  '2026-06-19T00:00,presales,0.00,0,0.00,1.0000,0.00,0.0000,',
-  '2026-06-19T00:00,aftersales,10.00,1,1.43,0.9900,0.50,0.2000,0.0010',
-  '2026-06-19T00:00,all,10.00,1,1.43,0.9900,0.50,0.2000,0.0010',
+  'timestamp,queue,inquiries,agents,scheduled,service_level,asa_seconds,occupancy,abandon_rate,floor_agents',
+  '2026-06-18T23:00,presales,200.00,14,20.00,0.8884,7.84,0.7143,,12',
+  '2026-06-18T23:00,aftersales,100.00,5,7.14,0.9500,2.50,0.6000,0.0200,4',
+  // SL and ASA weighted by inquiries, occupancy by agents, abandon by inquiries; floors summed.
+  '2026-06-18T23:00,all,300.00,19,27.14,0.9089,6.06,0.6842,0.0067,16',
+  '2026-06-19T00:00,presales,0.00,0,0.00,1.0000,0.00,0.0000,,0',
+  '2026-06-19T00:00,aftersales,10.00,1,1.43,0.9900,0.50,0.2000,0.0010,1',
+  '2026-06-19T00:00,all,10.00,1,1.43,0.9900,0.50,0.2000,0.0010,1',
   '',
 ].join('\n');
 
@@ -49,9 +49,21 @@ describe('requirements CSV', () => {
     expect(back.startHour).toBe('2026-06-18T23:00');
     expect(back.hours).toBe(2);
     expect(back.queues.map((q) => q.name)).toEqual(['presales', 'aftersales']);
-    expect(back.queues[0]!.cells[0]).toEqual({ inquiries: 200, agents: 14, scheduled: 20, serviceLevel: 0.8884, asaSeconds: 7.84, occupancy: 0.7143, abandonRate: null });
+    expect(back.queues[0]!.cells[0]).toEqual({ inquiries: 200, agents: 14, scheduled: 20, serviceLevel: 0.8884, asaSeconds: 7.84, occupancy: 0.7143, abandonRate: null, floorAgents: 12 });
     expect(back.queues[1]!.cells[1]!.abandonRate).toBe(0.001);
     expect(formatRequirementsCsv(back)).toBe(CSV);
+  });
+
+  it('reads a file without floor_agents (the DESIGN.md columns only): the planner sizes the floor itself', () => {
+    const old = CSV.split('\n').map((l) => l.replace(/,[^,]*$/, '')).join('\n');
+    const back = parseRequirementsCsv(old, 'r.csv', 'Asia/Shanghai');
+    expect(back.queues[0]!.cells[0]!.floorAgents).toBeUndefined();
+    expect(back.queues[0]!.cells[0]!.agents).toBe(14);
+  });
+
+  it('refuses a floor above the row\'s agents, naming line and column', () => {
+    const bad = CSV.replace('0.7143,,12', '0.7143,,15');
+    expect(() => parseRequirementsCsv(bad, 'r.csv', 'Asia/Shanghai')).toThrow('r.csv:2:10: floor_agents "15"; expected a number from 0 to the row\'s agents (14), or empty');
   });
 
   it('reads a file with a BOM and CRLF line ends', () => {

@@ -39,7 +39,7 @@ describe('planning within the named agents', () => {
     const { requirement, dates } = smallDemand('2026-11-09', '2026-11-13', 11);
     const agents = smallAgents.slice(0, 3);
     const capacity = inhouseCapacity(smallConfig, agents, '2026-11-09', '2026-11-13');
-    const plan = await planShifts(smallConfig, requirement, { start: '2026-11-09', end: '2026-11-13', availability: capacity });
+    const plan = await planShifts(smallConfig, requirement, { start: '2026-11-09', end: '2026-11-13', availability: capacity, allowShort: true });
     checkLimits(plan, capacity);
     const solved = await solveRoster({ config: smallConfig, lines: plan.lines, agents, dates, eventDates: new Set() }, highs, solverOptions(smallConfig, 10));
     expect(solved.roster.unfilled).toEqual([]);
@@ -52,13 +52,13 @@ describe('planning within the named agents', () => {
   ])('%s: every limit kept', async (_name, count, end, seed) => {
     const { requirement } = smallDemand('2026-11-09', end, seed);
     const capacity = inhouseCapacity(smallConfig, smallAgents.slice(0, count), '2026-11-09', end);
-    checkLimits(await planShifts(smallConfig, requirement, { start: '2026-11-09', end, availability: capacity }), capacity);
+    checkLimits(await planShifts(smallConfig, requirement, { start: '2026-11-09', end, availability: capacity, allowShort: true }), capacity);
   }, 60_000);
 
   it('without the limits the same agents leave seats empty (the limits are what fills them)', async () => {
     const { requirement, dates } = smallDemand('2026-11-09', '2026-11-13', 11);
     const agents = smallAgents.slice(0, 3);
-    const plan = await planShifts(smallConfig, requirement, { start: '2026-11-09', end: '2026-11-13' });
+    const plan = await planShifts(smallConfig, requirement, { start: '2026-11-09', end: '2026-11-13', allowShort: true });
     const solved = await solveRoster({ config: smallConfig, lines: plan.lines, agents, dates, eventDates: new Set() }, highs, solverOptions(smallConfig, 10));
     expect(solved.roster.unfilled.length).toBeGreaterThan(0);
   }, 60_000);

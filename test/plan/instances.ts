@@ -1,10 +1,11 @@
 /**
  * Plan instances for tests and the benchmark: a config with a chosen number of
- * pools and start offsets, and a requirement with a daily curve, a midnight
- * spike and a promotion ramp, made from a seeded RNG.
+ * pools and start offsets, and a requirement sized from hourly inquiries with a
+ * daily curve and a promotion ramp, made from a seeded RNG.
  */
-import { parseConfig, type Config } from '../../src/config';
+import { parseConfig, type Config, type QueueConfig } from '../../src/config';
 import { addDays, createRng, type Requirement, type RequirementCell } from '../../src/domain';
+import { requirementCell } from '../../src/staffing';
 
 export interface InstanceSpec {
   days: number;
@@ -20,19 +21,33 @@ export interface InstanceSpec {
 /** Relative volume by hour of day for e-commerce chat (quiet night, two day peaks). */
 const DAY_CURVE = [0.35, 0.2, 0.12, 0.08, 0.06, 0.06, 0.1, 0.2, 0.45, 0.7, 0.85, 0.9, 0.8, 0.8, 0.9, 0.95, 0.9, 0.8, 0.75, 0.85, 1, 1, 0.9, 0.6];
 
+/** The instances' queues: chat, 4 minutes a session, 3 at once (the config's defaults otherwise). */
+export const INSTANCE_QUEUE = { ahtSeconds: 240, concurrency: 3 } as const;
+
+/** Inquiries an hour one productive agent answers at the instances' 0.85 occupancy cap, rounded down. */
+const INQUIRIES_PER_AGENT = 36;
+
+/**
+ * Hourly inquiries from the day curve, a promotion ramp and noise, sized per
+ * queue with the staffing model (so required agents, the service floor and
+ * the price of lost service agree). `peak` is about the productive agents the
+ * busiest hour needs.
+ */
 export function makeRequirement(spec: InstanceSpec, queueNames: string[]): Requirement {
   const rng = createRng(spec.seed ?? 1);
   const peak = spec.peak ?? 30;
   const hours = spec.days * 24;
+  const queueConfigs = parseConfig({ queues: queueNames.map((name) => ({ name, ...INSTANCE_QUEUE })) }).queues;
   const queues = queueNames.map((name, qi) => {
     const share = qi === 0 ? 0.65 : 0.35 / Math.max(1, queueNames.length - 1);
+    const queue = queueConfigs[qi] as QueueConfig;
     const cells: RequirementCell[] = [];
     for (let h = 0; h < hours; h++) {
       const day = Math.floor(h / 24);
       const ramp = 1 + 0.8 * Math.exp(-((day - spec.days * 0.7) ** 2) / 8);
-      const base = (DAY_CURVE[h % 24] as number) * ramp * share * peak * (0.9 + 0.2 * rng());
-      const agents = Math.max(0, Math.round(base));
-      cells.push({ inquiries: Math.round(agents * 15), agents, scheduled: agents / 0.7, serviceLevel: 0.8, asaSeconds: 20, occupancy: 0.8, abandonRate: null });
+      // The ramp peaks at 1.8: divided out, `peak` is about the productive agents of the busiest hour, all queues together.
+      const volume = (DAY_CURVE[h % 24] as number) * (ramp / 1.8) * share * peak * INQUIRIES_PER_AGENT * (0.9 + 0.2 * rng());
+      cells.push(requirementCell(queue, Math.round(volume), 0));
     }
     return { name, cells };
   });
@@ -61,7 +76,7 @@ export function makeConfig(spec: InstanceSpec, overrides: Record<string, unknown
     });
   }
   return parseConfig({
-    queues: queueNames.map((name) => ({ name, ahtSeconds: 240, concurrency: 3 })),
+    queues: queueNames.map((name) => ({ name, ...INSTANCE_QUEUE })),
     shrinkage: 0.3,
     shifts: [
       { name: 'day', code: 'D', start: '08:00', hours: 9, paidHours: 8, startOffsets: offsets },
@@ -70,7 +85,6 @@ export function makeConfig(spec: InstanceSpec, overrides: Record<string, unknown
     ],
     pools: pools.slice(0, spec.pools),
     outsourcing: { min: 0.6, max: 0.7, scope: 'horizon' },
-    understaffingPenalty: 500,
     ...overrides,
   });
 }

@@ -98,13 +98,16 @@ describe('hand-computed optima', () => {
     // Per-inquiry agents cost nothing per shift, so 2 of them cover every hour; the
     // inquiries go to them (10 x rate an hour) or to one per-hour agent (10 an hour).
     // rate 0.5: 24 x 5 = 120, all billed per inquiry. rate 2: 24 x 10 = 240, per-hour agent takes them.
+    // Lost service is priced at 0 here, so nothing buys agents beyond the hourly floor: at 10 an hour and
+    // 6 min each (1 erlang), 1 agent answers nothing in time and 2 reach the 0.6 floor, so the floor is the 2 required.
     const req = requirement(() => 2, () => 10);
     const hourly = { name: 'hourly', kind: 'vendor', pricing: { model: 'perHour', rate: 10 }, trainingDays: 0 };
-    const cheap = await planShifts(config({ pools: [hourly, { name: 'perinq', kind: 'vendor', pricing: { model: 'perInquiry', rate: 0.5 }, trainingDays: 0 }] }), req, day);
+    const unpriced = (pools: unknown[]) => config({ pools, costPerLostInquiry: 0 });
+    const cheap = await planShifts(unpriced([hourly, { name: 'perinq', kind: 'vendor', pricing: { model: 'perInquiry', rate: 0.5 }, trainingDays: 0 }]), req, day);
     expect(cheap.summary.totalCost).toBeCloseTo(120, 6);
     expect(cheap.summary.pools.perinq?.routedInquiries).toBe(240);
     expect(cheap.summary.pools.hourly?.used).toBe(false);
-    const dear = await planShifts(config({ pools: [hourly, { name: 'perinq', kind: 'vendor', pricing: { model: 'perInquiry', rate: 2 }, trainingDays: 0 }] }), req, day);
+    const dear = await planShifts(unpriced([hourly, { name: 'perinq', kind: 'vendor', pricing: { model: 'perInquiry', rate: 2 }, trainingDays: 0 }]), req, day);
     expect(dear.summary.totalCost).toBeCloseTo(240, 6);
     expect(dear.summary.pools.perinq?.routedInquiries).toBe(0);
     expect(dear.summary.pools.hourly?.agentShifts).toBe(2);
@@ -121,7 +124,7 @@ describe('hand-computed optima', () => {
   test('shortfall is priced and reported where it happens', async () => {
     // Only the late shift needs agents (5); headcount 4 leaves 1 short for 12 h.
     const r = await planShifts(config({ pools: [{ ...inhouse, headcount: 4 }] }), requirement((h) => (h < 12 ? 0 : 5)), day);
-    expect(r.summary.shortfall.penalty).toBe(12000);
+    expect(r.summary.shortfall.cost).toBeCloseTo(12000, 6);
     expect(r.summary.shortfall.agentHours).toBe(12);
     expect(r.summary.shortfall.hoursShort).toBe(12);
     expect(r.summary.shortfall.worst[0]).toEqual({ timestamp: '2026-11-11T12:00', queue: 'chat', required: 5, scheduled: 4, shortfall: 1 });

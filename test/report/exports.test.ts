@@ -20,7 +20,16 @@ function checkConsistency(p: SmallPlan): void {
   const files = exportsOf(p);
   // 1. roster.csv counts = plan agents on every (date, shift, pool).
   const roster = rows(files.get('roster.csv'));
-  expect(roster[0]).toEqual(['date', 'agent_id', 'agent_name', 'pool', 'shift', 'start', 'end']);
+  expect(roster[0]).toEqual(['date', 'agent_id', 'agent_name', 'pool', 'shift', 'start', 'end', 'breaks', 'overtime_hours']);
+  // Every break time of a line is given to exactly as many people as the plan placed there.
+  for (const l of p.plan.lines) {
+    const mine = roster.slice(1).filter((r) => r[0] === l.date && r[3] === l.pool && r[4] === l.shift && r[5] === l.start && r[6] === l.end);
+    const given = new Map<string, number>();
+    for (const r of mine) for (const b of (r[7] ?? '').split(';').filter(Boolean)) given.set(b, (given.get(b) ?? 0) + 1);
+    const planned = new Map<string, number>();
+    for (const b of l.breaks ?? []) planned.set(`${b.start.slice(11)}-${b.end.slice(11)}`, (planned.get(`${b.start.slice(11)}-${b.end.slice(11)}`) ?? 0) + b.agents);
+    expect(Object.fromEntries(given)).toEqual(Object.fromEntries(planned));
+  }
   const count = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
   const fromRoster = new Map<string, number>();
   for (const r of roster.slice(1)) count(fromRoster, `${r[0]}|${r[4]}|${r[3]}`, 1);

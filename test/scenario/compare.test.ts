@@ -6,7 +6,7 @@ import { baseConfig } from './fixtures';
 function result(name: string, totalCost: number, costByPool: Record<string, number>, extra: Partial<ScenarioResult> = {}): ScenarioResult {
   return {
     name, description: '', folder: name, status: 'ok', currency: 'CNY', totalCost, costByPool, outsourcedShare: 0.6,
-    peakAgentsByPool: Object.fromEntries(Object.keys(costByPool).map((p) => [p, 10])), shortfallHours: 0, shortfallAgentHours: 0, shortfallPenalty: 0,
+    peakAgentsByPool: Object.fromEntries(Object.keys(costByPool).map((p) => [p, 10])), shortfallHours: 0, shortfallAgentHours: 0, shortfallCost: 0, lostServiceCost: 0, belowFloorHours: 0,
     lowestServiceLevel: 0.85, abandonRate: 0.02, solverGap: 0.001,
     coverage: { startHour: '2026-06-17T00:00', required: [1, 2, 3], scheduled: [1, 2, 4] }, ...extra,
   };
@@ -33,9 +33,9 @@ describe('comparison', () => {
 
   test('CSV: one header, one row per scenario, fixed decimals', () => {
     const csv = comparisonCsv(compareScenarios(results)).split('\n');
-    expect(csv[0]).toBe('scenario,status,total_cost,delta_cost,delta_pct,cost_in-house,cost_vendor-a,cost_vendor-b,outsourced_share,peak_agents_in-house,peak_agents_vendor-a,peak_agents_vendor-b,shortfall_hours,shortfall_agent_hours,shortfall_penalty,lowest_service_level,abandon_rate,simulated_service_level,hours_meeting_target,solver_gap,message');
-    expect(csv[2]).toBe('promo +30%,ok,1250.00,250.00,25.00,400.00,850.00,0.00,0.6000,10,10,0,0,0.00,0.00,0.8500,0.0200,,,0.001000,');
-    expect(csv[3]).toBe('all vendors out,infeasible,,,,,,,,,,,,,,,,,,,outsourcing.min 0.6 needs a vendor');
+    expect(csv[0]).toBe('scenario,status,total_cost,delta_cost,delta_pct,cost_in-house,cost_vendor-a,cost_vendor-b,outsourced_share,peak_agents_in-house,peak_agents_vendor-a,peak_agents_vendor-b,shortfall_hours,shortfall_agent_hours,shortfall_cost,lost_service_cost,below_floor_hours,lowest_service_level,abandon_rate,simulated_service_level,hours_meeting_target,solver_gap,message');
+    expect(csv[2]).toBe('promo +30%,ok,1250.00,250.00,25.00,400.00,850.00,0.00,0.6000,10,10,0,0,0.00,0.00,0.00,0,0.8500,0.0200,,,0.001000,');
+    expect(csv[3]).toBe('all vendors out,infeasible,,,,,,,,,,,,,,,,,,,,,outsourcing.min 0.6 needs a vendor');
     expect(csv).toHaveLength(5);
   });
 

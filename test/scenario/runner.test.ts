@@ -1,10 +1,11 @@
 /**
  * What-if runs through the real stages (requirements, HiGHS plan, simulation)
  * on a 3-day fixture: the invariants a manager relies on when reading the
- * comparison, checked on optimal plans (gap tolerance 0). "Cost" here is
- * what the planner minimises, the plan's cost plus the penalty for uncovered
- * agent-hours: losing a vendor can lower the paid cost by leaving hours
- * uncovered (the comparison shows that shortfall), never the sum.
+ * comparison, checked on plans proven within 0.1% of optimal (so every
+ * comparison allows that much). "Cost" here is what the planner minimises,
+ * the plan's cost plus the price of every inquiry not answered within target:
+ * losing a vendor can lower the paid cost by answering fewer inquiries in time
+ * (the comparison shows that), never the sum.
  */
 import * as path from 'node:path';
 import { parseConfig, type Config } from '../../src/config';
@@ -15,12 +16,16 @@ const fixtures = path.resolve(__dirname, '../fixtures/whatif');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const configJson = require(path.join(fixtures, 'config.json')) as Record<string, unknown>;
 
+const GAP = 0.001;
+/** b is no better than a, within the solver's proven gap on both. */
+const noBetter = (b: number, a: number): void => expect(b).toBeGreaterThanOrEqual(a - GAP * (a + b));
+
 function config(extra: Record<string, unknown>): Config {
-  return parseConfig({ ...configJson, solver: { mipRelGap: 0, mipAbsGap: 0 }, ...extra });
+  return parseConfig({ ...configJson, solver: { mipRelGap: GAP, mipAbsGap: 0 }, ...extra });
 }
 
-/** What the planner minimises: cost plus the penalty for uncovered agent-hours. */
-const objective = (r: ScenarioResult): number => r.totalCost + r.shortfallPenalty;
+/** What the planner minimises: cost plus the price of every inquiry not answered within target. */
+const objective = (r: ScenarioResult): number => r.totalCost + r.lostServiceCost;
 
 const scenarios = [
   { name: 'volume x1.3', overrides: [{ volume: 1.3 }] },
@@ -44,15 +49,15 @@ describe.each([
 
   test('more volume never costs less than the base', () => {
     const [base, all, promo] = results as [ScenarioResult, ScenarioResult, ScenarioResult];
-    expect(objective(all)).toBeGreaterThanOrEqual(objective(base) - 1e-6);
-    expect(objective(promo)).toBeGreaterThanOrEqual(objective(base) - 1e-6);
-    expect(objective(all)).toBeGreaterThanOrEqual(objective(promo) - 1e-6);
+    noBetter(objective(all), objective(base));
+    noBetter(objective(promo), objective(base));
+    noBetter(objective(all), objective(promo));
   });
 
   test('removing a vendor never lowers the cost', () => {
     const [base, , , aOut, bOut] = results as ScenarioResult[] as [ScenarioResult, ScenarioResult, ScenarioResult, ScenarioResult, ScenarioResult];
-    expect(objective(aOut)).toBeGreaterThanOrEqual(objective(base) - 1e-6);
-    expect(objective(bOut)).toBeGreaterThanOrEqual(objective(base) - 1e-6);
+    noBetter(objective(aOut), objective(base));
+    noBetter(objective(bOut), objective(base));
     expect(Object.keys(aOut.costByPool)).not.toContain('vendor-a');
     // When the base uses the vendor, losing it costs strictly more.
     for (const [out, name] of [[aOut, 'vendor-a'], [bOut, 'vendor-b']] as const) {

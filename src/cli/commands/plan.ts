@@ -14,6 +14,7 @@ interface PlanArgs {
   requirements?: string;
   agents?: string;
   strict: boolean;
+  allowShort: boolean;
   start?: string;
   end?: string;
   quantile?: string;
@@ -33,6 +34,7 @@ export function builder(yargs: Argv): Argv<PlanArgs> {
     .option('requirements', { type: 'string', describe: 'Requirements CSV (agents per queue and hour) instead of a forecast' })
     .option('agents', { type: 'string', describe: 'Agents CSV: roster named agents and vendor seats on the plan' })
     .option('strict', { type: 'boolean', default: false, describe: 'Fail (exit 3) when the agents cannot fill every planned seat' })
+    .option('allow-short', { type: 'boolean', default: false, describe: 'Plan below the hourly service floor where nothing can hold it (and say why) instead of exit 3' })
     .option('start', { type: 'string', describe: 'First date to plan, YYYY-MM-DD (default: config horizon.start)' })
     .option('end', { type: 'string', describe: 'Last date to plan, YYYY-MM-DD (default: config horizon.end)' })
     .option('quantile', { type: 'string', describe: 'Demand to size for: p50 or p90 (default: config forecast.quantile)' })
@@ -70,12 +72,20 @@ export function planReport(run: PipelineResult, outDir: string): string {
     lines.push(`  ${pool.padEnd(12)} ${s.currency} ${money(p.cost).padStart(14)}  ${pct(s.totalCost > 0 ? p.cost / s.totalCost : 0).padStart(6)}  ${p.agentShifts} agent-shifts`);
   }
   lines.push(`outsourced share: ${pct(s.outsourcing.achieved)} of productive agent-hours (band ${pct(s.outsourcing.min, 0)}-${pct(s.outsourcing.max, 0)} per ${s.outsourcing.scope})`);
-  lines.push(`shortfall: ${s.shortfall.agentHours.toFixed(2)} agent-hours in ${s.shortfall.hoursShort} hours`);
+  lines.push(
+    `shortfall: ${s.shortfall.agentHours.toFixed(2)} agent-hours in ${s.shortfall.hoursShort} hours (${money(s.shortfall.lostInquiries)} inquiries not answered in time, ${s.currency} ${money(s.shortfall.cost)} of lost service)`,
+  );
+  if (s.shortfall.belowFloorAgentHours > 0) lines.push(`BELOW THE SERVICE FLOOR: ${s.shortfall.belowFloorAgentHours.toFixed(2)} agent-hours in ${s.shortfall.hoursBelowFloor} queue-hours (--allow-short)`);
+  for (const e of run.summary.shortage.explanations.slice(0, 3)) {
+    lines.push(`  why short ${e.from}${e.to !== e.from ? `..${e.to.slice(11)}` : ''} ${e.queues.join('+')}: ${e.why}`);
+  }
   const at = run.service.lowestAt;
   lines.push(`lowest hourly service level: ${run.service.lowest === null ? 'n/a' : `${pct(run.service.lowest)}${at ? ` (${at.timestamp} ${at.queue})` : ''}`}`);
   if (run.roster) {
     const r = run.summary.roster;
-    const seats = Object.entries(r?.vendorSeats ?? {}).map(([pool, n]) => `${pool} ${n}`).join(', ') || 'none';
+    const surge = r?.surgeSeats ?? {};
+    const pools = [...new Set([...Object.keys(r?.vendorSeats ?? {}), ...Object.keys(surge)])];
+    const seats = pools.map((pool) => `${pool} ${r?.vendorSeats[pool] ?? 0}${surge[pool] ? ` (+${surge[pool]} surge)` : ''}`).join(', ') || 'none';
     lines.push(`roster: ${r?.agentsWorking ?? 0} of ${r?.agents ?? 0} agents working, vendor seats ${seats}, UNFILLED seats ${r?.unfilledSeats ?? 0} (${run.roster.method})`);
   }
   const gap = s.solver.gap === null ? 'n/a' : pct(s.solver.gap, 3);
@@ -112,13 +122,22 @@ export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void>
     start,
     end,
     strict: args.strict,
+    allowShort: args.allowShort,
     ...(agents ? { agents } : {}),
     ...(args.quantile === 'p50' || args.quantile === 'p90' ? { quantile: args.quantile } : {}),
     ...(args.solver === 'highs' || args.solver === 'jslp' ? { solver: args.solver } : {}),
     ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }),
   });
   for (const note of run.notes) warn(note);
-  const files = planFolderFiles({ config, demand: run.demand, requirement: run.requirement, plan: run.plan, service: run.service, summary: run.summary, roster: run.roster?.roster ?? null });
+  const files = planFolderFiles({
+    config,
+    demand: run.demand,
+    requirement: run.requirement,
+    plan: run.plan,
+    service: run.service,
+    summary: run.summary,
+    roster: run.roster?.roster ?? null,
+  });
   writeFolderAtomic(args.outDir, files);
   print(planReport(run, args.outDir));
   info(`wrote ${files.size} files to ${args.outDir}; open ${path.join(args.outDir, 'report.html')}`);

@@ -23,10 +23,13 @@ export function addConsecutiveDays(ctx: PlanContext): void {
     if (pool.kind === 'vendor' && seats < 0) return;
     for (let first = 0; first + length <= dates.length; first++) {
       const vars: number[] = [];
-      for (let d = first; d < first + length; d++) for (const a of agentsOnDay(ctx, p, d)) vars.push(a.variable);
+      for (let d = first; d < first + length; d++) for (const a of agentsOnDay(ctx, p, d)) if (!a.surge) vars.push(a.variable);
       if (vars.length === 0) continue;
       const name = `consecutiveDays[${pool.name},${dates[first]}..${dates[first + length - 1]}]`;
-      if (pool.kind === 'inhouse') ctx.builder.addConstraint(name, vars, vars.map(() => 1), '<=', maxRun * inhousePeople(ctx, p));
+      if (pool.kind === 'inhouse') {
+        const people = inhousePeople(ctx, p);
+        if (Number.isFinite(people)) ctx.builder.addConstraint(name, vars, vars.map(() => 1), '<=', maxRun * people);
+      }
       else ctx.builder.addConstraint(name, [...vars, seats], [...vars.map(() => 1), -maxRun], '<=', 0);
     }
   });

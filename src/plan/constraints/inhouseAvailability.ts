@@ -22,8 +22,8 @@ export interface DayCapacity {
   /** Shift name → agents who may work it that day (night_ok and shift lists applied). */
   byShift: Record<string, number>;
   /**
-   * Start clock (`HH:MM`) → most agents starting then; when given, no other
-   * start is allowed that day (a re-plan held to a roster that was filled).
+   * Start (`startKey`: clock and overtime hours) → most agents starting then; when
+   * given, no other start is allowed that day (a re-plan held to a roster that was filled).
    */
   byStart?: Record<string, number>;
 }
@@ -68,7 +68,10 @@ export function addInhouseAvailability(ctx: PlanContext): void {
       }
       if (day.byStart && !ctx.skip.has('agentAvailability')) {
         const clocks = new Map<string, number[]>();
-        for (const a of all) clocks.set(startClock(a), [...(clocks.get(startClock(a)) ?? []), a.variable]);
+        for (const a of all) {
+          const key = startKey(startClock(a), a.start.overtimeHours);
+          clocks.set(key, [...(clocks.get(key) ?? []), a.variable]);
+        }
         for (const [clock, list] of clocks) {
           ctx.builder.addConstraint(`allowedStart[${pool.name},${day.date},${clock}]`, list, list.map(() => 1), '<=', day.byStart[clock] ?? 0);
         }
@@ -89,6 +92,11 @@ export function addInhouseAvailability(ctx: PlanContext): void {
   });
 }
 
+/** Key of a start in `DayCapacity.byStart`: `HH:MM`, with `+N` for N hours of overtime. */
+export function startKey(clock: string, overtimeHours = 0): string {
+  return overtimeHours > 0 ? `${clock}+${overtimeHours}` : clock;
+}
+
 /** Local start clock `HH:MM` of an agent variable's shift. */
 export function startClock(a: AgentVar): string {
   const h = ((a.start.startHour % 24) + 24) % 24;
@@ -103,6 +111,8 @@ export function inhousePeople(ctx: PlanContext, p: number, d?: number): number {
   const pool = ctx.pools[p];
   if (!pool || pool.kind !== 'inhouse') return 0;
   const cap = ctx.capacity.get(p);
+  // A diagnosis that lifts the pools' capacity counts the people as unlimited (the rules they bound are left out).
+  if (ctx.skip.has('poolCapacity')) return Infinity;
   let people = cap && !ctx.skip.has('agentAvailability') ? Math.min(pool.headcount, cap.members) : pool.headcount;
   const date = d === undefined ? undefined : ctx.horizon.dates[d];
   const twoDays = date === undefined ? undefined : cap?.days.find((x) => x.date === date)?.presentTwoDays;

@@ -10,7 +10,7 @@ import { agentsOnDay, type PlanContext } from '../model';
 export function addInhouseDaysPerWeek(ctx: PlanContext): void {
   const { dates } = ctx.horizon;
   ctx.pools.forEach((pool, p) => {
-    if (pool.kind !== 'inhouse') return;
+    if (pool.kind !== 'inhouse' || ctx.skip.has('poolCapacity')) return;
     const length = Math.min(7, dates.length);
     const limit = pool.headcount * Math.min(pool.maxDaysPerWeek, length);
     if (limit >= pool.headcount * length) return;

@@ -14,7 +14,7 @@ export function addInhouseHeadcount(ctx: PlanContext): void {
     ctx.horizon.dates.forEach((date, d) => {
       const vars = agentsOnDay(ctx, p, d).map((a) => a.variable);
       const ones = vars.map(() => 1);
-      ctx.builder.addConstraint(`headcount[${pool.name},${date}]`, vars, ones, '<=', cap);
+      if (!ctx.skip.has('poolCapacity')) ctx.builder.addConstraint(`headcount[${pool.name},${date}]`, vars, ones, '<=', cap);
       if (pool.minAgentsPerDay > 0 && d >= ctx.horizon.firstHorizonDay && !ctx.skip.has('inhouseHeadcount')) {
         ctx.builder.addConstraint(`minimumPerDay[${pool.name},${date}]`, vars, ones, '>=', pool.minAgentsPerDay);
       }

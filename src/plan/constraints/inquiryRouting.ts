@@ -12,10 +12,11 @@
  *     sum over q in S of w_q x (inquiries[h,q] - sum_v routed[h,v,q] - unrouted[h,q])
  *       <= productive agents at h of the other pools serving S
  *
- * An unrouted inquiry costs more than any per-inquiry rate plus the shortfall
- * penalty of the agent time it needs, so inquiries are left unrouted only when
- * no capacity exists.
+ * Agents count as on the floor (breaks taken out, see FloorTerm). An unrouted
+ * inquiry costs more than any per-inquiry rate plus the queue's cost per lost
+ * inquiry, so inquiries are left unrouted only when no capacity exists.
  */
+import { lostInquiryCost } from '../../config';
 import { hourKey } from '../horizon';
 import { queueSubsets, queuesOf, servesQueue, type PlanContext } from '../model';
 
@@ -34,6 +35,7 @@ export function addInquiryRouting(ctx: PlanContext): void {
   const subsets = queueSubsets(ctx);
   for (let h = 0; h < horizon.hours; h++) {
     const covering = (ctx.byHour[h] ?? []).map((i) => ctx.agents[i] as NonNullable<(typeof ctx.agents)[number]>);
+    const terms = (ctx.terms[h] ?? []).map((t) => ({ ...t, a: ctx.agents[t.agent] as NonNullable<(typeof ctx.agents)[number]> }));
     const routedTo: number[][] = horizon.queues.map(() => []);
     horizon.queues.forEach((queue, q) => {
       const inq = horizon.inquiries[q]?.[h] ?? 0;
@@ -41,7 +43,7 @@ export function addInquiryRouting(ctx: PlanContext): void {
       const w = queue.agentHoursPerInquiry;
       (ctx.unrouted[q] as number[])[h] = builder.addVariable(`unrouted[${hourKey(horizon, h)},${queue.name}]`, {
         upper: inq,
-        cost: maxRate + config.understaffingPenalty * w + 1e-6,
+        cost: maxRate + lostInquiryCost(config, queue.config) + 1e-6,
       });
       ctx.pools.forEach((pool, p) => {
         const rate = rates[p];
@@ -55,8 +57,8 @@ export function addInquiryRouting(ctx: PlanContext): void {
     // Each per-inquiry vendor handles no more than its agents can at max occupancy.
     ctx.pools.forEach((pool, p) => {
       if (rates[p] === undefined) return;
-      const mine = covering.filter((a) => a.pool === p);
-      const groups: Array<number | null> = pool.queues ? [...new Set(mine.map((a) => a.queue))] : [null];
+      const mine = terms.filter((t) => t.a.pool === p);
+      const groups: Array<number | null> = pool.queues ? [...new Set(mine.map((t) => t.a.queue))] : [null];
       for (const group of groups) {
         const vars: number[] = [];
         const coefs: number[] = [];
@@ -66,10 +68,10 @@ export function addInquiryRouting(ctx: PlanContext): void {
           coefs.push(horizon.queues[r.queue]?.agentHoursPerInquiry ?? 0);
         }
         if (vars.length === 0) continue;
-        for (const a of mine) {
-          if (group !== null && a.queue !== group) continue;
-          vars.push(a.variable);
-          coefs.push(-a.productive);
+        for (const t of mine) {
+          if (group !== null && t.a.queue !== group) continue;
+          vars.push(t.variable);
+          coefs.push(-t.weight * t.a.productive);
         }
         builder.addConstraint(`inquiryCapacity[${hourKey(horizon, h)},${pool.name}${group === null ? '' : `,${horizon.queues[group]?.name}`}]`, vars, coefs, '<=', 0);
       }
@@ -94,10 +96,10 @@ export function addInquiryRouting(ctx: PlanContext): void {
         }
       }
       if (load <= 0) continue;
-      for (const a of covering) {
-        if (rates[a.pool] !== undefined || (a.queue !== null && !(mask & (1 << a.queue)))) continue;
-        vars.push(a.variable);
-        coefs.push(a.productive);
+      for (const t of terms) {
+        if (rates[t.a.pool] !== undefined || (t.a.queue !== null && !(mask & (1 << t.a.queue)))) continue;
+        vars.push(t.variable);
+        coefs.push(t.weight * t.a.productive);
       }
       builder.addConstraint(`inquiryRouting[${hourKey(horizon, h)},${qs.map((q) => horizon.queues[q]?.name).join('+')}]`, vars, coefs, '>=', load);
     }

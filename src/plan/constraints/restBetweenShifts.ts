@@ -28,7 +28,7 @@ export function startMinute(a: AgentVar): number {
 }
 
 export function endMinute(a: AgentVar): number {
-  return startMinute(a) + a.start.shift.hours * 60;
+  return startMinute(a) + a.start.hours * 60;
 }
 
 export function addRestBetweenShifts(ctx: PlanContext): void {
@@ -39,8 +39,9 @@ export function addRestBetweenShifts(ctx: PlanContext): void {
     const seats = ctx.seats[p] ?? -1;
     if (pool.kind === 'vendor' && seats < 0) return;
     for (let d = 0; d + 1 < dates.length; d++) {
-      const today = agentsOnDay(ctx, p, d);
-      const tomorrow = agentsOnDay(ctx, p, d + 1);
+      // Surge agents are the vendor's extra people, not its seats: the seat rules leave them out.
+      const today = agentsOnDay(ctx, p, d).filter((a) => !a.surge);
+      const tomorrow = agentsOnDay(ctx, p, d + 1).filter((a) => !a.surge);
       const times = [...new Set(tomorrow.map(startMinute))].sort((x, y) => x - y);
       let previous = '';
       for (const s of times) {
@@ -52,7 +53,10 @@ export function addRestBetweenShifts(ctx: PlanContext): void {
         if (key === previous) continue;
         previous = key;
         const name = `rest[${pool.name},${dates[d]},${s % 1440 === 0 ? 0 : Math.floor((s % 1440) / 60)}h${s % 60 || ''}]`;
-        if (pool.kind === 'inhouse') ctx.builder.addConstraint(name, vars, vars.map(() => 1), '<=', inhousePeople(ctx, p, d));
+        if (pool.kind === 'inhouse') {
+          const people = inhousePeople(ctx, p, d);
+          if (Number.isFinite(people)) ctx.builder.addConstraint(name, vars, vars.map(() => 1), '<=', people);
+        }
         else ctx.builder.addConstraint(name, [...vars, seats], [...vars.map(() => 1), -1], '<=', 0);
       }
     }

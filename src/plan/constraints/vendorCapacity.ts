@@ -1,6 +1,7 @@
 /**
  * "A vendor sends at most `maxAgentsPerDay` agents, at least `minAgentsPerDay`
- * on every day we use them, and none before `availableFrom`."
+ * on every day we use them, and none before `availableFrom`; surge agents come
+ * on top, at most `surge.maxAgentsPerDay` a day."
  *
  * With used_v a binary that is 1 when the vendor works at all (created when the
  * vendor has fees or a daily minimum), for each date d the vendor may work:
@@ -21,18 +22,22 @@ export function addVendorCapacity(ctx: PlanContext): void {
     const needsBinary = fees.engagement > 0 || fees.fixed > 0 || pool.minAgentsPerDay > 0;
     const used = needsBinary ? builder.addVariable(`used[${pool.name}]`, { upper: 1, integer: true }) : -1;
     ctx.used[p] = used;
+    const capped = !ctx.skip.has('poolCapacity');
     horizon.dates.forEach((date, d) => {
-      const day = agentsOnDay(ctx, p, d);
-      if (day.length === 0) return;
+      const all = agentsOnDay(ctx, p, d);
+      if (all.length === 0) return;
+      const day = all.filter((a) => !a.surge);
+      const surge = all.filter((a) => a.surge).map((a) => a.variable);
       const vars = day.map((a) => a.variable);
       const ones = vars.map(() => 1);
+      if (surge.length > 0 && pool.surge && capped) builder.addConstraint(`surgeMax[${pool.name},${date}]`, surge, surge.map(() => 1), '<=', pool.surge.maxAgentsPerDay);
       if (used >= 0) {
-        if (pool.maxAgentsPerDay !== undefined) builder.addConstraint(`vendorMax[${pool.name},${date}]`, [...vars, used], [...ones, -pool.maxAgentsPerDay], '<=', 0);
-        for (const a of day) builder.addConstraint(`vendorUsed[${builder.variables[a.variable]?.name ?? ''}]`, [a.variable, used], [1, -(ctx.agentBound[p] ?? 0)], '<=', 0);
+        if (pool.maxAgentsPerDay !== undefined && capped && vars.length > 0) builder.addConstraint(`vendorMax[${pool.name},${date}]`, [...vars, used], [...ones, -pool.maxAgentsPerDay], '<=', 0);
+        for (const a of all) builder.addConstraint(`vendorUsed[${builder.variables[a.variable]?.name ?? ''}]`, [a.variable, used], [1, -(builder.variables[a.variable]?.upper ?? ctx.agentBound[p] ?? 0)], '<=', 0);
         if (pool.minAgentsPerDay > 0 && d >= horizon.firstHorizonDay && !ctx.skip.has('vendorCapacity')) {
-          builder.addConstraint(`vendorMin[${pool.name},${date}]`, [...vars, used], [...ones, -pool.minAgentsPerDay], '>=', 0);
+          builder.addConstraint(`vendorMin[${pool.name},${date}]`, [...vars, ...surge, used], [...ones, ...surge.map(() => 1), -pool.minAgentsPerDay], '>=', 0);
         }
-      } else if (pool.maxAgentsPerDay !== undefined) {
+      } else if (pool.maxAgentsPerDay !== undefined && capped && vars.length > 0) {
         builder.addConstraint(`vendorMax[${pool.name},${date}]`, vars, ones, '<=', pool.maxAgentsPerDay);
       }
     });

@@ -4,6 +4,7 @@
  * seats_v is a whole number with seats_v >= agents of vendor v on every date, so
  * per-seat costs (trainingDays x trainingCostPerDay + seatCost) are charged on
  * the peak seat count, not per day. Created only when a seat costs something.
+ * Surge agents need no seat (the vendor brings trained people at the surge rate).
  */
 import { trainingCostPerSeat } from '../pricing';
 import { agentsOnDay, type PlanContext } from '../model';
@@ -21,7 +22,7 @@ export function addVendorSeats(ctx: PlanContext): void {
     const seats = builder.addVariable(`seats[${pool.name}]`, { integer: true });
     ctx.seats[p] = seats;
     horizon.dates.forEach((date, d) => {
-      const vars = agentsOnDay(ctx, p, d).map((a) => a.variable);
+      const vars = agentsOnDay(ctx, p, d).filter((a) => !a.surge).map((a) => a.variable);
       if (vars.length === 0) return;
       builder.addConstraint(`seats[${pool.name},${date}]`, [...vars, seats], [...vars.map(() => 1), -1], '<=', 0);
     });

@@ -28,6 +28,8 @@ function infoNumber(model: { info: { get(name: string): number | bigint } }, nam
 export const highsSolver: MipSolver = {
   name: 'highs',
   async solve(model: MipModel, options: MipOptions): Promise<MipResult> {
+    // HiGHS reports a model without rows as "empty"; its answer needs no solver.
+    if (model.constraints.length === 0) return solveUnconstrained(model);
     const highs = await loadHighs();
     const lp = toLpText(model);
     const m = highs.createModel({ format: 'lp', data: lp });
@@ -73,3 +75,20 @@ export const highsSolver: MipSolver = {
     }
   },
 };
+
+/**
+ * A model with no constraints: each variable sits at the bound its cost points
+ * to (lower for cost >= 0); unbounded when that bound is infinite.
+ */
+export function solveUnconstrained(model: MipModel): MipResult {
+  const values: number[] = [];
+  let objective = model.objectiveOffset;
+  for (const v of model.variables) {
+    const x = v.cost >= 0 ? v.lower : v.upper;
+    if (!Number.isFinite(x)) return { solver: 'highs', status: 'unbounded', solverStatus: 'unbounded', objective: NaN, bestBound: NaN, gap: NaN, seconds: 0, values: [] };
+    const value = v.integer ? (v.cost >= 0 ? Math.ceil(x) : Math.floor(x)) : x;
+    values.push(value);
+    objective += v.cost * value;
+  }
+  return { solver: 'highs', status: 'optimal', solverStatus: 'optimal (no constraints)', objective, bestBound: objective, gap: 0, seconds: 0, values };
+}

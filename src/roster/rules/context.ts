@@ -11,6 +11,8 @@ export interface RuleContext {
   agents: ReadonlyMap<string, Agent>;
   nightShifts: ReadonlySet<string>;
   limits: RosterConfig;
+  /** In-house pool → overtime hours an agent may work in any 7 days (0 without overtime). */
+  overtimeCaps: ReadonlyMap<string, number>;
 }
 
 export interface Violation {

@@ -3,9 +3,9 @@ import type { ShiftLine } from '../../domain';
 import { UNFILLED, type RosterAssignment } from '../types';
 import type { RosterRule, Violation } from './context';
 
-/** Identity of a shift line (and of the assignments that fill it). */
-export function lineKey(x: Pick<ShiftLine, 'date' | 'shift' | 'start' | 'pool' | 'queue'>): string {
-  return `${x.date}|${x.shift}|${x.start}|${x.pool}|${x.queue ?? ''}`;
+/** Identity of a shift line (and of the assignments that fill it): overtime and surge lines have their own. */
+export function lineKey(x: Pick<ShiftLine, 'date' | 'shift' | 'start' | 'end' | 'pool' | 'queue' | 'surge'>): string {
+  return `${x.date}|${x.shift}|${x.start}|${x.pool}|${x.queue ?? ''}|${x.end}|${x.surge ? 'surge' : ''}`;
 }
 
 export const plannedCount: RosterRule = {
