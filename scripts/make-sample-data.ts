@@ -228,20 +228,28 @@ export function makeConfig(): object {
       { name: 'day', code: 'D', start: '08:00', hours: 9, paidHours: 8, startOffsets: [0, 1, 2] },
       { name: 'middle', code: 'M', start: '13:00', hours: 9, paidHours: 8, startOffsets: [0, 1] },
       { name: 'night', code: 'N', start: '22:00', hours: 10, paidHours: 9, startOffsets: [0] },
+      // The Double 11 midnight rush: a 4-hour shift worked only around Nov 11 (22:00 or 23:00 the evening before).
+      { name: 'spike', code: 'S', start: '22:00', hours: 4, paidHours: 4, startOffsets: [0, 1], onlyOn: ['double-11'] },
     ],
     pools: [
-      { name: 'in-house', kind: 'inhouse', headcount: 24, hourlyCost: 32, nightPremium: 0.3, maxDaysPerWeek: 5, shifts: ['day', 'middle'] },
+      {
+        name: 'in-house', kind: 'inhouse', headcount: 24, hourlyCost: 32, nightPremium: 0.3, maxDaysPerWeek: 5, shifts: ['day', 'middle', 'spike'],
+        overtime: { maxHoursPerShift: 2, maxHoursPerWeek: 6, multiplier: 1.5 },
+      },
       {
         name: 'vendor-a', kind: 'vendor', maxAgentsPerDay: 80, productivity: 0.9,
         pricing: { model: 'perHour', rate: 30 }, trainingDays: 3,
+        surge: { maxAgentsPerDay: 30, rate: 45, noticeHours: 48 },
       },
       {
         name: 'vendor-b', kind: 'vendor', maxAgentsPerDay: 60,
         pricing: { model: 'perSeatShift', rate: 260 }, engagementFee: 3000, trainingDays: 3,
+        surge: { maxAgentsPerDay: 20, rate: 390, noticeHours: 24 },
       },
     ],
     outsourcing: { min: 0.6, max: 0.7, scope: 'horizon' },
-    understaffingPenalty: 500,
+    // Gift boxes at about twice the platform's average order: a late presales answer costs this shop more than the default 10.
+    costPerLostInquiry: 12,
     // Proven within 0.5%: the Double 11 plan, roster and re-plans run in seconds (README, Shift plan: Solver).
     solver: { mipRelGap: 0.005 },
   };
