@@ -123,7 +123,7 @@ describe('bad input gives one located message', () => {
     ['repeated date and hour', 'date,hour,inquiries\n2026-06-01,10,1\n2026-06-01,10:00,2\n', 'in.csv:3:1: timestamp 2026-06-01 10:00 again (first on line 2); expected each timestamp once per queue'],
     ['same instant written two ways', 'timestamp,inquiries\n2026-06-01T10:00+08:00,1\n2026-06-01T02:00Z,2\n', 'in.csv:3:1: timestamp 2026-06-01T02:00Z again (first on line 2); expected each timestamp once per queue'],
     ['too many fields', 'timestamp,inquiries\n2026-06-01T10:00,1\n2026-06-01T11:00,1,9\n', 'in.csv:3:1: 3 fields; expected the same number of fields as the header'],
-    ['unclosed quote', 'timestamp,inquiries\n"2026-06-01T10:00,1\n', 'in.csv:2: a quote that is never closed; expected a closing double quote'],
+    ['unclosed quote', 'timestamp,inquiries\n"2026-06-01T10:00,1\n', 'in.csv:2:1: a quote that is never closed; expected a closing double quote'],
   ];
 
   test.each(cases)('%s', (_name, text, message) => {

@@ -1,0 +1,66 @@
+/**
+ * The documented caps on what peakshift accepts (README, "Limits"). Each is
+ * checked where the input is read, before anything is allocated or built by
+ * its size, and breaking one is a bad-input error (exit 2) naming the file
+ * and line, the config path or the option. The caps are far above a real
+ * shop's figures; they exist so that a typo or a corrupt file fails fast
+ * instead of running for minutes or exhausting memory.
+ */
+
+/** Largest input file read (history, forecast, requirements, agents, config, scenarios). */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
+/** Distinct queues in one history (a shop has a handful, an outsourcer a few hundred). */
+export const MAX_QUEUES = 200;
+
+/** Largest count in one history row, and largest forecast or requirement value per queue and hour. */
+export const MAX_COUNT_PER_ROW = 1_000_000_000;
+
+/** Longest span of a history, first to last row. */
+export const MAX_HISTORY_YEARS = 20;
+
+/** A row further than this from every other row of the file is a typo (1899, 9999, ...). */
+export const MAX_STRAY_YEARS = 10;
+
+/** Queues × hour slots of one history (3 years of 190 queues, or 20 years of 28). */
+export const MAX_QUEUE_HOURS = 5_000_000;
+
+/** Dates anywhere (history rows, forecast and plan dates): the calendar's lunar tables cover these years. */
+export const MIN_YEAR = 1901;
+export const MAX_YEAR = 2099;
+
+/** Longest forecast (`forecast --start .. --end`). */
+export const MAX_FORECAST_DAYS = 366;
+
+/** Longest gap between the history's last day and the first forecast day. */
+export const MAX_FORECAST_GAP_DAYS = 3 * 366;
+
+/** Longest plan horizon (`plan --start .. --end`, config `horizon`). */
+export const MAX_PLAN_DAYS = 92;
+
+/** Named agents in one agents file. */
+export const MAX_AGENTS = 2_000;
+
+/** Integer variables of one shift-plan model (agents per pool, shift, start and date), estimated before it is built. */
+export const MAX_PLAN_INTEGER_VARIABLES = 60_000;
+
+/** Agent-to-shift choices of one roster model (agents × the planned shifts they may work), estimated before it is built. */
+export const MAX_ROSTER_CHOICES = 400_000;
+
+/** Offered load of one queue in one interval (arrivals per second × AHT), in Erlangs. */
+export const MAX_OFFERED_LOAD_ERLANGS = 50_000;
+
+/** Servers (agents × concurrency) any sizing or evaluation may use. */
+export const MAX_SERVERS = 100_000;
+
+/**
+ * Erlang A only: inquiries arriving within one mean patience (arrivals per second ×
+ * patience). Its series have about this many terms; beyond it the patience is so long
+ * against the arrival rate that Erlang C gives the same answer.
+ */
+export const MAX_ARRIVALS_PER_PATIENCE = 1_000_000;
+
+/** Thousands-grouped integer for messages (`100,000`). */
+export function groupedInt(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
