@@ -55,10 +55,18 @@ export const MAX_SERVERS = 100_000;
 
 /**
  * Erlang A only: inquiries arriving within one mean patience (arrivals per second ×
- * patience). Its series have about this many terms; beyond it the patience is so long
- * against the arrival rate that Erlang C gives the same answer.
+ * patience). Its series have about the square root of this many terms past their peak.
  */
-export const MAX_ARRIVALS_PER_PATIENCE = 1_000_000;
+export const MAX_ARRIVALS_PER_PATIENCE = 1e10;
+
+/**
+ * Erlang A only: how far arrivals outrun the servers within one mean patience
+ * ((arrivals per second − servers / AHT) × patience), the number of series terms
+ * before their peak. Beyond it the queue is so overloaded for so long that the
+ * answer is "nearly everyone waits out their patience"; 2 million keeps every
+ * evaluation well under a second.
+ */
+export const MAX_PATIENCE_BACKLOG = 2_000_000;
 
 /** Thousands-grouped integer for messages (`100,000`). */
 export function groupedInt(value: number): string {

@@ -7,3 +7,4 @@ export * from './shrinkage';
 export * from './model';
 export * from './simulation';
 export * from './requirements';
+export * from './bounds';
