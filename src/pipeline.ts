@@ -6,9 +6,10 @@
  */
 import type { Config } from './config';
 import { dateFromDayNumber, datesBetween, hourNumber, InfeasiblePlanError, type Demand, type History, type Requirement } from './domain';
+import { checkForecastWindow } from './domain/limits';
 import { forecastDemand } from './forecast';
 import { computeRequirements, evaluateStaffing, queueParameters } from './staffing';
-import { planShifts, solverByName, solverOptions, type CoverageRow, type MipSolver, type PlanResult, type PlanSummary } from './plan';
+import { CONFIG_NAMES, checkPlanSize, planShifts, solverByName, solverOptions, type CoverageRow, type MipSolver, type PlanResult, type PlanSummary } from './plan';
 import { paidSeatsOf, planWithRoster, requireFilled, solveRoster, type Agent, type SolvedRoster } from './roster';
 import { rosterSummary } from './report';
 
@@ -135,6 +136,7 @@ export const MAX_ROUNDS = 3;
 
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
   const { config, source, start, end } = input;
+  checkPlanSize(config, start, end, input.agents?.length ?? 0);
   const notes: string[] = [];
   let demand: Demand | null = null;
   let requirement: Requirement;
@@ -143,6 +145,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     requirement = source.requirement;
   } else {
     if (source.kind === 'history') {
+      checkForecastWindow(source.history, start, end, CONFIG_NAMES);
       const forecast = forecastDemand(source.history, config, { start, end, queues: config.queues });
       notes.push(...forecast.notes);
       demand = forecast.demand;

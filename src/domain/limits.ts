@@ -6,6 +6,9 @@
  * shop's figures; they exist so that a typo or a corrupt file fails fast
  * instead of running for minutes or exhausting memory.
  */
+import { ConfigError, PlannerError, UsageError } from './errors';
+import { dateFromDayNumber, dayNumber, hourNumber, isValidDate } from './time';
+import type { History } from './types';
 
 /** Largest input file read (history, forecast, requirements, agents, config, scenarios). */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -44,6 +47,9 @@ export const MAX_AGENTS = 2_000;
 /** Integer variables of one shift-plan model (agents per pool, shift, start and date), estimated before it is built. */
 export const MAX_PLAN_INTEGER_VARIABLES = 60_000;
 
+/** Coverage rows of one shift-plan model: hours × the sets of queues that share pools (2^queues − 1 with a shared pool). */
+export const MAX_PLAN_COVERAGE_ROWS = 500_000;
+
 /** Agent-to-shift choices of one roster model (agents × the planned shifts they may work), estimated before it is built. */
 export const MAX_ROSTER_CHOICES = 400_000;
 
@@ -71,4 +77,41 @@ export const MAX_PATIENCE_BACKLOG = 2_000_000;
 /** Thousands-grouped integer for messages (`100,000`). */
 export function groupedInt(value: number): string {
   return Math.round(value).toLocaleString('en-US');
+}
+
+/** How a caller names the dates of a forecast in messages: options or config paths. */
+export interface DateNames {
+  start: string;
+  end: string;
+}
+
+function dateProblem(name: string, problem: string): PlannerError {
+  return name.startsWith('--') ? new UsageError(`${name}: ${problem}`) : new ConfigError(name, problem);
+}
+
+/**
+ * A forecast of `start..end` from `history`: the dates within the calendar's
+ * years, at most MAX_FORECAST_DAYS long and starting at most
+ * MAX_FORECAST_GAP_DAYS after the history ends. Checked before the forecaster
+ * lays out its series, which it sizes by the days from the history's start to `end`.
+ */
+export function checkForecastWindow(history: Pick<History, 'startHour' | 'hours'>, start: string, end: string, names: DateNames = { start: '--start', end: '--end' }): void {
+  for (const [date, name] of [[start, names.start], [end, names.end]] as const) {
+    const year = Number(date.slice(0, 4));
+    if (!isValidDate(date) || year < MIN_YEAR || year > MAX_YEAR) {
+      throw dateProblem(name, `expected a date from ${MIN_YEAR}-01-01 to ${MAX_YEAR}-12-31, got ${JSON.stringify(date)}`);
+    }
+  }
+  const days = dayNumber(end) - dayNumber(start) + 1;
+  if (days > MAX_FORECAST_DAYS) {
+    throw dateProblem(names.end, `a forecast of ${groupedInt(days)} days (${start} .. ${end}); expected at most ${MAX_FORECAST_DAYS} days`);
+  }
+  const lastDay = Math.floor((hourNumber(history.startHour) + history.hours - 1) / 24);
+  const gap = dayNumber(start) - lastDay - 1;
+  if (gap > MAX_FORECAST_GAP_DAYS) {
+    throw dateProblem(
+      names.start,
+      `${start} is ${groupedInt(gap)} days after the history ends (${dateFromDayNumber(lastDay)}); expected at most ${groupedInt(MAX_FORECAST_GAP_DAYS)} days (a more recent history)`,
+    );
+  }
 }

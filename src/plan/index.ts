@@ -16,6 +16,7 @@ export { buildPlanModel, type PlanModel, type PlanContext, type AgentVar } from 
 export { buildHorizon, type Horizon, type ShiftStart } from './horizon';
 export * from './solver';
 export { scopePeriods } from './constraints/outsourcingRatio';
+export { checkPlanSize, estimatePlanSize, CONFIG_NAMES, type PlanSize, type PlanSizeNames } from './limits';
 export type { PoolCapacity, PoolCapacity as PoolAvailability, DayCapacity, WindowCapacity } from './constraints/inhouseAvailability';
 
 export interface PlanOptions {
