@@ -378,7 +378,8 @@ describe('what-if runs', () => {
       expect(job.error).toBeUndefined();
       expect(job.state).toBe('done');
 
-      const cliFiles = listFiles(path.join(dir, 'out'));
+      // The CLI's folder marker is how a later run knows it may replace the folder; the page serves the plan files.
+      const cliFiles = listFiles(path.join(dir, 'out')).filter((n) => n !== '.peakshift-folder');
       const webFiles = (job.files ?? []).map((f) => f.name).filter((n) => n !== 'scenarios.json');
       expect(webFiles.sort()).toEqual(cliFiles);
       for (const name of ['comparison.csv', '00-base/summary.json', '01-50-50-ratio/summary.json', '01-50-50-ratio/coverage.csv']) {
