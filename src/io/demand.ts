@@ -62,7 +62,7 @@ export function checkHourSpan(first: number, last: number, hour: number, at: { f
   const from = Math.min(first, hour);
   const to = Math.max(last, hour);
   if (to - from + 1 > MAX_FORECAST_DAYS * 24) {
-    throw new InputError(at, `${hourKeyFromNumber(hour)}, making the file span ${groupedInt((to - from + 1) / 24)} days`, `at most ${MAX_FORECAST_DAYS} days of hours`);
+    throw new InputError(at, `a row at ${hourKeyFromNumber(hour)}, making the file span ${groupedInt((to - from + 1) / 24)} days`, `at most ${MAX_FORECAST_DAYS} days of hours`);
   }
 }
 

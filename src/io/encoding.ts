@@ -94,7 +94,7 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
     const rest = bytes.subarray(3);
     if (rest[0] === 0xef && rest[1] === 0xbb && rest[2] === 0xbf) refuseDoubleBom(file);
-    return { text: utf8(rest, file), encoding: 'utf-8' };
+    return utf8(rest, file);
   }
   if ((b0 === 0xff && b1 === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (b0 === 0 && b1 === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
     throw new InputError({ file, line: 1, column: 1 }, `a UTF-32${b0 === 0 ? 'BE' : 'LE'} file`, ASK);
@@ -114,15 +114,15 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   if (wide !== undefined) {
     throw new InputError({ file, line: 1, column: 1 }, `a ${wide} file without a byte-order mark`, ASK);
   }
-  return { text: utf8(bytes, file), encoding: 'utf-8' };
+  return utf8(bytes, file);
 }
 
 /** UTF-8 text, else the first fallback that decodes the whole file, else a located error. */
-function utf8(bytes: Uint8Array, file: string): string {
+function utf8(bytes: Uint8Array, file: string): DecodedText {
   const nul = bytes.indexOf(0);
   if (nul >= 0) throw new InputError({ file, line: lineAt(bytes, nul) }, 'a NUL byte (a binary file, or a UTF-16 file without a byte-order mark?)', ASK);
-  if (isUtf8(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  return decodeFallback(bytes, file).text;
+  if (isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8' };
+  return decodeFallback(bytes, file);
 }
 
 function decodeFallback(bytes: Uint8Array, file: string): DecodedText {

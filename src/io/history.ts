@@ -553,11 +553,12 @@ function checkSpan(rows: RowColumns, file: string, timeColumn: number): { first:
   if (last - first > MAX_HISTORY_YEARS * HOURS_PER_YEAR) {
     // Name the end farther from the middle row.
     const middle = hoursSorted[Math.floor(rows.length / 2)] as number;
-    const atEnd = last - middle >= middle - first ? lineOf((h) => h === last) : lineOf((h) => h === first);
+    const newest = last - middle > middle - first;
+    const atEnd = newest ? lineOf((h) => h === last) : lineOf((h) => h === first);
     throw new InputError(
       { file, line: atEnd.line, column: timeColumn + 1 },
       `a row dated ${day(atEnd.hour)}, making the history span ${((last - first) / HOURS_PER_YEAR).toFixed(1)} years (${day(first)} .. ${day(last)})`,
-      `a history of at most ${MAX_HISTORY_YEARS} years (drop the oldest rows)`,
+      `a history of at most ${MAX_HISTORY_YEARS} years (${newest ? 'a typo in the year?' : 'drop the oldest rows'})`,
     );
   }
   return { first, last };
