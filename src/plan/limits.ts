@@ -91,7 +91,7 @@ export function checkPlanSize(config: Config, start: string, end: string, agents
     const widest = config.shifts.reduce((best, s, i) => (s.startOffsets.length > (config.shifts[best]?.startOffsets.length ?? 0) ? i : best), 0);
     fail(
       `shifts[${widest}].startOffsets`,
-      `the shift plan would have ${groupedInt(size.integerVariables)} integer variables (${size.days + 1} days × ${config.pools.length} pools × their shift starts); expected at most ${groupedInt(MAX_PLAN_INTEGER_VARIABLES)} (fewer start offsets, pools or days)`,
+      `the shift plan would have ${groupedInt(size.integerVariables)} integer variables (${size.days} days × ${config.pools.length} pools × their shift starts); expected at most ${groupedInt(MAX_PLAN_INTEGER_VARIABLES)} (fewer start offsets, pools or days)`,
     );
   }
   if (size.coverageRows > MAX_PLAN_COVERAGE_ROWS) {
@@ -101,7 +101,7 @@ export function checkPlanSize(config: Config, start: string, end: string, agents
     );
   }
   if (size.rosterChoices > MAX_ROSTER_CHOICES) {
-    const what = `the roster would weigh ${groupedInt(size.rosterChoices)} agent-shift choices (${groupedInt(agents)} agents × ${size.days + 1} days × their shift starts); expected at most ${groupedInt(MAX_ROSTER_CHOICES)} (fewer agents or days)`;
+    const what = `the roster would weigh ${groupedInt(size.rosterChoices)} agent-shift choices (${groupedInt(agents)} agents × ${size.days} days × their shift starts); expected at most ${groupedInt(MAX_ROSTER_CHOICES)} (fewer agents or days)`;
     if (names.agentsFile) throw new UsageError(`--agents ${names.agentsFile}: ${what}`);
     fail(names.end, what);
   }
