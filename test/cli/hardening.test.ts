@@ -146,7 +146,7 @@ test('requirements beyond the queue models name the config field', async () => {
 test('a queue named "pre,sales" and one named "vip" in quotes round-trip through forecast, requirements, plan and roster', async () => {
   const dir = tempDir();
   const lines = fs.readFileSync(HISTORY, 'utf8').trimEnd().split('\n');
-  const renamed = [lines[0], ...lines.slice(1).filter((l) => l >= '2026-09-01' && l < '2026-11-01')].map((l) => l.replace(',presales,', ',"pre,sales",').replace(',aftersales,', ',"""vip""",'));
+  const renamed = [lines[0] as string, ...lines.slice(1).filter((l) => l >= '2026-09-01' && l < '2026-11-01')].map((l) => l.replace(',presales,', ',"pre,sales",').replace(',aftersales,', ',"""vip""",'));
   const history = path.join(dir, 'history.csv');
   fs.writeFileSync(history, `${renamed.join('\n')}\n`);
   const cfg = sampleConfig();
