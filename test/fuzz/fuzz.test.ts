@@ -9,7 +9,7 @@
 import { makeCase, runCase, summarize, type CaseResult } from './harness';
 
 const SEED = 20_261_111;
-const CASES = 400;
+const CASES = 300;
 const MIX = { history: 0.86, plan: 0.06, timeLimitSeconds: 1 };
 
 /**
