@@ -35,6 +35,12 @@ export const MAX_YEAR = 2099;
 /** Longest forecast (`forecast --start .. --end`). */
 export const MAX_FORECAST_DAYS = 366;
 
+/** Origins of one backtest (`backtest --origins`), each a whole forecast. */
+export const MAX_BACKTEST_ORIGINS = 104;
+
+/** Inquiries one `simulate` run set may draw (runs × the plan's forecast inquiries), each an event of the simulation. */
+export const MAX_SIMULATED_INQUIRIES = 50_000_000;
+
 /** Longest gap between the history's last day and the first forecast day. */
 export const MAX_FORECAST_GAP_DAYS = 3 * 366;
 

@@ -169,3 +169,14 @@ test('a queue named "pre,sales" and one named "vip" in quotes round-trip through
   }
   expect(fs.readFileSync(path.join(out, 'roster.csv'), 'utf8').split('\n').length).toBeGreaterThan(10);
 }, 60_000);
+
+test('backtest and simulate bound their work by option', async () => {
+  expect((await runCli(['backtest', '--history', HISTORY, '--origins', '1000'])).stderr).toBe('error: --origins 1000; expected a whole number from 1 to 104\n');
+  const plan = tempDir();
+  fs.cpSync(path.join(repoRoot, 'test/golden/plan-small'), plan, { recursive: true });
+  const forecast = path.join(plan, 'forecast.csv');
+  const rows = fs.readFileSync(forecast, 'utf8').trimEnd().split('\n');
+  fs.writeFileSync(forecast, `${[rows[0], ...rows.slice(1).map((r) => r.replace(/,[\d.]+,[\d.]+,[\d.]+,/, ',1000000,1000000,1000000,'))].join('\n')}\n`);
+  const r = await runCli(['simulate', '--plan', plan, '--runs', '3']);
+  expect(r.stderr).toBe(`error: --runs 3: 3 run(s) of 144,000,000 forecast inquiries each; expected at most 50,000,000 simulated inquiries in all (fewer --runs, or check ${forecast})\n`);
+});

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { UsageError } from '../../domain';
+import { MAX_SIMULATED_INQUIRIES, groupedInt } from '../../domain/limits';
 import { readPlanForSimulation, updatePlanSummary, writeFileAtomic } from '../../io';
 import { simulatePlan, simulationCsv, simulationInput, simulationSchema, simulationSummary } from '../../scenario';
 import { info, print } from '../output';
@@ -41,6 +42,12 @@ export function handler(args: ArgumentsCamelCase<SimulateArgs>): void {
   }
   const spec = parsed.data;
   const plan = readPlanForSimulation(args.plan);
+  const perRun = plan.demand.queues.reduce((sum, q) => sum + (spec.arrivals === 'p90' ? q.p90 : q.forecast).reduce((a, v) => a + v, 0), 0);
+  if (perRun * spec.runs > MAX_SIMULATED_INQUIRIES) {
+    throw new UsageError(
+      `--runs ${spec.runs}: ${spec.runs} run(s) of ${groupedInt(perRun)} forecast inquiries each; expected at most ${groupedInt(MAX_SIMULATED_INQUIRIES)} simulated inquiries in all (fewer --runs, or check ${path.join(args.plan, 'forecast.csv')})`,
+    );
+  }
   const progress = startProgress('simulate', spec.runs);
   let result;
   try {
