@@ -165,6 +165,20 @@ export function checkOutputFolder(dir: string, option: string, force = false): v
   }
 }
 
+/**
+ * Record in a folder's marker that peakshift wrote `relative` there too
+ * (`simulate` adds simulation.csv to a plan folder), so a later run may still
+ * replace the folder. A folder without a marker is left as it is.
+ */
+export function addToFolderMarker(dir: string, relative: string): void {
+  const markerFile = path.join(dir, FOLDER_MARKER);
+  if (!fs.existsSync(markerFile)) return;
+  const listed = fs.readFileSync(markerFile, 'utf8').split('\n').slice(1).filter((l) => l !== '');
+  const name = path.normalize(relative).split(path.sep).join('/');
+  if (listed.includes(name)) return;
+  writeFileAtomic(markerFile, markerText([...listed, name]));
+}
+
 export interface WriteFolderOptions {
   /** The option that named the folder, for messages (default `--out-dir`). */
   option?: string;

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../../src/domain';
-import { FOLDER_MARKER, checkOutputFolder, readTextFile, removeStaleTemps, writeFileAtomic, writeFolderAtomic } from '../../src/io/files';
+import { FOLDER_MARKER, addToFolderMarker, checkOutputFolder, readTextFile, removeStaleTemps, writeFileAtomic, writeFolderAtomic } from '../../src/io/files';
 import { tempDir } from '../helpers/paths';
 
 /** A process id that is certainly not running: a child that has already exited. */
@@ -112,4 +112,17 @@ test('a missing input file, a folder, and one over the size cap are named', () =
   fs.closeSync(fd);
   expect(() => readTextFile(big, 'a readable inquiry CSV')).toThrow(`${big}: a file of 300 MB; expected at most 256 MB (split it, or aggregate finer rows into hours)`);
   fs.rmSync(big);
+});
+
+test('a file peakshift adds to its folder later (simulate) joins the marker, so the folder stays replaceable', () => {
+  const out = path.join(tempDir(), 'plan');
+  writeFolderAtomic(out, files({ 'coverage.csv': 'c\n', 'summary.json': '{}\n' }));
+  fs.writeFileSync(path.join(out, 'simulation.csv'), 's\n');
+  addToFolderMarker(out, 'simulation.csv');
+  addToFolderMarker(out, 'simulation.csv');
+  expect(fs.readFileSync(path.join(out, FOLDER_MARKER), 'utf8')).toBe('written by peakshift; a later run may replace this folder. Files:\ncoverage.csv\nsimulation.csv\nsummary.json\n');
+  expect(() => checkOutputFolder(out, '--out-dir')).not.toThrow();
+  const unmarked = tempDir();
+  addToFolderMarker(unmarked, 'simulation.csv');
+  expect(fs.readdirSync(unmarked)).toEqual([]);
 });

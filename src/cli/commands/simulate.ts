@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { UsageError } from '../../domain';
 import { MAX_SIMULATED_INQUIRIES, groupedInt } from '../../domain/limits';
-import { readPlanForSimulation, updatePlanSummary, writeFileAtomic } from '../../io';
+import { addToFolderMarker, readPlanForSimulation, updatePlanSummary, writeFileAtomic } from '../../io';
 import { simulatePlan, simulationCsv, simulationInput, simulationSchema, simulationSummary } from '../../scenario';
 import { info, print } from '../output';
 import { startProgress } from '../progress';
@@ -56,6 +56,7 @@ export function handler(args: ArgumentsCamelCase<SimulateArgs>): void {
     progress.stop();
   }
   writeFileAtomic(path.join(args.plan, 'simulation.csv'), simulationCsv(result));
+  addToFolderMarker(args.plan, 'simulation.csv');
   updatePlanSummary(args.plan, 'simulation', { ...simulationSummary(result), arrivals: spec.arrivals, handling: spec.handling === 'lognormal' ? { kind: 'lognormal', cv: spec.handlingCv } : { kind: 'exponential' } });
   const lines = ['| queue | target | service level | ASA (s) | abandon | offered per run |', '|---|---:|---:|---:|---:|---:|'];
   for (const q of result.queues) lines.push(`| ${q.name} | ${pct(q.targetServiceLevel)} | ${pct(q.total.serviceLevel)} | ${q.total.asaSeconds.toFixed(1)} | ${pct(q.total.abandonRate)} | ${Math.round(q.total.offered)} |`);
