@@ -14,7 +14,7 @@ import { MAX_AGENTS, groupedInt } from '../domain/limits';
 import { UNFILLED, poolShiftNames, type Agent } from '../roster';
 import { stripBom } from './encoding';
 import { readTextFile } from './files';
-import { forEachCsvRecord, normalizeNewlines } from './history';
+import { forEachCsvRecord, normalizeNewlines } from './csv';
 
 export const AGENTS_HEADER = ['agent_id', 'name', 'pool', 'shifts', 'night_ok', 'max_days_per_week', 'unavailable'] as const;
 const REQUIRED = ['agent_id', 'name', 'pool'] as const;

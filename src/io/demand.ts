@@ -9,7 +9,7 @@ import { MAX_COUNT_PER_ROW, MAX_FORECAST_DAYS, MAX_YEAR, MIN_YEAR, groupedInt } 
 import { csvCell, fixedDigits } from '../report/format';
 import { stripBom } from './encoding';
 import { readTextFile } from './files';
-import { forEachCsvRecord, normalizeNewlines } from './history';
+import { forEachCsvRecord, normalizeNewlines } from './csv';
 
 export const FORECAST_HEADER = ['timestamp', 'queue', 'forecast', 'p10', 'p90', 'event'] as const;
 

@@ -18,7 +18,7 @@ import { parseJsonText, readConfig } from './config';
 import { MAX_COUNT_PER_ROW, groupedInt } from '../domain/limits';
 import { fixed2, formatForecastCsv, hourCell, readForecastCsv } from './demand';
 import { stripBom } from './encoding';
-import { forEachCsvRecord, normalizeNewlines } from './history';
+import { forEachCsvRecord, normalizeNewlines } from './csv';
 import { readTextFile, writeFileAtomic } from './files';
 import { formatRequirementsCsv } from './requirements';
 

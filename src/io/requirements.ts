@@ -12,7 +12,7 @@ import { csvCell, fixedDigits as fixed } from '../report/format';
 import { checkHourSpan, fixed2, hourCell } from './demand';
 import { stripBom } from './encoding';
 import { readTextFile } from './files';
-import { forEachCsvRecord, normalizeNewlines } from './history';
+import { forEachCsvRecord, normalizeNewlines } from './csv';
 
 export const REQUIREMENTS_HEADER = ['timestamp', 'queue', 'inquiries', 'agents', 'scheduled', 'service_level', 'asa_seconds', 'occupancy', 'abandon_rate'] as const;
 
