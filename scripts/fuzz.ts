@@ -99,12 +99,13 @@ async function main(): Promise<void> {
     `fuzz: ${summary.cases} cases, seed ${seed}, ${jobs} worker(s), ${seconds.toFixed(0)} s`,
     `commands: ${Object.entries(summary.byCommand).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     `exit codes: ${Object.entries(summary.byExit).map(([k, v]) => `${k}: ${v}`).join(', ')}`,
-    `crashes (exit 1, stack trace, not one error line): ${summary.crashes}`,
+    `crashes (exit 1, stack trace, not one error line): ${summary.crashes}, of them planner gaps (empty model, time limit): ${summary.plannerGaps}`,
     `hangs (>= 10 s per case, or no answer in ${hangSeconds} s): ${summary.hangs}`,
     `non-finite outputs (NaN, Infinity): ${summary.nonFinite}`,
     `unlocated line errors: ${summary.unlocated}`,
     `errors naming another line than the mutated one: ${summary.otherLine}`,
     `slowest case: ${summary.slowest.seconds.toFixed(2)} s (${summary.slowest.command}: ${summary.slowest.mutation})`,
+    `slowest per command: ${Object.entries(summary.slowestByCommand).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ')}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   for (const r of results.filter((x) => x.otherLine)) process.stdout.write(`  other line: case ${r.index} ${r.command} [${r.mutation}] | ${r.stderr.split('\n')[0]?.slice(0, 240) ?? ''}\n`);

@@ -453,26 +453,44 @@ function escapeRe(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * Two planner answers that are still exit 1 for models with nothing to staff
+ * and for time limits too small to find any plan. Counted apart so they stay
+ * visible; they become plain failures once the planner answers them with an
+ * empty plan or exit 3.
+ */
+export const PLANNER_GAPS = [/^error: HiGHS stopped with status empty /, /^error: \w+ found no plan within the time limit of /];
+
+export function isPlannerGap(r: CaseResult): boolean {
+  return r.command === 'plan' && r.code === 1 && r.problems.length === 1 && r.problems[0] === 'exit 1' && PLANNER_GAPS.some((re) => re.test(r.stderr));
+}
+
 export interface FuzzSummary {
   cases: number;
   seed: number;
   byCommand: Record<string, number>;
   byExit: Record<string, number>;
   crashes: number;
+  /** Of the crashes: the planner gaps (PLANNER_GAPS). */
+  plannerGaps: number;
   hangs: number;
   nonFinite: number;
   unlocated: number;
   otherLine: number;
   slowest: { seconds: number; mutation: string; command: string };
+  /** Longest case per command, seconds. */
+  slowestByCommand: Record<string, number>;
   failures: CaseResult[];
 }
 
 export function summarize(seed: number, results: readonly CaseResult[], hangs: readonly CaseResult[] = []): FuzzSummary {
   const byCommand: Record<string, number> = {};
   const byExit: Record<string, number> = {};
+  const slowestByCommand: Record<string, number> = {};
   let slowest = { seconds: 0, mutation: '', command: '' };
   for (const r of results) {
     byCommand[r.command] = (byCommand[r.command] ?? 0) + 1;
+    slowestByCommand[r.command] = Math.max(slowestByCommand[r.command] ?? 0, Number(r.seconds.toFixed(3)));
     byExit[String(r.code)] = (byExit[String(r.code)] ?? 0) + 1;
     if (r.seconds > slowest.seconds) slowest = { seconds: r.seconds, mutation: r.mutation, command: r.command };
   }
@@ -482,11 +500,13 @@ export function summarize(seed: number, results: readonly CaseResult[], hangs: r
     byCommand,
     byExit,
     crashes: results.filter((r) => r.problems.some((p) => p.startsWith('exit') || p === 'a stack trace' || p.startsWith('stderr'))).length,
+    plannerGaps: results.filter(isPlannerGap).length,
     hangs: hangs.length + results.filter((r) => r.seconds >= 10).length,
     nonFinite: results.filter((r) => r.problems.includes('NaN or Infinity in the output')).length,
     unlocated: results.filter((r) => r.unlocated).length,
     otherLine: results.filter((r) => r.otherLine).length,
     slowest,
+    slowestByCommand,
     failures: [...results.filter((r) => r.problems.length > 0), ...hangs],
   };
 }
