@@ -6,9 +6,10 @@
  */
 import { configWarnings, type Config } from './config';
 import { dateFromDayNumber, datesBetween, hourNumber, InfeasiblePlanError, type Demand, type History, type Requirement } from './domain';
+import { checkForecastWindow } from './domain/limits';
 import { forecastDemand } from './forecast';
 import { computeRequirements, evaluateStaffing, queueParameters } from './staffing';
-import { effectiveBand, explainShortage, planShifts, solverByName, solverOptions, type CoverageRow, type MipSolver, type PlanResult, type PlanSummary, type PoolCapacity, type ShortageExplanation } from './plan';
+import { CONFIG_NAMES, checkPlanSize, effectiveBand, explainShortage, planShifts, solverByName, solverOptions, type CoverageRow, type MipSolver, type PlanResult, type PlanSummary, type PoolCapacity, type ShortageExplanation } from './plan';
 import { paidSeatsOf, planWithRoster, requireFilled, solveRoster, type Agent, type SolvedRoster } from './roster';
 import { rosterSummary } from './report';
 
@@ -172,6 +173,7 @@ export const MAX_ROUNDS = 3;
 
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
   const { config, source, start, end } = input;
+  checkPlanSize(config, start, end, input.agents?.length ?? 0);
   const notes: string[] = [...configWarnings(config)];
   let demand: Demand | null = null;
   let requirement: Requirement;
@@ -180,6 +182,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     requirement = source.requirement;
   } else {
     if (source.kind === 'history') {
+      checkForecastWindow(source.history, start, end, CONFIG_NAMES);
       const forecast = forecastDemand(source.history, config, { start, end, queues: config.queues });
       notes.push(...forecast.notes);
       demand = forecast.demand;

@@ -3,7 +3,7 @@
  * place that turns errors into a single line and an exit code.
  */
 import yargs from 'yargs';
-import { PlannerError } from '../domain';
+import { PlannerError, UsageError } from '../domain';
 import { commands } from './commands';
 import { printError, setOutput, setQuiet, type CliOutput } from './output';
 
@@ -48,6 +48,9 @@ export async function main(argv: string[], output?: CliOutput): Promise<number> 
       .fail((message: string | null, error: Error | undefined) => {
         if (error) throw error;
         usageFailure = message ?? 'bad usage';
+        // Throwing stops yargs here: a usage failure (an unknown option, a
+        // missing one) must never reach the command's handler.
+        throw new UsageError(usageFailure);
       });
     const printed: string[] = [];
     const parsed = await parser.parseAsync(argv, {}, (err: Error | undefined, _args: unknown, text: string) => {

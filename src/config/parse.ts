@@ -4,7 +4,8 @@
  */
 import { IANAZone } from 'luxon';
 import type { z } from 'zod';
-import { ConfigError, describeValue, isValidDate, parseClockMinutes } from '../domain';
+import { ConfigError, dayNumber, describeValue, isValidDate, parseClockMinutes } from '../domain';
+import { MAX_PLAN_DAYS, MAX_YEAR, MIN_YEAR } from '../domain/limits';
 import { BUILTIN_EVENT_NAMES, configSchema, type Config, type ShiftConfig } from './schema';
 import { breakStarts, DATE_RANGE_RE, DATE_RE, paidHoursOf } from './shifts';
 
@@ -111,6 +112,14 @@ function checkCrossFields(config: Config, file: string | undefined): void {
     }
     if (config.horizon.end < config.horizon.start) {
       throw new ConfigError('horizon.end', `expected a date on or after horizon.start (${config.horizon.start}), got "${config.horizon.end}"`, file);
+    }
+    for (const key of ['start', 'end'] as const) {
+      const year = Number(config.horizon[key].slice(0, 4));
+      if (year < MIN_YEAR || year > MAX_YEAR) throw new ConfigError(`horizon.${key}`, `expected a date from ${MIN_YEAR} to ${MAX_YEAR}, got "${config.horizon[key]}"`, file);
+    }
+    const days = dayNumber(config.horizon.end) - dayNumber(config.horizon.start) + 1;
+    if (days > MAX_PLAN_DAYS) {
+      throw new ConfigError('horizon.end', `expected a horizon of at most ${MAX_PLAN_DAYS} days, got ${days} days (${config.horizon.start} .. ${config.horizon.end})`, file);
     }
   }
 

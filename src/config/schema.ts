@@ -29,6 +29,17 @@ const name = (what: string) =>
     .regex(/^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9_.\-\u4e00-\u9fff]*$/, {
       error: `expected ${what}: letters, digits, '-', '_' or '.', starting with a letter or digit`,
     });
+/**
+ * Queue names come from the shop's own exports, so more is allowed than in
+ * other names: any printable text (commas, quotes and spaces inside included;
+ * every CSV writer quotes per RFC 4180), 1-64 characters, no line breaks or
+ * other control characters, no space at either end.
+ */
+const queueName = z
+  .string({ error: 'expected a queue name (a non-empty string)' })
+  .regex(/^[^\s\p{Cc}](?:[^\p{Cc}]{0,62}[^\s\p{Cc}])?$/u, {
+    error: 'expected a queue name of 1-64 printable characters, without a space at either end',
+  });
 const date = z.string({ error: 'expected a date YYYY-MM-DD' }).regex(DATE, { error: 'expected a date YYYY-MM-DD' });
 const clock = z.string({ error: 'expected a time HH:MM' }).regex(CLOCK, { error: 'expected a time HH:MM (00:00-23:59)' });
 
@@ -46,7 +57,7 @@ export const targetSchema = z.strictObject({
 });
 
 export const queueSchema = z.strictObject({
-  name: name('a queue name').refine((n) => n !== 'all', { error: 'expected a queue name other than "all" (reserved for totals)' }),
+  name: queueName.refine((n) => n.toLowerCase() !== 'all', { error: 'expected a queue name other than "all" (reserved for totals)' }),
   /** Share of total volume when the history has no queue column. */
   share: z.number({ error: 'expected a share above 0 and at most 1' }).gt(0, { error: 'expected a share above 0 and at most 1' }).max(1, { error: 'expected a share above 0 and at most 1' }).optional(),
   ahtSeconds: positive('a positive handling time in seconds').default(180),

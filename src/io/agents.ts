@@ -8,12 +8,13 @@
  * maxDaysPerWeek, no leave). Every bad value is an InputError at
  * file:line:column naming what was found and what was expected.
  */
-import { parse } from 'csv-parse/sync';
 import type { Config, InhousePoolConfig } from '../config';
 import { InputError, addDays, dayNumber, describeValue, isValidDate } from '../domain';
+import { MAX_AGENTS, groupedInt } from '../domain/limits';
 import { UNFILLED, poolShiftNames, type Agent } from '../roster';
+import { stripBom } from './encoding';
 import { readTextFile } from './files';
-import { csvErrorToInput } from './history';
+import { forEachCsvRecord, normalizeNewlines } from './csv';
 
 export const AGENTS_HEADER = ['agent_id', 'name', 'pool', 'shifts', 'night_ok', 'max_days_per_week', 'unavailable'] as const;
 const REQUIRED = ['agent_id', 'name', 'pool'] as const;
@@ -28,6 +29,18 @@ const ID_RE = /^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9_.\-\u4e00-\u9fff]*$/;
 interface ParsedRow {
   record: string[];
   info: { lines: number };
+}
+
+/** Every non-empty record with the line it starts on (an agents file is small: kept whole). */
+function readRows(text: string, file: string): ParsedRow[] {
+  const rows: ParsedRow[] = [];
+  forEachCsvRecord(normalizeNewlines(text), file, ',', (record, line) => {
+    if (rows.length > MAX_AGENTS) {
+      throw new InputError({ file, line, column: 1 }, `more than ${groupedInt(MAX_AGENTS)} agents`, `at most ${groupedInt(MAX_AGENTS)} agents in one file`);
+    }
+    rows.push({ record, info: { lines: line } });
+  });
+  return rows;
 }
 
 /** Parse the unavailable cell: `;`-separated dates or ranges `2026-11-03..2026-11-05`. */
@@ -61,16 +74,11 @@ export function parseUnavailable(text: string, at: { file: string; line: number;
 
 /** Parse agents-file text; `config` supplies the in-house pools and shift names. */
 export function parseAgents(text: string, file: string, config: Pick<Config, 'pools' | 'shifts'>): Agent[] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = stripBom(text, file);
   if (body.trim() === '') {
     throw new InputError({ file, line: 1, column: 1 }, 'an empty file', `a header row ${AGENTS_HEADER.join(',')}`);
   }
-  let rows: ParsedRow[];
-  try {
-    rows = parse(body, { skip_empty_lines: true, info: true, relax_column_count: false }) as unknown as ParsedRow[];
-  } catch (error) {
-    throw csvErrorToInput(file, error);
-  }
+  const rows = readRows(body, file);
   const headerRow = rows[0] as ParsedRow;
   const header = headerRow.record.map((h) => h.trim().toLowerCase());
   const col = new Map<Column, number>();

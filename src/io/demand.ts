@@ -4,10 +4,12 @@
  * total (the sum of the queues). Written with fixed decimals so output is
  * byte-stable; read back with located errors.
  */
-import { parse } from 'csv-parse/sync';
 import { InputError, describeValue, hourKeyFromNumber, hourNumber, type Demand, type QueueDemand } from '../domain';
+import { MAX_COUNT_PER_ROW, MAX_FORECAST_DAYS, MAX_YEAR, MIN_YEAR, groupedInt } from '../domain/limits';
 import { csvCell, fixedDigits } from '../report/format';
+import { stripBom } from './encoding';
 import { readTextFile } from './files';
+import { forEachCsvRecord, normalizeNewlines } from './csv';
 
 export const FORECAST_HEADER = ['timestamp', 'queue', 'forecast', 'p10', 'p90', 'event'] as const;
 
@@ -19,21 +21,22 @@ export function fixed2(value: number): string {
 export function formatForecastCsv(demand: Demand): string {
   const lines: string[] = [FORECAST_HEADER.join(',')];
   const start = hourNumber(demand.startHour);
+  const names = demand.queues.map((q) => csvCell(q.name));
   for (let i = 0; i < demand.hours; i++) {
     const ts = hourKeyFromNumber(start + i);
     const event = csvCell(demand.events[i] ?? '');
     let f = 0;
     let lo = 0;
     let hi = 0;
-    for (const q of demand.queues) {
+    demand.queues.forEach((q, k) => {
       const qf = q.forecast[i] ?? 0;
       const q10 = q.p10[i] ?? 0;
       const q90 = q.p90[i] ?? 0;
       f += qf;
       lo += q10;
       hi += q90;
-      lines.push(`${ts},${q.name},${fixed2(qf)},${fixed2(q10)},${fixed2(q90)},${event}`);
-    }
+      lines.push(`${ts},${names[k] as string},${fixed2(qf)},${fixed2(q10)},${fixed2(q90)},${event}`);
+    });
     // The total's band is the sum of the queue bands: a conservative (comonotone) band.
     lines.push(`${ts},all,${fixed2(f)},${fixed2(lo)},${fixed2(hi)},${event}`);
   }
@@ -41,51 +44,71 @@ export function formatForecastCsv(demand: Demand): string {
 }
 
 
-const TS_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):00$/;
+const TS_RE = /^(\d{4})-\d{2}-\d{2}T\d{2}:00$/;
+
+/** A timestamp cell `YYYY-MM-DDTHH:00` within the accepted years, as an hour number. */
+export function hourCell(text: string, at: { file: string; line: number; column: number }): number {
+  const m = TS_RE.exec(text);
+  if (!m) throw new InputError(at, `timestamp ${describeValue(text)}`, 'an hour like 2026-06-18T10:00');
+  const year = Number(m[1]);
+  if (year < MIN_YEAR || year > MAX_YEAR) throw new InputError(at, `timestamp ${describeValue(text)} in the year ${year}`, `a date from ${MIN_YEAR} to ${MAX_YEAR}`);
+  const hour = hourNumber(text);
+  if (hourKeyFromNumber(hour) !== text) throw new InputError(at, `timestamp ${describeValue(text)} (no such date or hour)`, 'an hour like 2026-06-18T10:00');
+  return hour;
+}
+
+/** The span cap of a forecast or requirements file: a row that stretches it past MAX_FORECAST_DAYS is named. */
+export function checkHourSpan(first: number, last: number, hour: number, at: { file: string; line: number; column: number }): void {
+  const from = Math.min(first, hour);
+  const to = Math.max(last, hour);
+  if (to - from + 1 > MAX_FORECAST_DAYS * 24) {
+    throw new InputError(at, `a row at ${hourKeyFromNumber(hour)}, making the file span ${groupedInt((to - from + 1) / 24)} days`, `at most ${MAX_FORECAST_DAYS} days of hours`);
+  }
+}
 
 /**
  * Parse a forecast CSV. Rows with queue `all` are checked against the sum of
  * the queues but otherwise ignored; p50 is taken equal to the forecast.
  */
 export function parseForecastCsv(text: string, file: string, timezone: string): Demand {
-  let records: string[][];
-  try {
-    records = parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { skip_empty_lines: true }) as string[][];
-  } catch (error) {
-    const e = error as { lines?: number; code?: string };
-    throw new InputError({ file, line: e.lines }, `malformed CSV (${e.code ?? 'unknown'})`, 'comma-separated values');
-  }
-  const header = (records[0] ?? []).map((h) => h.trim().toLowerCase());
-  const col = (name: string): number => header.indexOf(name);
-  for (const name of ['timestamp', 'forecast', 'p10', 'p90']) {
-    if (col(name) < 0) {
-      throw new InputError({ file, line: 1, column: 1 }, `header ${describeValue(header.join(','))}`, `a forecast CSV header ${FORECAST_HEADER.join(',')}`);
-    }
-  }
-  const cTs = col('timestamp');
-  const cQueue = col('queue');
-  const cF = col('forecast');
-  const c10 = col('p10');
-  const c90 = col('p90');
-  const cEvent = col('event');
-  if (records.length < 2) throw new InputError({ file, line: 2, column: 1 }, 'no data rows', 'at least one forecast row');
-
+  let header: string[] | undefined;
+  const col = (name: string): number => (header as string[]).indexOf(name);
+  let cTs = -1;
+  let cQueue = -1;
+  let cF = -1;
+  let c10 = -1;
+  let c90 = -1;
+  let cEvent = -1;
   interface Cell { f: number; p10: number; p90: number }
   const byQueue = new Map<string, Map<number, Cell>>();
   const events = new Map<number, string>();
   let first = Infinity;
   let last = -Infinity;
-  for (let r = 1; r < records.length; r++) {
-    const rec = records[r] as string[];
-    const line = r + 1;
+  let rows = 0;
+  forEachCsvRecord(normalizeNewlines(stripBom(text, file)), file, ',', (rec, line) => {
+    if (header === undefined) {
+      header = rec.map((h) => h.trim().toLowerCase());
+      for (const name of ['timestamp', 'forecast', 'p10', 'p90']) {
+        if (col(name) < 0) {
+          throw new InputError({ file, line, column: 1 }, `header ${describeValue(header.join(','))}`, `a forecast CSV header ${FORECAST_HEADER.join(',')}`);
+        }
+      }
+      [cTs, cQueue, cF, c10, c90, cEvent] = ['timestamp', 'queue', 'forecast', 'p10', 'p90', 'event'].map(col) as [number, number, number, number, number, number];
+      return;
+    }
+    rows += 1;
     const ts = (rec[cTs] ?? '').trim();
-    if (!TS_RE.test(ts)) throw new InputError({ file, line, column: cTs + 1 }, `timestamp ${describeValue(ts)}`, 'an hour like 2026-06-18T10:00');
-    const hour = hourNumber(ts);
+    const at = { file, line, column: cTs + 1 };
+    const hour = hourCell(ts, at);
+    checkHourSpan(first, last, hour, at);
     const queue = cQueue >= 0 ? (rec[cQueue] ?? '').trim() : 'all';
+    if (queue === '') throw new InputError({ file, line, column: cQueue + 1 }, 'an empty queue', 'a queue name');
     const num = (c: number, name: string): number => {
       const t = (rec[c] ?? '').trim();
       const v = Number(t);
-      if (t === '' || !Number.isFinite(v) || v < 0) throw new InputError({ file, line, column: c + 1 }, `${name} ${describeValue(t)}`, 'a number >= 0');
+      if (t === '' || !Number.isFinite(v) || v < 0 || v > MAX_COUNT_PER_ROW) {
+        throw new InputError({ file, line, column: c + 1 }, `${name} ${describeValue(t)}`, `a number from 0 to ${groupedInt(MAX_COUNT_PER_ROW)}`);
+      }
       return v;
     };
     const cell = { f: num(cF, 'forecast'), p10: num(c10, 'p10'), p90: num(c90, 'p90') };
@@ -102,7 +125,9 @@ export function parseForecastCsv(text: string, file: string, timezone: string): 
     if (cEvent >= 0 && (rec[cEvent] ?? '').trim() !== '') events.set(hour, (rec[cEvent] ?? '').trim());
     first = Math.min(first, hour);
     last = Math.max(last, hour);
-  }
+  });
+  if (header === undefined) throw new InputError({ file, line: 1, column: 1 }, 'an empty file', `a forecast CSV header ${FORECAST_HEADER.join(',')}`);
+  if (rows === 0) throw new InputError({ file, line: 2, column: 1 }, 'no data rows', 'at least one forecast row');
   const hours = last - first + 1;
   const names = [...byQueue.keys()].filter((n) => n !== 'all');
   const sources = names.length > 0 ? names : ['all'];

@@ -3,20 +3,35 @@
  *
  * Accepted: `timestamp,inquiries` or `date,hour,inquiries`, optional `queue`;
  * headers matched case-insensitively, Chinese headers too; comma or tab;
- * UTF-8 with or without BOM; CRLF. Rows finer than an hour are summed into the
- * hour; rows may come in any order. Hours are wall-clock hours of `timezone`.
+ * the encodings of encoding.ts; LF, CRLF or CR line ends, mixed too. Rows
+ * finer than an hour are summed into the hour; rows may come in any order.
+ * Hours are wall-clock hours of `timezone`.
+ *
+ * Rows are read one at a time into typed columns (never kept as parsed
+ * records), and the caps of domain/limits.ts (queues, counts, years, span,
+ * queue-hours) are checked before anything is allocated by the history's span.
  */
-import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import {
   InputError,
   describeValue,
   hourKeyFromNumber,
-  isValidDate,
   type History,
   type QueueSeries,
 } from '../domain';
-import { readTextFile } from './files';
+import {
+  MAX_COUNT_PER_ROW,
+  MAX_HISTORY_YEARS,
+  MAX_QUEUE_HOURS,
+  MAX_QUEUES,
+  MAX_STRAY_YEARS,
+  MAX_YEAR,
+  MIN_YEAR,
+  groupedInt,
+} from '../domain/limits';
+import { forEachCsvRecord, normalizeNewlines } from './csv';
+import { decodeToUtf8Bytes, stripBom } from './encoding';
+import { readInputBytes } from './files';
 
 export interface ReadHistoryOptions {
   /** IANA zone deciding local hours for timestamps that carry a UTC offset. */
@@ -47,19 +62,29 @@ interface Located {
   column: number;
 }
 
-/** Wall-clock minute of a row (minutes since 1970-01-01T00:00 local) and a duplicate key. */
+/** Wall-clock minute of a row (minutes since 1970-01-01T00:00 local) and its instant. */
 interface RowTime {
   localMinute: number;
-  /** Identifies the instant for duplicate detection. */
-  instantKey: string;
+  /**
+   * Identifies the instant for duplicate detection: whole seconds × 2, plus 1
+   * when the row carried a UTC offset (a local time and an offset time are
+   * never the same key, as before).
+   */
+  instant: number;
 }
 
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function validYmd(y: number, m: number, d: number): boolean {
-  return isValidDate(`${y}-${pad2(m)}-${pad2(d)}`);
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (DAYS_IN_MONTH[m - 1] as number) + (leap ? 1 : 0);
+}
+
+function checkYear(y: number, at: Located, what: string, text: string): void {
+  if (y < MIN_YEAR || y > MAX_YEAR) {
+    throw new InputError(at, `${what} ${describeValue(text)} in the year ${y}`, `a date from ${MIN_YEAR} to ${MAX_YEAR}`);
+  }
 }
 
 function offsetMinutes(text: string): number {
@@ -83,10 +108,11 @@ function parseTimestamp(raw: string, at: Located, timezone: string): RowTime {
   if (!validYmd(y, mo, d) || h > 23 || mi > 59 || s > 59) {
     throw new InputError(at, `timestamp ${describeValue(text)} (no such date or time)`, EXPECT_TIMESTAMP);
   }
+  checkYear(y, at, 'timestamp', text);
   const offset = m[7];
   const naiveMs = Date.UTC(y, mo - 1, d, h, mi, s);
   if (offset === undefined) {
-    return { localMinute: Math.floor(naiveMs / 60_000), instantKey: `L${naiveMs}` };
+    return { localMinute: Math.floor(naiveMs / 60_000), instant: (naiveMs / 1000) * 2 };
   }
   const offsetMin = offsetMinutes(offset);
   if (Math.abs(offsetMin) > 14 * 60) {
@@ -95,7 +121,7 @@ function parseTimestamp(raw: string, at: Located, timezone: string): RowTime {
   const instantMs = naiveMs - offsetMin * 60_000;
   const local = DateTime.fromMillis(instantMs, { zone: timezone });
   const localMs = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
-  return { localMinute: Math.floor(localMs / 60_000), instantKey: `U${instantMs}` };
+  return { localMinute: Math.floor(localMs / 60_000), instant: (instantMs / 1000) * 2 + 1 };
 }
 
 function parseDateHour(dateRaw: string, hourRaw: string, dateAt: Located, hourAt: Located): RowTime {
@@ -105,6 +131,7 @@ function parseDateHour(dateRaw: string, hourRaw: string, dateAt: Located, hourAt
   if (!dm || !validYmd(y, mo, d)) {
     throw new InputError(dateAt, dateText === '' ? 'an empty date' : `date ${describeValue(dateText)}`, 'a date like 2026-06-18');
   }
+  checkYear(y, dateAt, 'date', dateText);
   const hourText = hourRaw.trim();
   const hm = HOUR_RE.exec(hourText);
   const h = hm ? Number(hm[1]) : -1;
@@ -113,95 +140,131 @@ function parseDateHour(dateRaw: string, hourRaw: string, dateAt: Located, hourAt
     throw new InputError(hourAt, hourText === '' ? 'an empty hour' : `hour ${describeValue(hourText)}`, 'an hour from 0 to 23 (or HH:MM)');
   }
   const naiveMs = Date.UTC(y, mo - 1, d, h, mi);
-  return { localMinute: naiveMs / 60_000, instantKey: `L${naiveMs}` };
+  return { localMinute: naiveMs / 60_000, instant: (naiveMs / 1000) * 2 };
 }
 
 function normalizeHeader(text: string): string {
   return text.trim().replace(/^"|"$/g, '').trim().toLowerCase();
 }
 
-function detectDelimiter(text: string): string {
-  const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
+/** Tab when the first line has tabs and no commas, else comma. */
+function detectDelimiter(data: string | Buffer): string {
+  const head = typeof data === 'string' ? data.slice(0, 4096) : data.subarray(0, 4096).toString('utf8');
+  const newline = head.indexOf('\n');
+  const firstLine = newline >= 0 ? head.slice(0, newline) : head;
   return firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
 }
 
-export function csvErrorToInput(file: string, error: unknown): InputError {
-  const e = error as { code?: string; lines?: number; message?: string; record?: unknown[] };
-  const line = typeof e.lines === 'number' ? e.lines : undefined;
-  if (e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && Array.isArray(e.record)) {
-    return new InputError({ file, line, column: 1 }, `${e.record.length} fields`, 'the same number of fields as the header');
-  }
-  if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
-    return new InputError({ file, line }, 'a quote that is never closed', 'a closing double quote');
-  }
-  return new InputError({ file, line }, `malformed CSV (${e.code ?? e.message ?? 'unknown'})`, 'comma- or tab-separated values');
+function isBlank(data: string | Buffer): boolean {
+  if (typeof data === 'string') return data.trim() === '';
+  for (const b of data) if (b !== 32 && b !== 9 && b !== 10 && b !== 13) return false;
+  return true;
 }
 
-/** Parse inquiry-history CSV text. `file` is used in error messages. */
-export function parseHistory(text: string, file: string, options: ReadHistoryOptions): History {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') {
+/** Grow-only typed columns of the rows read so far. */
+class RowColumns {
+  length = 0;
+  queue = new Uint16Array(1024);
+  minute = new Int32Array(1024);
+  /** Instant for duplicate detection: whole seconds × 2, + 1 when the row carried a UTC offset. */
+  instant = new Float64Array(1024);
+  count = new Uint32Array(1024);
+  line = new Uint32Array(1024);
+
+  push(queue: number, minute: number, instant: number, count: number, line: number): void {
+    if (this.length === this.queue.length) this.grow();
+    const i = this.length++;
+    this.queue[i] = queue;
+    this.minute[i] = minute;
+    this.instant[i] = instant;
+    this.count[i] = count;
+    this.line[i] = line;
+  }
+
+  private grow(): void {
+    const size = this.queue.length * 2;
+    const grown = <T extends Uint16Array | Int32Array | Float64Array | Uint32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.queue = grown(this.queue, (n) => new Uint16Array(n));
+    this.minute = grown(this.minute, (n) => new Int32Array(n));
+    this.instant = grown(this.instant, (n) => new Float64Array(n));
+    this.count = grown(this.count, (n) => new Uint32Array(n));
+    this.line = grown(this.line, (n) => new Uint32Array(n));
+  }
+}
+
+const HOURS_PER_YEAR = 8766;
+
+function countError(at: Located, countText: string): InputError {
+  const found =
+    countText === ''
+      ? 'an empty count'
+      : /^-\d+(\.\d+)?$/.test(countText)
+        ? `a negative count ${countText}`
+        : /^\d*\.\d+$/.test(countText)
+          ? `a fractional count ${countText}`
+          : `count ${describeValue(countText)}`;
+  return new InputError(at, found, 'a whole number of inquiries >= 0');
+}
+
+/** Parse inquiry-history CSV text (or UTF-8 bytes). `file` is used in error messages. */
+export function parseHistory(input: string | Buffer, file: string, options: ReadHistoryOptions): History {
+  const data = normalizeNewlines(typeof input === 'string' ? stripBom(input, file) : input);
+  if (isBlank(data)) {
     throw new InputError({ file, line: 1, column: 1 }, 'an empty file', 'a header row such as timestamp,inquiries');
   }
-  let records: string[][];
-  try {
-    records = parse(body, {
-      delimiter: detectDelimiter(body),
-      relax_column_count: false,
-      skip_empty_lines: true,
-      trim: false,
-    }) as string[][];
-  } catch (error) {
-    throw csvErrorToInput(file, error);
-  }
-  const header = records[0] ?? [];
+  const delimiter = detectDelimiter(data);
   const roles = new Map<Role, number>();
-  header.forEach((cell, index) => {
-    const name = normalizeHeader(cell);
-    for (const [role, aliases] of Object.entries(HEADER_ALIASES) as Array<[Role, string[]]>) {
-      if (aliases.includes(name)) {
-        if (roles.has(role)) {
-          throw new InputError({ file, line: 1, column: index + 1 }, `a second ${role} column ${describeValue(cell.trim())}`, `one ${role} column`);
+  let header: string[] | undefined;
+  let inquiriesCol = -1;
+  let timestampCol: number | undefined;
+  let dateCol = -1;
+  let hourCol = -1;
+  let queueCol: number | undefined;
+  const queueIndex = new Map<string, number>();
+  const queueNames: string[] = [];
+  const rows = new RowColumns();
+
+  const readHeader = (record: string[], line: number): void => {
+    header = record;
+    record.forEach((cell, index) => {
+      const name = normalizeHeader(cell);
+      for (const [role, aliases] of Object.entries(HEADER_ALIASES) as Array<[Role, string[]]>) {
+        if (aliases.includes(name)) {
+          if (roles.has(role)) {
+            throw new InputError({ file, line, column: index + 1 }, `a second ${role} column ${describeValue(cell.trim())}`, `one ${role} column`);
+          }
+          roles.set(role, index);
         }
-        roles.set(role, index);
       }
+    });
+    const headerText = describeValue(record.join(','));
+    const found = roles.get('inquiries');
+    if (found === undefined) {
+      throw new InputError({ file, line, column: 1 }, `header ${headerText}`, 'a column named inquiries (or 咨询量)');
     }
-  });
-  const headerText = describeValue(header.join(','));
-  const inquiriesCol = roles.get('inquiries');
-  if (inquiriesCol === undefined) {
-    throw new InputError({ file, line: 1, column: 1 }, `header ${headerText}`, 'a column named inquiries (or 咨询量)');
-  }
-  const timestampCol = roles.get('timestamp');
-  const dateCol = roles.get('date');
-  const hourCol = roles.get('hour');
-  if (timestampCol === undefined && (dateCol === undefined || hourCol === undefined)) {
-    const found = dateCol !== undefined ? `header ${headerText} with a date but no hour column` : `header ${headerText}`;
-    throw new InputError({ file, line: 1, column: 1 }, found, 'a timestamp column (时间), or date and hour columns (日期, 小时)');
-  }
-  const queueCol = roles.get('queue');
-  if (records.length < 2) {
-    throw new InputError({ file, line: 2, column: 1 }, 'no data rows', 'at least one row after the header');
-  }
+    inquiriesCol = found;
+    timestampCol = roles.get('timestamp');
+    const d = roles.get('date');
+    const h = roles.get('hour');
+    if (timestampCol === undefined && (d === undefined || h === undefined)) {
+      const what = d !== undefined ? `header ${headerText} with a date but no hour column` : `header ${headerText}`;
+      throw new InputError({ file, line, column: 1 }, what, 'a timestamp column (时间), or date and hour columns (日期, 小时)');
+    }
+    dateCol = d ?? -1;
+    hourCol = h ?? -1;
+    queueCol = roles.get('queue');
+  };
 
-  // Sums per queue per local hour; first line per (queue, instant) for duplicates.
-  const sums = new Map<string, Map<number, number>>();
-  const seen = new Map<string, number>();
-  const minutesSeen: number[] = [];
-  // Line numbers: csv-parse skips empty lines, so track them from the raw text.
-  const lineNumbers = recordLineNumbers(body);
-
-  for (let r = 1; r < records.length; r++) {
-    const record = records[r] as string[];
-    const line = lineNumbers[r] ?? r + 1;
+  const readRow = (record: string[], line: number): void => {
     const at = (col: number): Located => ({ file, line, column: col + 1 });
-
-    let time: RowTime;
-    if (timestampCol !== undefined) {
-      time = parseTimestamp(record[timestampCol] ?? '', at(timestampCol), options.timezone);
-    } else {
-      time = parseDateHour(record[dateCol as number] ?? '', record[hourCol as number] ?? '', at(dateCol as number), at(hourCol as number));
-    }
+    const time =
+      timestampCol !== undefined
+        ? parseTimestamp(record[timestampCol] ?? '', at(timestampCol), options.timezone)
+        : parseDateHour(record[dateCol] ?? '', record[hourCol] ?? '', at(dateCol), at(hourCol));
 
     let queue = 'all';
     if (queueCol !== undefined) {
@@ -211,63 +274,66 @@ export function parseHistory(text: string, file: string, options: ReadHistoryOpt
         throw new InputError(at(queueCol), 'queue "all"', 'a queue name other than "all" (reserved for totals)');
       }
     }
+    let q = queueIndex.get(queue);
+    if (q === undefined) {
+      if (queueNames.length >= MAX_QUEUES) {
+        throw new InputError(at(queueCol ?? 0), `queue ${describeValue(queue)}, queue number ${queueNames.length + 1} of the file`, `at most ${MAX_QUEUES} queues in one history`);
+      }
+      q = queueNames.length;
+      queueIndex.set(queue, q);
+      queueNames.push(queue);
+    }
 
     const countText = (record[inquiriesCol] ?? '').trim();
-    if (!COUNT_RE.test(countText)) {
-      const found =
-        countText === ''
-          ? 'an empty count'
-          : /^-\d+(\.\d+)?$/.test(countText)
-            ? `a negative count ${countText}`
-            : /^\d*\.\d+$/.test(countText)
-              ? `a fractional count ${countText}`
-              : `count ${describeValue(countText)}`;
-      throw new InputError(at(inquiriesCol), found, 'a whole number of inquiries >= 0');
+    if (!COUNT_RE.test(countText)) throw countError(at(inquiriesCol), countText);
+    const count = countText.length > 10 ? Infinity : Number(countText);
+    if (count > MAX_COUNT_PER_ROW) {
+      throw new InputError(at(inquiriesCol), `a count of ${countText.length > 24 ? `${countText.slice(0, 12)}... (${countText.length} digits)` : countText}`, `at most ${groupedInt(MAX_COUNT_PER_ROW)} inquiries in one row`);
     }
-    const count = Number(countText);
+    rows.push(q, time.localMinute, time.instant, count, line);
+  };
 
-    const dupKey = `${queue}\u0000${time.instantKey}`;
-    const firstLine = seen.get(dupKey);
-    if (firstLine !== undefined) {
-      const shown = timestampCol !== undefined ? (record[timestampCol] ?? '').trim() : `${(record[dateCol as number] ?? '').trim()} ${(record[hourCol as number] ?? '').trim()}`;
-      const col = timestampCol ?? (dateCol as number);
-      throw new InputError(
-        at(col),
-        `timestamp ${shown}${queueCol !== undefined ? ` for queue ${describeValue(queue)}` : ''} again (first on line ${firstLine})`,
-        'each timestamp once per queue',
-      );
-    }
-    seen.set(dupKey, line);
-    if (r <= 2000) minutesSeen.push(time.localMinute);
-
-    const hour = Math.floor(time.localMinute / 60);
-    let queueSums = sums.get(queue);
-    if (!queueSums) {
-      queueSums = new Map();
-      sums.set(queue, queueSums);
-    }
-    queueSums.set(hour, (queueSums.get(hour) ?? 0) + count);
+  forEachCsvRecord(data, file, delimiter, (record, line) => {
+    if (header === undefined) readHeader(record, line);
+    else readRow(record, line);
+  });
+  if (header === undefined) {
+    throw new InputError({ file, line: 1, column: 1 }, 'an empty file', 'a header row such as timestamp,inquiries');
   }
+  if (rows.length === 0) throw new InputError({ file, line: 2, column: 1 }, 'no data rows', 'at least one row after the header');
 
-  let first = Infinity;
-  let last = -Infinity;
-  for (const queueSums of sums.values()) {
-    for (const hour of queueSums.keys()) {
-      if (hour < first) first = hour;
-      if (hour > last) last = hour;
-    }
-  }
+  const timeColumn = timestampCol ?? dateCol;
+  const { first, last } = checkSpan(rows, file, timeColumn);
   const hours = last - first + 1;
-  const queues: QueueSeries[] = [];
-  for (const [name, queueSums] of sums) {
-    const values = new Array<number | null>(hours).fill(null);
-    for (const [hour, sum] of queueSums) values[hour - first] = sum;
-    queues.push({ name, values });
+  if (hours * queueNames.length > MAX_QUEUE_HOURS) {
+    throw new InputError(
+      { file },
+      `${queueNames.length} queues over ${groupedInt(hours / 24)} days (${groupedInt(hours * queueNames.length)} queue-hours)`,
+      `at most ${groupedInt(MAX_QUEUE_HOURS)} queue-hours (fewer queues, or a shorter history)`,
+    );
   }
+  checkDuplicates(rows, data, file, delimiter, timestampCol, dateCol, hourCol, queueCol, queueNames);
+
+  // Sums per queue per local hour; only now is anything allocated by the span.
+  const sums = queueNames.map(() => new Float64Array(hours));
+  const seen = queueNames.map(() => new Uint8Array(hours));
+  for (let i = 0; i < rows.length; i++) {
+    const q = rows.queue[i] as number;
+    const h = Math.floor((rows.minute[i] as number) / 60) - first;
+    (sums[q] as Float64Array)[h] = ((sums[q] as Float64Array)[h] as number) + (rows.count[i] as number);
+    (seen[q] as Uint8Array)[h] = 1;
+  }
+  const queues: QueueSeries[] = queueNames.map((name, q) => {
+    const s = sums[q] as Float64Array;
+    const has = seen[q] as Uint8Array;
+    const values = new Array<number | null>(hours);
+    for (let i = 0; i < hours; i++) values[i] = has[i] ? (s[i] as number) : null;
+    return { name, values };
+  });
 
   let missingHours = 0;
   for (let i = 0; i < hours; i++) {
-    if (queues.every((q) => q.values[i] === null) && hourExists(first + i, options.timezone)) missingHours += 1;
+    if (seen.every((has) => has[i] === 0) && hourExists(first + i, options.timezone)) missingHours += 1;
   }
 
   return {
@@ -276,14 +342,129 @@ export function parseHistory(text: string, file: string, options: ReadHistoryOpt
     hours,
     queues,
     missingHours,
-    sourceRows: records.length - 1,
-    rowsPerHour: rowsPerHour(minutesSeen),
+    sourceRows: rows.length,
+    rowsPerHour: rowsPerHour(Array.from(rows.minute.subarray(0, Math.min(rows.length, 2000)))),
   };
 }
 
-/** Read an inquiry-history CSV file. */
+/**
+ * First and last hour of the rows, after refusing a row far from all the
+ * others (a typo such as 1970 or 2100 in a 3-year file) and a span over the
+ * cap. Rows are sorted by hour as a typed array: no allocation by span.
+ */
+function checkSpan(rows: RowColumns, file: string, timeColumn: number): { first: number; last: number } {
+  const hoursSorted = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) hoursSorted[i] = Math.floor((rows.minute[i] as number) / 60);
+  hoursSorted.sort();
+  const first = hoursSorted[0] as number;
+  const last = hoursSorted[rows.length - 1] as number;
+  const strayHours = MAX_STRAY_YEARS * HOURS_PER_YEAR;
+  let gapAt = -1;
+  let widest = 0;
+  for (let i = 1; i < rows.length; i++) {
+    const gap = (hoursSorted[i] as number) - (hoursSorted[i - 1] as number);
+    if (gap > widest) {
+      widest = gap;
+      gapAt = i;
+    }
+  }
+  const lineOf = (inside: (hour: number) => boolean): { line: number; hour: number } => {
+    let best = { line: Infinity, hour: 0 };
+    for (let i = 0; i < rows.length; i++) {
+      const hour = Math.floor((rows.minute[i] as number) / 60);
+      if (inside(hour) && (rows.line[i] as number) < best.line) best = { line: rows.line[i] as number, hour };
+    }
+    return best;
+  };
+  const day = (hour: number): string => hourKeyFromNumber(hour).slice(0, 10);
+  if (widest > strayHours) {
+    // The smaller side of the widest gap is the stray part (ties: the later side).
+    const below = gapAt;
+    const strayBelow = below < rows.length - below;
+    const cut = hoursSorted[gapAt] as number;
+    const stray = lineOf((h) => (strayBelow ? h < cut : h >= cut));
+    const restFrom = strayBelow ? cut : first;
+    const restTo = strayBelow ? last : (hoursSorted[gapAt - 1] as number);
+    const years = (widest / HOURS_PER_YEAR).toFixed(0);
+    throw new InputError(
+      { file, line: stray.line, column: timeColumn + 1 },
+      `a row dated ${day(stray.hour)}, ${years} years from the other rows (${day(restFrom)} .. ${day(restTo)})`,
+      `every row within ${MAX_STRAY_YEARS} years of the others (a typo in the year?)`,
+    );
+  }
+  if (last - first > MAX_HISTORY_YEARS * HOURS_PER_YEAR) {
+    // Name the end farther from the middle row.
+    const middle = hoursSorted[Math.floor(rows.length / 2)] as number;
+    const newest = last - middle > middle - first;
+    const atEnd = newest ? lineOf((h) => h === last) : lineOf((h) => h === first);
+    throw new InputError(
+      { file, line: atEnd.line, column: timeColumn + 1 },
+      `a row dated ${day(atEnd.hour)}, making the history span ${((last - first) / HOURS_PER_YEAR).toFixed(1)} years (${day(first)} .. ${day(last)})`,
+      `a history of at most ${MAX_HISTORY_YEARS} years (${newest ? 'a typo in the year?' : 'drop the oldest rows'})`,
+    );
+  }
+  return { first, last };
+}
+
+/**
+ * A (queue, instant) given twice is an error naming both lines. Keys are
+ * sorted as one typed array; only on a repeat are the rows read again to
+ * quote the later one.
+ */
+function checkDuplicates(
+  rows: RowColumns,
+  data: string | Buffer,
+  file: string,
+  delimiter: string,
+  timestampCol: number | undefined,
+  dateCol: number,
+  hourCol: number,
+  queueCol: number | undefined,
+  queueNames: readonly string[],
+): void {
+  // Whole seconds ×2 (+1 for UTC rows) stay below 2^35; the queue goes above that.
+  const keyOf = (i: number): number => (rows.queue[i] as number) * 2 ** 36 + (rows.instant[i] as number) + 2 ** 35;
+  const keys = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) keys[i] = keyOf(i);
+  keys.sort();
+  const repeated = new Set<number>();
+  for (let i = 1; i < keys.length; i++) if (keys[i] === keys[i - 1]) repeated.add(keys[i] as number);
+  if (repeated.size === 0) return;
+  // The repeat that comes first in the file.
+  const firstLineOf = new Map<number, number>();
+  let report: { line: number; firstLine: number; queue: number } | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const key = keyOf(i);
+    if (!repeated.has(key)) continue;
+    const seenAt = firstLineOf.get(key);
+    if (seenAt === undefined) {
+      firstLineOf.set(key, rows.line[i] as number);
+    } else if (report === undefined || (rows.line[i] as number) < report.line) {
+      report = { line: rows.line[i] as number, firstLine: seenAt, queue: rows.queue[i] as number };
+    }
+  }
+  if (!report) return;
+  const target = report;
+  let shown = '';
+  forEachCsvRecord(data, file, delimiter, (record, line) => {
+    if (line !== target.line) return;
+    shown =
+      timestampCol !== undefined
+        ? (record[timestampCol] ?? '').trim()
+        : `${(record[dateCol] ?? '').trim()} ${(record[hourCol] ?? '').trim()}`;
+  });
+  const queue = queueNames[target.queue] ?? 'all';
+  throw new InputError(
+    { file, line: target.line, column: (timestampCol ?? dateCol) + 1 },
+    `timestamp ${shown}${queueCol !== undefined ? ` for queue ${describeValue(queue)}` : ''} again (first on line ${target.firstLine})`,
+    'each timestamp once per queue',
+  );
+}
+
+/** Read an inquiry-history CSV file (UTF-8, or another encoding decodeText accepts). */
 export function readHistory(file: string, options: ReadHistoryOptions): History {
-  return parseHistory(readTextFile(file, 'a readable inquiry CSV'), file, options);
+  const { bytes } = decodeToUtf8Bytes(readInputBytes(file, 'a readable inquiry CSV'), file);
+  return parseHistory(bytes, file, options);
 }
 
 /** False for a wall-clock hour skipped by a DST jump in `timezone`. */
@@ -313,35 +494,4 @@ function rowsPerHour(minutes: number[]): number {
     }
   }
   return best > 0 && best < 60 && 60 % best === 0 ? 60 / best : 1;
-}
-
-/**
- * Physical line number (1-based) of each non-empty record start. Quoted fields
- * with embedded newlines are rare in inquiry exports; we count quotes to stay right.
- */
-function recordLineNumbers(text: string): number[] {
-  const out: number[] = [];
-  let line = 1;
-  let inQuotes = false;
-  let recordStart = true;
-  let lineHasContent = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (recordStart && ch !== 10 && ch !== 13) {
-      out.push(line);
-      recordStart = false;
-      lineHasContent = true;
-    }
-    if (ch === 34) inQuotes = !inQuotes;
-    else if (ch === 10) {
-      line += 1;
-      if (!inQuotes && lineHasContent) {
-        recordStart = true;
-        lineHasContent = false;
-      } else if (!inQuotes) {
-        recordStart = true;
-      }
-    }
-  }
-  return out;
 }

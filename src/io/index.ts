@@ -1,4 +1,5 @@
 export * from './files';
+export * from './csv';
 export * from './history';
 export * from './config';
 export * from './demand';

@@ -7,7 +7,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import type { Config } from '../config';
 import { describeValue, InputError, type Demand, type Requirement, type ShiftLine } from '../domain';
 import type { CoverageRow, PlanSummary, ShortageExplanation } from '../plan';
@@ -16,7 +15,10 @@ import { buildReportModel, renderReportHtml, renderSummaryMarkdown, rosterExport
 import type { Roster } from '../roster';
 import { csvCell, fixedDigits } from '../report/format';
 import { parseJsonText, readConfig } from './config';
-import { fixed2, formatForecastCsv, readForecastCsv } from './demand';
+import { MAX_COUNT_PER_ROW, groupedInt } from '../domain/limits';
+import { fixed2, formatForecastCsv, hourCell, readForecastCsv } from './demand';
+import { stripBom } from './encoding';
+import { forEachCsvRecord, normalizeNewlines } from './csv';
 import { readTextFile, writeFileAtomic } from './files';
 import { formatRequirementsCsv } from './requirements';
 
@@ -125,37 +127,31 @@ export interface PlanForSimulation {
   coverage: CoverageRow[];
 }
 
-const TS_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:00$/;
-
 export function parseCoverageCsv(text: string, file: string, queueNames: readonly string[]): CoverageRow[] {
-  let records: string[][];
-  try {
-    records = parse(text, { skip_empty_lines: true }) as string[][];
-  } catch (error) {
-    const e = error as { lines?: number; code?: string };
-    throw new InputError({ file, line: e.lines }, `malformed CSV (${e.code ?? 'unknown'})`, 'comma-separated values');
-  }
-  const header = (records[0] ?? []).map((h) => h.trim().toLowerCase());
-  const col = (name: string): number => header.indexOf(name);
-  for (const name of ['timestamp', 'required', 'scheduled']) {
-    if (col(name) < 0) throw new InputError({ file, line: 1, column: 1 }, `header ${describeValue(header.join(','))}`, 'a coverage CSV with timestamp, queue, required and scheduled columns');
-  }
-  const cQueue = col('queue');
-  if (cQueue < 0 && queueNames.length > 1) {
-    throw new InputError({ file, line: 1, column: 1 }, `no queue column with ${queueNames.length} queues in the config`, 'one row per hour and queue (timestamp,queue,required,scheduled,...)');
-  }
+  let header: string[] | undefined;
+  const col = (name: string): number => (header as string[]).indexOf(name);
+  let cQueue = -1;
   const rows: CoverageRow[] = [];
-  for (let r = 1; r < records.length; r++) {
-    const rec = records[r] as string[];
-    const line = r + 1;
+  forEachCsvRecord(normalizeNewlines(stripBom(text, file)), file, ',', (rec, line) => {
+    if (header === undefined) {
+      header = rec.map((h) => h.trim().toLowerCase());
+      for (const name of ['timestamp', 'required', 'scheduled']) {
+        if (col(name) < 0) throw new InputError({ file, line, column: 1 }, `header ${describeValue(header.join(','))}`, 'a coverage CSV with timestamp, queue, required and scheduled columns');
+      }
+      cQueue = col('queue');
+      if (cQueue < 0 && queueNames.length > 1) {
+        throw new InputError({ file, line, column: 1 }, `no queue column with ${queueNames.length} queues in the config`, 'one row per hour and queue (timestamp,queue,required,scheduled,...)');
+      }
+      return;
+    }
     const ts = (rec[col('timestamp')] ?? '').trim();
-    if (!TS_RE.test(ts)) throw new InputError({ file, line, column: col('timestamp') + 1 }, `timestamp ${describeValue(ts)}`, 'an hour like 2026-06-18T10:00');
+    hourCell(ts, { file, line, column: col('timestamp') + 1 });
     const num = (name: string): number => {
       const c = col(name);
       if (c < 0) return 0;
       const t = (rec[c] ?? '').trim();
       const v = Number(t);
-      if (t === '' || !Number.isFinite(v) || v < 0) throw new InputError({ file, line, column: c + 1 }, `${name} ${describeValue(t)}`, 'a number >= 0');
+      if (t === '' || !Number.isFinite(v) || v < 0 || v > MAX_COUNT_PER_ROW) throw new InputError({ file, line, column: c + 1 }, `${name} ${describeValue(t)}`, `a number from 0 to ${groupedInt(MAX_COUNT_PER_ROW)}`);
       return v;
     };
     const queue = cQueue >= 0 ? (rec[cQueue] ?? '').trim() : (queueNames[0] as string);
@@ -163,7 +159,8 @@ export function parseCoverageCsv(text: string, file: string, queueNames: readonl
       throw new InputError({ file, line, column: cQueue + 1 }, `queue ${describeValue(queue)}`, `one of the config's queues (${queueNames.join(', ')}) or all`);
     }
     rows.push({ timestamp: ts, queue, required: num('required'), scheduled: num('scheduled'), shortfall: num('shortfall'), surplus: num('surplus'), agents: num('agents') });
-  }
+  });
+  if (header === undefined) throw new InputError({ file, line: 1, column: 1 }, 'an empty file', 'a coverage CSV with timestamp, queue, required and scheduled columns');
   if (cQueue < 0) {
     // One queue and totals only: the totals are that queue's rows, and its `all` rows too.
     rows.push(...rows.map((r) => ({ ...r, queue: 'all' })));

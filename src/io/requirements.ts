@@ -7,11 +7,13 @@
  * rate weighted by inquiries; occupancy weighted by agents. `abandon_rate` is
  * empty for Erlang C queues. Fixed decimals keep the output byte-stable.
  */
-import { parse } from 'csv-parse/sync';
 import { InputError, describeValue, hourKeyFromNumber, hourNumber, type QueueRequirement, type Requirement, type RequirementCell } from '../domain';
-import { fixedDigits as fixed } from '../report/format';
-import { fixed2 } from './demand';
+import { MAX_COUNT_PER_ROW, MAX_SERVERS, groupedInt } from '../domain/limits';
+import { csvCell, fixedDigits as fixed } from '../report/format';
+import { checkHourSpan, fixed2, hourCell } from './demand';
+import { stripBom } from './encoding';
 import { readTextFile } from './files';
+import { forEachCsvRecord, normalizeNewlines } from './csv';
 
 export const REQUIREMENTS_HEADER = ['timestamp', 'queue', 'inquiries', 'agents', 'scheduled', 'service_level', 'asa_seconds', 'occupancy', 'abandon_rate'] as const;
 /** Written after the DESIGN.md columns; optional on input (the planner sizes it when absent). */
@@ -21,7 +23,7 @@ function row(ts: string, queue: string, c: RequirementCell): string {
   const asa = Number.isFinite(c.asaSeconds) ? fixed2(c.asaSeconds) : '';
   const abandon = c.abandonRate === null ? '' : fixed(c.abandonRate, 4);
   const floor = c.floorAgents === undefined ? '' : Number.isInteger(c.floorAgents) ? String(c.floorAgents) : fixed2(c.floorAgents);
-  return `${ts},${queue},${fixed2(c.inquiries)},${Number.isInteger(c.agents) ? c.agents : fixed2(c.agents)},${fixed2(c.scheduled)},${fixed(c.serviceLevel, 4)},${asa},${fixed(c.occupancy, 4)},${abandon},${floor}`;
+  return `${ts},${csvCell(queue)},${fixed2(c.inquiries)},${Number.isInteger(c.agents) ? c.agents : fixed2(c.agents)},${fixed2(c.scheduled)},${fixed(c.serviceLevel, 4)},${asa},${fixed(c.occupancy, 4)},${abandon},${floor}`;
 }
 
 /** The hour's total over every queue (the `all` row). */
@@ -81,56 +83,52 @@ export function formatRequirementsCsv(requirement: Requirement): string {
   return `${lines.join('\n')}\n`;
 }
 
-const TS_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:00$/;
-
 /**
  * Parse a requirements CSV into a Requirement. Rows with queue `all` are
  * totals and are skipped; every other queue needs one row per hour without gaps.
  */
 export function parseRequirementsCsv(text: string, file: string, timezone: string): Requirement {
-  let records: string[][];
-  try {
-    records = parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { skip_empty_lines: true, relax_column_count: true }) as string[][];
-  } catch (error) {
-    const e = error as { lines?: number; code?: string };
-    throw new InputError({ file, line: e.lines }, `malformed CSV (${e.code ?? 'unknown'})`, 'comma-separated values');
-  }
-  const header = (records[0] ?? []).map((h) => h.trim().toLowerCase());
+  let header: string[] | undefined;
   const columns = new Map<string, number>();
-  for (const name of REQUIREMENTS_HEADER) {
-    const index = header.indexOf(name);
-    if (index < 0) {
-      throw new InputError({ file, line: 1, column: 1 }, `header ${describeValue(header.join(','))} without column ${name}`, `a requirements CSV header ${REQUIREMENTS_HEADER.join(',')}`);
-    }
-    columns.set(name, index);
-  }
   const col = (name: (typeof REQUIREMENTS_HEADER)[number]): number => columns.get(name) as number;
-  const floorCol = header.indexOf(FLOOR_COLUMN);
-  if (records.length < 2) throw new InputError({ file, line: 2, column: 1 }, 'no data rows', 'at least one requirements row');
-
+  let floorCol = -1;
   const byQueue = new Map<string, Map<number, RequirementCell>>();
   let first = Infinity;
   let last = -Infinity;
-  for (let r = 1; r < records.length; r++) {
-    const rec = records[r] as string[];
-    const line = r + 1;
+  let rows = 0;
+  forEachCsvRecord(normalizeNewlines(stripBom(text, file)), file, ',', (rec, line) => {
+    if (header === undefined) {
+      header = rec.map((h) => h.trim().toLowerCase());
+      for (const name of REQUIREMENTS_HEADER) {
+        const index = header.indexOf(name);
+        if (index < 0) {
+          throw new InputError({ file, line, column: 1 }, `header ${describeValue(header.join(','))} without column ${name}`, `a requirements CSV header ${REQUIREMENTS_HEADER.join(',')}`);
+        }
+        columns.set(name, index);
+      }
+      floorCol = header.indexOf(FLOOR_COLUMN);
+      return;
+    }
+    rows += 1;
     const cell = (name: (typeof REQUIREMENTS_HEADER)[number]): string => (rec[col(name)] ?? '').trim();
     const ts = cell('timestamp');
-    if (!TS_RE.test(ts)) throw new InputError({ file, line, column: col('timestamp') + 1 }, `timestamp ${describeValue(ts)}`, 'an hour like 2026-06-18T10:00');
+    const at = { file, line, column: col('timestamp') + 1 };
+    const hour = hourCell(ts, at);
     const queue = cell('queue');
     if (queue === '') throw new InputError({ file, line, column: col('queue') + 1 }, 'an empty queue', 'a queue name');
-    const num = (name: (typeof REQUIREMENTS_HEADER)[number], max = Infinity, what = 'a number >= 0'): number => {
+    const num = (name: (typeof REQUIREMENTS_HEADER)[number], max: number, what: string): number => {
       const t = cell(name);
       const v = Number(t);
       if (t === '' || !Number.isFinite(v) || v < 0 || v > max) throw new InputError({ file, line, column: col(name) + 1 }, `${name} ${describeValue(t)}`, what);
       return v;
     };
-    const inquiries = num('inquiries');
-    const agents = num('agents');
-    const scheduled = num('scheduled');
+    const count = `a number from 0 to ${groupedInt(MAX_COUNT_PER_ROW)}`;
+    const inquiries = num('inquiries', MAX_COUNT_PER_ROW, count);
+    const agents = num('agents', MAX_SERVERS, `a number of agents from 0 to ${groupedInt(MAX_SERVERS)}`);
+    const scheduled = num('scheduled', MAX_COUNT_PER_ROW, count);
     const serviceLevel = num('service_level', 1, 'a share from 0 to 1');
     const asaText = cell('asa_seconds');
-    const asaSeconds = asaText === '' ? Infinity : num('asa_seconds', Infinity, 'seconds >= 0 (or empty when unbounded)');
+    const asaSeconds = asaText === '' ? Infinity : num('asa_seconds', MAX_COUNT_PER_ROW, 'seconds >= 0 (or empty when unbounded)');
     const occupancy = num('occupancy', 1, 'a share from 0 to 1');
     const abandonRate = cell('abandon_rate') === '' ? null : num('abandon_rate', 1, 'a share from 0 to 1, or empty for Erlang C');
     const floorText = floorCol >= 0 ? (rec[floorCol] ?? '').trim() : '';
@@ -141,8 +139,8 @@ export function parseRequirementsCsv(text: string, file: string, timezone: strin
         throw new InputError({ file, line, column: floorCol + 1 }, `${FLOOR_COLUMN} ${describeValue(floorText)}`, `a number from 0 to the row's agents (${agents}), or empty`);
       }
     }
-    if (queue === 'all') continue;
-    const hour = hourNumber(ts);
+    if (queue === 'all') return;
+    checkHourSpan(first, last, hour, at);
     let q = byQueue.get(queue);
     if (!q) {
       q = new Map();
@@ -152,7 +150,9 @@ export function parseRequirementsCsv(text: string, file: string, timezone: strin
     q.set(hour, { inquiries, agents, scheduled, serviceLevel, asaSeconds, occupancy, abandonRate, ...(floorAgents === undefined ? {} : { floorAgents }) });
     first = Math.min(first, hour);
     last = Math.max(last, hour);
-  }
+  });
+  if (header === undefined) throw new InputError({ file, line: 1, column: 1 }, 'an empty file', `a requirements CSV header ${REQUIREMENTS_HEADER.join(',')}`);
+  if (rows === 0) throw new InputError({ file, line: 2, column: 1 }, 'no data rows', 'at least one requirements row');
   if (byQueue.size === 0) throw new InputError({ file, line: 2 }, 'only rows with queue "all"', 'at least one row per queue (the "all" rows are totals)');
   const hours = last - first + 1;
   const queues: QueueRequirement[] = [...byQueue.entries()].map(([name, m]) => {

@@ -10,6 +10,7 @@ export { describeFloorDiagnosis, diagnoseFloors, type FloorDiagnosis, type Floor
 export { buildHorizon, type Horizon, type ShiftStart } from './horizon';
 export * from './solver';
 export { effectiveBand, scopePeriods } from './constraints/outsourcingRatio';
+export { checkPlanSize, estimatePlanSize, CONFIG_NAMES, type PlanSize, type PlanSizeNames } from './limits';
 export type { PoolCapacity, PoolCapacity as PoolAvailability, DayCapacity, WindowCapacity } from './constraints/inhouseAvailability';
 export { startKey } from './constraints/inhouseAvailability';
 export { InfeasiblePlanError } from '../domain';

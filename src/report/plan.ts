@@ -196,7 +196,7 @@ function explanationRows(model: ReportModel): string[][] {
 
 function mdTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, right: readonly boolean[] = []): string {
   const align = header.map((_, i) => (right[i] ? '---:' : '---'));
-  return [`| ${header.join(' | ')} |`, `|${align.join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [`| ${header.join(' | ')} |`, `|${align.join('|')}|`, ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`)].join('\n');
 }
 
 const FAIRNESS_ROWS: ReadonlyArray<[keyof Fairness, string]> = [

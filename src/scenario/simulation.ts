@@ -17,6 +17,7 @@
  * that open and close by the hour).
  */
 import { createRng, exponential, hourKeyFromNumber, hourNumber, poisson, standardNormal, type Rng } from '../domain';
+import { csvCell } from '../report/format';
 import type { HandlingDistribution } from '../staffing';
 
 export interface SimulatedQueue {
@@ -258,7 +259,7 @@ export function simulationCsv(result: PlanSimulationResult): string {
   const start = hourNumber(result.startHour);
   result.hours.forEach((allHour, h) => {
     const ts = hourKeyFromNumber(start + h);
-    const row = (name: string, s: HourStats): string => `${ts},${name},${f(s.offered, 2)},${f(s.answered, 2)},${f(s.abandoned, 2)},${f(s.serviceLevel, 4)},${f(s.asaSeconds, 1)},${f(s.abandonRate, 4)}`;
+    const row = (name: string, s: HourStats): string => `${ts},${csvCell(name)},${f(s.offered, 2)},${f(s.answered, 2)},${f(s.abandoned, 2)},${f(s.serviceLevel, 4)},${f(s.asaSeconds, 1)},${f(s.abandonRate, 4)}`;
     for (const q of result.queues) lines.push(row(q.name, q.hours[h] as HourStats));
     lines.push(row('all', allHour));
   });

@@ -29,6 +29,8 @@
  * Series are summed term by term (ratios y/(x+j)), rescaled in log space, so
  * no factorial, power or incomplete gamma ever overflows.
  */
+import { MAX_SERVERS } from '../domain/limits';
+import { alwaysAnswered, checkPatienceBacklog, checkQueueLimits, checkServers } from './bounds';
 import { ErlangBTable } from './erlangB';
 import { offeredLoadErlangs, serversFor } from './concurrency';
 import { TARGET_TOLERANCE } from './erlangC';
@@ -99,6 +101,7 @@ function performance(
   }
   const x = (servers * patienceSeconds) / queue.ahtSeconds;
   const y = lambda * patienceSeconds;
+  checkPatienceBacklog(x, y, servers);
   const main = logSum(x, y, true);
   // P(wait > 0) = 1 / (1 + (1 − B) / (A·B)), in logs so a huge A is harmless.
   const waitProbability = 1 / (1 + Math.exp(Math.log1p(-loss) - main.logTotal - Math.log(loss)));
@@ -140,8 +143,12 @@ function patienceOf(queue: QueueParameters): number {
 
 /** Performance of `agents` agents on a queue with impatient customers. */
 export function evaluateErlangA(queue: QueueParameters, agents: number, answerSeconds: number, basis: ServiceLevelBasis = 'offered'): QueuePerformance {
+  checkQueueLimits(queue);
   const load = offeredLoadErlangs(queue.arrivalsPerSecond, queue.ahtSeconds);
   const servers = serversFor(agents, queue.concurrency);
+  if (load > 0 && alwaysAnswered(servers, load)) {
+    return { model: 'erlangA', agents, offeredLoadErlangs: load, waitProbability: 0, serviceLevel: 1, asaSeconds: 0, averageWaitSeconds: 0, occupancy: load / servers, abandonRate: 0, stable: true };
+  }
   const table = new ErlangBTable(load);
   return performance(agents, servers, load, queue, patienceOf(queue), answerSeconds, load > 0 ? table.at(servers) : 0, basis);
 }
@@ -162,15 +169,19 @@ function meets(result: QueuePerformance, targets: StaffingTargets): boolean {
  */
 export function sizeErlangA(queue: QueueParameters, targets: StaffingTargets): QueuePerformance {
   const patience = patienceOf(queue);
+  checkQueueLimits(queue);
   const load = offeredLoadErlangs(queue.arrivalsPerSecond, queue.ahtSeconds);
   const basis = targets.serviceLevelBasis ?? 'offered';
   if (load <= 0) return performance(0, 0, 0, queue, patience, targets.answerSeconds, 0, basis);
   const c = queue.concurrency;
   const table = new ErlangBTable(load);
+  const maxAgents = Math.floor(MAX_SERVERS / c);
   const at = (agents: number): QueuePerformance =>
     performance(agents, agents * c, load, queue, patience, targets.answerSeconds, table.at(agents * c), basis);
 
   const answeredFloor = Math.max(basis === 'offered' ? targets.serviceLevel : 0, targets.maxAbandonRate === undefined ? 0 : 1 - targets.maxAbandonRate);
+  // Occupancy is load × answered share / servers, and the answered share is at least answeredFloor.
+  checkServers(Math.ceil((answeredFloor * load) / targets.maxOccupancy - TARGET_TOLERANCE), true);
   let low = Math.max(1, Math.floor((answeredFloor * load) / c)); // may be feasible
   let first = at(low);
   if (meets(first, targets)) {
@@ -185,12 +196,13 @@ export function sizeErlangA(queue: QueueParameters, targets: StaffingTargets): Q
   }
   // Gallop: low fails; find a high that meets the targets.
   let step = Math.max(1, Math.ceil(Math.sqrt(load / c)));
-  let high = low + step;
+  let high = Math.min(low + step, maxAgents);
   let best = at(high);
   while (!meets(best, targets)) {
+    if (high >= maxAgents) checkServers(maxAgents * c + 1, true);
     low = high;
     step *= 2;
-    high = low + step;
+    high = Math.min(low + step, maxAgents);
     best = at(high);
   }
   // Bisect (low fails, high meets).

@@ -13,6 +13,7 @@
  * prospects", MSOM 5(2), 2003, §4.1. With chat concurrency c, s = agents · c
  * (concurrency.ts).
  */
+import { alwaysAnswered, checkQueueLimits, checkServers } from './bounds';
 import { erlangB } from './erlangB';
 import { offeredLoadErlangs, serversFor } from './concurrency';
 import type { QueueParameters, QueuePerformance, StaffingTargets } from './types';
@@ -53,8 +54,10 @@ function performance(agents: number, servers: number, load: number, ahtSeconds: 
 
 /** Performance of `agents` agents on a queue (patience ignored). */
 export function evaluateErlangC(queue: QueueParameters, agents: number, answerSeconds: number): QueuePerformance {
+  checkQueueLimits({ ...queue, patienceSeconds: undefined });
   const load = offeredLoadErlangs(queue.arrivalsPerSecond, queue.ahtSeconds);
   const servers = serversFor(agents, queue.concurrency);
+  if (load > 0 && alwaysAnswered(servers, load)) return performance(agents, servers, load, queue.ahtSeconds, answerSeconds, 0);
   return performance(agents, servers, load, queue.ahtSeconds, answerSeconds, load > 0 ? erlangB(servers, load) : 0);
 }
 
@@ -67,16 +70,19 @@ export const TARGET_TOLERANCE = 1e-12;
  * s = 1, 2, ... checks each multiple of the concurrency: O(s) per sizing.
  */
 export function sizeErlangC(queue: QueueParameters, targets: StaffingTargets): QueuePerformance {
+  checkQueueLimits({ ...queue, patienceSeconds: undefined });
   const load = offeredLoadErlangs(queue.arrivalsPerSecond, queue.ahtSeconds);
   if (load <= 0) return performance(0, 0, 0, queue.ahtSeconds, targets.answerSeconds, 0);
   const c = queue.concurrency;
   // Occupancy A/(n·c) <= cap gives a floor; stability needs n·c > A.
   const occupancyFloor = Math.ceil(load / (c * targets.maxOccupancy) - TARGET_TOLERANCE);
   const firstAgents = Math.max(1, occupancyFloor, Math.floor(load / c) + 1);
+  checkServers(firstAgents * c, true);
   let b = 1;
   let s = 0;
   for (let agents = firstAgents; ; agents++) {
     const servers = agents * c;
+    checkServers(servers, true);
     for (; s < servers; ) {
       s += 1;
       b = (load * b) / (s + load * b);

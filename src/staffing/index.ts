@@ -8,3 +8,4 @@ export * from './model';
 export * from './simulation';
 export * from './requirements';
 export * from './shortage';
+export * from './bounds';

@@ -5,7 +5,8 @@
  * and the scheduled agents after shrinkage (fractional, see shrinkage.ts).
  */
 import { serviceFloorOf, type Config, type QueueConfig } from '../config';
-import { InputError, describeValue, type Demand, type Requirement, type RequirementCell, type QueueRequirement } from '../domain';
+import { ConfigError, InputError, describeValue, hourKeyFromNumber, hourNumber, type Demand, type Requirement, type RequirementCell, type QueueRequirement } from '../domain';
+import { StaffingLimitError } from './bounds';
 import { sizeStaffing } from './model';
 import { scheduledForProductive } from './shrinkage';
 import { floorAgents } from './shortage';
@@ -94,13 +95,36 @@ function assignQueues(demand: Demand, config: Config, file: string): Assignment[
   });
 }
 
+/**
+ * A queue-hour outside the queue models' bounds, as a config error naming the
+ * field that most likely needs to change (the demand itself is capped when read).
+ */
+function limitAsConfigError(error: StaffingLimitError, config: Config, queue: QueueConfig, hour: string, inquiries: number): ConfigError {
+  const index = config.queues.indexOf(queue);
+  const field =
+    error.limit.kind === 'load' ? 'ahtSeconds'
+      : error.limit.kind === 'servers' ? (queue.maxOccupancy < 0.5 ? 'maxOccupancy' : 'target.serviceLevel')
+        : 'patienceSeconds';
+  const shown = Math.round(inquiries * 100) / 100;
+  return new ConfigError(`queues[${index}].${field}`, `queue ${describeValue(queue.name)} at ${hour} (${shown} inquiries): ${error.message}`);
+}
+
 /** Requirements per queue and hour for a demand forecast. */
 export function computeRequirements(demand: Demand, config: Config, options: RequirementOptions): Requirement {
+  const start = hourNumber(demand.startHour);
   const queues: QueueRequirement[] = assignQueues(demand, config, options.file).map(({ queue, source, share }) => {
     const q = demand.queues.find((d) => d.name === source);
     const volumes = q ? (options.quantile === 'p90' ? q.p90 : q.p50) : [];
     const cells: RequirementCell[] = [];
-    for (let i = 0; i < demand.hours; i++) cells.push(requirementCell(queue, (volumes[i] ?? 0) * share, config.shrinkage));
+    for (let i = 0; i < demand.hours; i++) {
+      const inquiries = (volumes[i] ?? 0) * share;
+      try {
+        cells.push(requirementCell(queue, inquiries, config.shrinkage));
+      } catch (error) {
+        if (error instanceof StaffingLimitError) throw limitAsConfigError(error, config, queue, hourKeyFromNumber(start + i), inquiries);
+        throw error;
+      }
+    }
     return { name: queue.name, cells };
   });
   return { timezone: demand.timezone, startHour: demand.startHour, hours: demand.hours, queues };

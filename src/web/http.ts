@@ -39,14 +39,18 @@ export function notFound(message: string): HttpError {
  * Read a request body up to `limitBytes`. A declared Content-Length over the
  * cap is refused before any byte is kept; a body that grows past the cap while
  * streaming is refused at that point. Either way the rest of the body is
- * drained and dropped (never kept), so the 413 reaches the client.
+ * drained and dropped (never kept), and the 413 is answered only once the
+ * client has sent it all: a client that sends `Connection: close` (Python's
+ * urllib) reads nothing until it has written its whole body, and a server
+ * that answers and closes earlier resets its connection (a broken pipe
+ * instead of the 413). Keep-alive clients get the same order.
  */
 export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const refuse = (): void => discard(req, () => reject(tooLarge(limitBytes)));
     const declared = req.headers['content-length'];
     if (declared !== undefined && Number(declared) > limitBytes) {
-      discard(req);
-      reject(tooLarge(limitBytes));
+      refuse();
       return;
     }
     const chunks: Buffer[] = [];
@@ -59,8 +63,7 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buff
         refused = true;
         chunks.length = 0;
         req.off('data', onData);
-        discard(req);
-        reject(tooLarge(limitBytes));
+        refuse();
         return;
       }
       chunks.push(chunk);
@@ -81,13 +84,26 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buff
  */
 const DRAIN_LIMIT_BYTES = 256 * 1024 * 1024;
 
-/** Let the rest of a refused body flow to nowhere (never kept), up to the drain limit. */
-function discard(req: IncomingMessage): void {
+/**
+ * Let the rest of a refused body flow to nowhere (never kept), up to the drain
+ * limit; `done` runs once it has all arrived (or the connection is gone).
+ */
+function discard(req: IncomingMessage, done: () => void): void {
   let drained = 0;
+  let finished = false;
+  const finish = (): void => {
+    if (finished) return;
+    finished = true;
+    done();
+  };
   req.on('data', (chunk: Buffer) => {
     drained += chunk.length;
     if (drained > DRAIN_LIMIT_BYTES) req.socket.destroy();
   });
+  req.on('end', finish);
+  req.on('close', finish);
+  req.on('error', finish);
+  if (req.readableEnded) finish();
   req.resume();
 }
 

@@ -8,6 +8,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { defaultConfig, parseConfig, type Config } from '../config';
 import { parseAgents } from '../io/agents';
+import { decodeText } from '../io/encoding';
 import { parseHistory } from '../io/history';
 import { loadConfigText, parseJsonText } from '../io/config';
 import { summarizeHistory } from '../report/history';
@@ -143,7 +144,8 @@ export function createApp(options: ServerOptions): { handler: http.RequestListen
       const body = await readBody(req, options.maxUploadBytes);
       const file = cleanFileName(url.searchParams.get('file'), 'history.csv');
       try {
-        sendJson(res, 200, historyView({ file, text: decodeUtf8(body) }, timezoneFrom(url)));
+        // The CLI's encoding detection: UTF-16 with a BOM, GB18030, and named refusals.
+        sendJson(res, 200, historyView({ file, text: decodeText(body, file).text }, timezoneFrom(url)));
       } catch (error) {
         throw toHttpError(error, 'history');
       }

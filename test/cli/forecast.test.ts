@@ -108,7 +108,7 @@ describe('peakshift backtest', () => {
 
   it('rejects a holdout that is not a whole number', async () => {
     const res = await runCli(['backtest', '--history', twoQueues, '--holdout-days', '0']);
-    expect(res.stderr).toBe('error: --holdout-days 0; expected a whole number >= 1\n');
+    expect(res.stderr).toBe('error: --holdout-days 0; expected a whole number from 1 to 366\n');
   });
 });
 

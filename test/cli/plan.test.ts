@@ -155,7 +155,7 @@ describe('plan folder of the sample, 2026-11-10 .. 2026-11-12', () => {
     const fromReq = await runCli(['plan', '--config', configFile, '--requirements', path.join(out, 'requirements.csv'), '--start', '2026-11-10', '--end', '2026-11-12', '--out-dir', again, '-q']);
     expect(fromReq.stderr).toBe('');
     expect(fromReq.code).toBe(0);
-    expect(listFiles(again)).toEqual(['config.json', 'coverage.csv', 'report.html', 'requirements.csv', 'shifts.csv', 'summary.json', 'summary.md']);
+    expect(listFiles(again)).toEqual(['.peakshift-folder', 'config.json', 'coverage.csv', 'report.html', 'requirements.csv', 'shifts.csv', 'summary.json', 'summary.md']);
     const shifts = fs.readFileSync(path.join(again, 'shifts.csv'), 'utf8');
     const coverage = fs.readFileSync(path.join(again, 'coverage.csv'), 'utf8');
     const fromDemand = await runCli(['plan', '--config', configFile, '--demand', path.join(out, 'forecast.csv'), '--out-dir', again, '--start', '2026-11-10', '--end', '2026-11-12', '-q']);

@@ -123,7 +123,7 @@ describe('bad input gives one located message', () => {
     ['repeated date and hour', 'date,hour,inquiries\n2026-06-01,10,1\n2026-06-01,10:00,2\n', 'in.csv:3:1: timestamp 2026-06-01 10:00 again (first on line 2); expected each timestamp once per queue'],
     ['same instant written two ways', 'timestamp,inquiries\n2026-06-01T10:00+08:00,1\n2026-06-01T02:00Z,2\n', 'in.csv:3:1: timestamp 2026-06-01T02:00Z again (first on line 2); expected each timestamp once per queue'],
     ['too many fields', 'timestamp,inquiries\n2026-06-01T10:00,1\n2026-06-01T11:00,1,9\n', 'in.csv:3:1: 3 fields; expected the same number of fields as the header'],
-    ['unclosed quote', 'timestamp,inquiries\n"2026-06-01T10:00,1\n', 'in.csv:2: a quote that is never closed; expected a closing double quote'],
+    ['unclosed quote', 'timestamp,inquiries\n"2026-06-01T10:00,1\n', 'in.csv:2:1: a quote that is never closed; expected a closing double quote'],
   ];
 
   test.each(cases)('%s', (_name, text, message) => {
@@ -190,5 +190,81 @@ describe('real public series', () => {
 
   maybe('file sizes are what the provenance README documents', () => {
     expect(fs.readFileSync(path.join(realDataDir, files.bankH), 'utf8').trim().split('\n').length - 1).toBe(2460);
+  });
+});
+
+describe('hardening: what a careless export or a hostile file holds', () => {
+  const rows = (from: string, hours: number, queue?: string): string[] => {
+    const start = Date.parse(`${from}T00:00Z`);
+    return Array.from({ length: hours }, (_, i) => `${new Date(start + i * 3_600_000).toISOString().slice(0, 16)}${queue === undefined ? '' : `,${queue}`},5`);
+  };
+
+  test('LF, CRLF and CR line ends mixed in one file are read alike', () => {
+    const mixed = read('timestamp,inquiries\r\n2026-06-01T10:00,5\n2026-06-01T11:00,6\r\n\r\n2026-06-01T12:00,7\r2026-06-01T13:00,8\n');
+    expect(mixed.queues).toEqual([{ name: 'all', values: [5, 6, 7, 8] }]);
+    expect(errorOf('timestamp,inquiries\r\n2026-06-01T10:00,5\n\r\n2026-06-01T11:00,x\r\n')).toBe('in.csv:4:2: count "x"; expected a whole number of inquiries >= 0');
+  });
+
+  test('a quote that never closes is reported on the line it opens, not at the end of the file', () => {
+    const text = ['timestamp,inquiries', ...rows('2026-06-01', 5).slice(0, 2), '2026-06-01T02:00,"5', ...rows('2026-06-02', 30)].join('\n');
+    expect(errorOf(text)).toBe('in.csv:4:2: a quote that is never closed; expected a closing double quote');
+  });
+
+  test('a quoted field that runs on to a later quote is reported where it opens', () => {
+    const text = 'timestamp,queue,inquiries\n2026-06-01T10:00,"a,5\n2026-06-01T11:00,b,5\n2026-06-01T12:00,"c",5\n';
+    expect(errorOf(text)).toBe('in.csv:2:2: a quoted field that runs on to line 4; expected a closing double quote at the end of the field');
+  });
+
+  test('a quote inside an unquoted field is located', () => {
+    expect(errorOf('timestamp,inquiries\n2026-06-01T10:00,5\n2026-06-01T11:00,5"x\n')).toBe(
+      'in.csv:3: a double quote inside an unquoted field; expected quotes only around a whole field (write "" for a quote inside one)',
+    );
+  });
+
+  test('counts: spaces around a whole number are fine; overflowing ones are located', () => {
+    expect(read('timestamp,inquiries\n2026-06-01T10:00, 5 \n2026-06-01T11:00," 6 "\n').queues[0]?.values).toEqual([5, 6]);
+    expect(read('timestamp,inquiries\n2026-06-01T10:00,1000000000\n').queues[0]?.values).toEqual([1e9]);
+    expect(errorOf('timestamp,inquiries\n2026-06-01T10:00,999999999999999999999999999999999999999\n')).toBe(
+      'in.csv:2:2: a count of 999999999999... (39 digits); expected at most 1,000,000,000 inquiries in one row',
+    );
+    expect(errorOf('timestamp,inquiries\n2026-06-01T10:00,1000000001\n')).toBe('in.csv:2:2: a count of 1000000001; expected at most 1,000,000,000 inquiries in one row');
+    expect(errorOf('timestamp,inquiries\n2026-06-01T10:00,1e3\n')).toBe('in.csv:2:2: count "1e3"; expected a whole number of inquiries >= 0');
+  });
+
+  test('a row far from the others (a typo in the year) is named before anything is laid out by the span', () => {
+    const text = ['timestamp,inquiries', ...rows('2023-11-01', 24 * 30), '1970-01-01T00:00,5', ...rows('2026-06-01', 48)].join('\n');
+    expect(errorOf(text)).toBe('in.csv:722:1: a row dated 1970-01-01, 54 years from the other rows (2023-11-01 .. 2026-06-02); expected every row within 10 years of the others (a typo in the year?)');
+  });
+
+  test('years outside the calendar are named', () => {
+    expect(errorOf('timestamp,inquiries\n2026-06-01T10:00,1\n1899-12-31T10:00,2\n')).toBe('in.csv:3:1: timestamp "1899-12-31T10:00" in the year 1899; expected a date from 1901 to 2099');
+    expect(errorOf('date,hour,inquiries\n9999-12-31,1,2\n')).toBe('in.csv:2:1: date "9999-12-31" in the year 9999; expected a date from 1901 to 2099');
+  });
+
+  test('a history over 20 years is refused at the row that stretches it', () => {
+    const years = Array.from({ length: 23 }, (_, i) => `${2000 + i}-01-01T00:00,5`);
+    expect(errorOf(['timestamp,inquiries', ...years].join('\n'))).toBe(
+      'in.csv:2:1: a row dated 2000-01-01, making the history span 22.0 years (2000-01-01 .. 2022-01-01); expected a history of at most 20 years (drop the oldest rows)',
+    );
+    // A year typo 8 years ahead of a 15-year history: within 10 years of the rest, but the span breaks.
+    const typo = [...Array.from({ length: 16 }, (_, i) => `${2011 + i}-01-01T00:00,5`), '2034-06-01T00:00,5'];
+    expect(errorOf(['timestamp,inquiries', ...typo].join('\n'))).toBe(
+      'in.csv:18:1: a row dated 2034-06-01, making the history span 23.4 years (2011-01-01 .. 2034-06-01); expected a history of at most 20 years (a typo in the year?)',
+    );
+  });
+
+  test('more than 200 queues are refused at the first row over the cap', () => {
+    const text = ['timestamp,queue,inquiries', ...Array.from({ length: 250 }, (_, i) => `2026-06-01T10:00,q${i},1`)].join('\n');
+    expect(errorOf(text)).toBe('in.csv:202:2: queue "q200", queue number 201 of the file; expected at most 200 queues in one history');
+  });
+
+  test('queues × hours over the cap is refused before the series are laid out', () => {
+    const text = ['timestamp,queue,inquiries', ...Array.from({ length: 200 }, (_, i) => `2020-01-01T00:00,q${i},1`), '2023-01-01T00:00,q0,1'].join('\n');
+    expect(errorOf(text)).toBe('in.csv: 200 queues over 1,096 days (5,261,000 queue-hours); expected at most 5,000,000 queue-hours (fewer queues, or a shorter history)');
+  });
+
+  test('queue names with commas and quotes read back exactly', () => {
+    const h = read('timestamp,queue,inquiries\n2026-06-01T10:00,"pre,sales",5\n2026-06-01T10:00,"""vip""",2\n');
+    expect(h.queues).toEqual([{ name: 'pre,sales', values: [5] }, { name: '"vip"', values: [2] }]);
   });
 });

@@ -73,14 +73,15 @@ describe('requirements CSV', () => {
     expect(readRequirementsCsv(file, 'Asia/Shanghai').queues[0]!.cells[0]!.agents).toBe(14);
   });
 
-  const header = CSV.split('\n')[0] as string;
+  // The DESIGN.md columns only (floor_agents is optional).
+  const header = (CSV.split('\n')[0] as string).replace(',floor_agents', '');
   const bad: Array<[string, string, string]> = [
     ['a missing column', 'timestamp,queue,inquiries,agents,scheduled,service_level,asa_seconds,occupancy\n2026-06-18T23:00,a,1,1,1,1,0,0\n',
       'r.csv:1:1: header "timestamp,queue,inquiries,agents,sche..." without column abandon_rate; expected a requirements CSV header timestamp,queue,inquiries,agents,scheduled,service_level,asa_seconds,occupancy,abandon_rate'],
     ['no rows', `${header}\n`, 'r.csv:2:1: no data rows; expected at least one requirements row'],
     ['a bad timestamp', `${header}\n2026-06-18 23:00,a,1,1,1,1,0,0,\n`, 'r.csv:2:1: timestamp "2026-06-18 23:00"; expected an hour like 2026-06-18T10:00'],
     ['an empty queue', `${header}\n2026-06-18T23:00,,1,1,1,1,0,0,\n`, 'r.csv:2:2: an empty queue; expected a queue name'],
-    ['negative agents', `${header}\n2026-06-18T23:00,a,1,-2,1,1,0,0,\n`, 'r.csv:2:4: agents "-2"; expected a number >= 0'],
+    ['negative agents', `${header}\n2026-06-18T23:00,a,1,-2,1,1,0,0,\n`, 'r.csv:2:4: agents "-2"; expected a number of agents from 0 to 100,000'],
     ['a service level above 1', `${header}\n2026-06-18T23:00,a,1,1,1,1.5,0,0,\n`, 'r.csv:2:6: service_level "1.5"; expected a share from 0 to 1'],
     ['a word for occupancy', `${header}\n2026-06-18T23:00,a,1,1,1,1,0,busy,\n`, 'r.csv:2:8: occupancy "busy"; expected a share from 0 to 1'],
     ['a bad abandon rate', `${header}\n2026-06-18T23:00,a,1,1,1,1,0,0,2\n`, 'r.csv:2:9: abandon_rate "2"; expected a share from 0 to 1, or empty for Erlang C'],

@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { parseHistory } from '../../src/io/history';
 import { summarizeHistory } from '../../src/report/history';
@@ -28,6 +29,31 @@ function raw(server: RunningServer, options: http.RequestOptions, body?: string 
     req.on('error', reject);
     if (body !== undefined) req.write(body);
     req.end();
+  });
+}
+
+/**
+ * A client like Python's urllib: `Connection: close`, the whole body written
+ * (waiting on each drain) before a byte of the answer is read.
+ */
+function postAllThenRead(server: RunningServer, body: Buffer): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(server.port, '127.0.0.1');
+    socket.pause();
+    const received: Buffer[] = [];
+    socket.on('error', reject);
+    socket.on('connect', async () => {
+      socket.write(`POST /api/history HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: text/csv\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`);
+      for (let at = 0; at < body.length; at += 64 * 1024) {
+        if (!socket.write(body.subarray(at, at + 64 * 1024))) await new Promise((r) => socket.once('drain', r));
+      }
+      socket.on('data', (c: Buffer) => received.push(c));
+      socket.on('end', () => {
+        const text = Buffer.concat(received).toString('utf8');
+        resolve({ status: Number(/^HTTP\/1\.1 (\d+)/.exec(text)?.[1] ?? 0), text: text.slice(text.indexOf('\r\n\r\n') + 4) });
+      });
+      socket.resume();
+    });
   });
 }
 
@@ -143,6 +169,22 @@ describe('with the default runner', () => {
     expect(chunked.status).toBe(413);
     const health = await fetch(`${server.url}api/health`);
     expect(await health.json()).toMatchObject({ ok: true, pending: 0, memory: { rssBytes: expect.any(Number) } });
+  });
+
+  test('a client that sends Connection: close and its whole body before reading gets the 413, not a reset', async () => {
+    const answer = await postAllThenRead(server, Buffer.alloc(8 * 1024 * 1024, 'a'));
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.text)).toMatchObject({ error: { code: 'too-large' } });
+  });
+
+  test('an upload is decoded as the CLI decodes a file: UTF-16 with a BOM is read, without one it is named', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CSV, 'utf16le')]);
+    const ok = await fetch(`${server.url}api/history?file=u16.csv`, { method: 'POST', body: utf16 });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { summary: { total: number } }).summary.total).toBe(21);
+    const bad = await fetch(`${server.url}api/history?file=u16.csv`, { method: 'POST', body: Buffer.from(CSV, 'utf16le') });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toBe('u16.csv:1:1: a UTF-16LE file without a byte-order mark; expected UTF-8 or GB18030 text (in Excel: Save As "CSV UTF-8")');
   });
 
   test.each([
@@ -336,7 +378,8 @@ describe('what-if runs', () => {
       expect(job.error).toBeUndefined();
       expect(job.state).toBe('done');
 
-      const cliFiles = listFiles(path.join(dir, 'out'));
+      // The CLI's folder marker is how a later run knows it may replace the folder; the page serves the plan files.
+      const cliFiles = listFiles(path.join(dir, 'out')).filter((n) => n !== '.peakshift-folder');
       const webFiles = (job.files ?? []).map((f) => f.name).filter((n) => n !== 'scenarios.json');
       expect(webFiles.sort()).toEqual(cliFiles);
       for (const name of ['comparison.csv', '00-base/summary.json', '01-50-50-ratio/summary.json', '01-50-50-ratio/coverage.csv']) {

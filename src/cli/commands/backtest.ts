@@ -2,6 +2,7 @@
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { defaultConfig } from '../../config';
 import { UsageError } from '../../domain';
+import { MAX_BACKTEST_ORIGINS, MAX_FORECAST_DAYS } from '../../domain/limits';
 import { METHODS, SEGMENTS, rollingOrigins, runBacktest, type BacktestResult } from '../../forecast';
 import { readConfig, readHistory } from '../../io';
 import { print } from '../output';
@@ -26,8 +27,8 @@ export function builder(yargs: Argv): Argv<BacktestArgs> {
     .option('json', { type: 'boolean', describe: 'Print the result as JSON' }) as unknown as Argv<BacktestArgs>;
 }
 
-function wholeAtLeast(option: string, value: number, min: number): void {
-  if (!Number.isInteger(value) || value < min) throw new UsageError(`--${option} ${value}; expected a whole number >= ${min}`);
+function wholeAtLeast(option: string, value: number, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`--${option} ${value}; expected a whole number from ${min} to ${max}`);
 }
 
 function cell(value: number, percent = true): string {
@@ -54,8 +55,8 @@ export function formatBacktest(result: BacktestResult): string {
 }
 
 export function handler(args: ArgumentsCamelCase<BacktestArgs>): void {
-  wholeAtLeast('holdout-days', args.holdoutDays, 1);
-  wholeAtLeast('origins', args.origins, 1);
+  wholeAtLeast('holdout-days', args.holdoutDays, 1, MAX_FORECAST_DAYS);
+  wholeAtLeast('origins', args.origins, 1, MAX_BACKTEST_ORIGINS);
   const config = args.config ? readConfig(args.config) : defaultConfig();
   const history = readHistory(args.history, { timezone: config.timezone });
   const origins = rollingOrigins(history, args.holdoutDays, args.origins);

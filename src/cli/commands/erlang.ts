@@ -1,7 +1,17 @@
 /** `peakshift erlang`: one Erlang C / Erlang A staffing calculation. */
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { UsageError } from '../../domain';
-import { evaluateStaffing, meetsTargets, scheduledForProductive, sizeStaffing, type QueueParameters, type QueuePerformance, type StaffingTargets } from '../../staffing';
+import { MAX_SERVERS, groupedInt } from '../../domain/limits';
+import {
+  StaffingLimitError,
+  evaluateStaffing,
+  meetsTargets,
+  scheduledForProductive,
+  sizeStaffing,
+  type QueueParameters,
+  type QueuePerformance,
+  type StaffingTargets,
+} from '../../staffing';
 import { optionalNumberOption, parseNumberOption } from '../options';
 import { print } from '../output';
 
@@ -64,7 +74,16 @@ export function handler(args: ArgumentsCamelCase<ErlangArgs>): void {
   const targets: StaffingTargets = { serviceLevel, answerSeconds, maxOccupancy, serviceLevelBasis: basis };
   if (maxAbandon !== undefined) targets.maxAbandonRate = maxAbandon;
 
-  const result = agents === undefined ? sizeStaffing(queue, targets) : evaluateStaffing(queue, agents, answerSeconds, basis);
+  if (agents !== undefined && agents * concurrency > MAX_SERVERS) {
+    throw new UsageError(`--agents ${agents}: ${groupedInt(agents * concurrency)} servers (agents × concurrency); expected at most ${groupedInt(MAX_SERVERS)}`);
+  }
+  let result: QueuePerformance;
+  try {
+    result = agents === undefined ? sizeStaffing(queue, targets) : evaluateStaffing(queue, agents, answerSeconds, basis);
+  } catch (error) {
+    if (error instanceof StaffingLimitError) throw limitAsUsage(error, { calls: args.calls, patience: args.patience, maxOccupancy: args.maxOccupancy, agents: args.agents, maxOccupancyValue: maxOccupancy });
+    throw error;
+  }
   const scheduled = scheduledForProductive(result.agents, shrinkage);
   const meets = meetsTargets(result, targets);
   if (args.json) {
@@ -72,6 +91,29 @@ export function handler(args: ArgumentsCamelCase<ErlangArgs>): void {
     return;
   }
   print(formatTable({ calls, intervalMinutes, aht, answerSeconds, concurrency, shrinkage, patience, evaluated: agents !== undefined, serviceLevel, maxOccupancy, maxAbandon }, result, scheduled, meets));
+}
+
+interface LimitOptions {
+  calls: string;
+  patience: string | undefined;
+  maxOccupancy: string;
+  agents: string | undefined;
+  maxOccupancyValue: number;
+}
+
+/** A bound of the queue models (README "Limits") as a usage error naming the option to change. */
+function limitAsUsage(error: StaffingLimitError, o: LimitOptions): UsageError {
+  const named = (option: string, value: string | undefined): UsageError => new UsageError(`--${option} ${value ?? ''}: ${error.message}`);
+  switch (error.limit.kind) {
+    case 'load':
+      return named('calls', o.calls);
+    case 'patience':
+      return named('patience', o.patience);
+    case 'backlog':
+      return o.agents !== undefined ? named('agents', o.agents) : named('patience', o.patience);
+    case 'servers':
+      return o.maxOccupancyValue < 1 ? named('max-occupancy', o.maxOccupancy) : named('calls', o.calls);
+  }
 }
 
 function finiteOrNull(value: number): number | null {

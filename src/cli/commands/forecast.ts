@@ -2,6 +2,7 @@
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { defaultConfig } from '../../config';
 import { UsageError, isValidDate, type Demand } from '../../domain';
+import { checkForecastWindow } from '../../domain/limits';
 import { forecastDemand } from '../../forecast';
 import { formatForecastCsv, readConfig, readHistory, writeFileAtomic } from '../../io';
 import { info, print, warn } from '../output';
@@ -45,6 +46,7 @@ export function handler(args: ArgumentsCamelCase<ForecastArgs>): void {
   checkDate('end', args.end);
   const config = args.config ? readConfig(args.config) : defaultConfig();
   const history = readHistory(args.history, { timezone: config.timezone });
+  checkForecastWindow(history, args.start, args.end);
   const result = forecastDemand(history, config, {
     start: args.start,
     end: args.end,

@@ -2,8 +2,10 @@
 import * as path from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { isValidDate, UsageError } from '../../domain';
-import { planFolderFiles, readAgents, readConfig, readForecastCsv, readHistory, readRequirementsCsv, writeFolderAtomic } from '../../io';
+import { checkForecastWindow } from '../../domain/limits';
+import { checkOutputFolder, planFolderFiles, readAgents, readConfig, readForecastCsv, readHistory, readRequirementsCsv, writeFolderAtomic } from '../../io';
 import { runPipeline, type PipelineResult, type PipelineSource } from '../../pipeline';
+import { checkPlanSize, type PlanSizeNames } from '../../plan';
 import { optionalNumberOption } from '../options';
 import { info, print, warn } from '../output';
 
@@ -21,6 +23,7 @@ interface PlanArgs {
   timeLimit?: unknown;
   solver?: string;
   outDir: string;
+  force: boolean;
 }
 
 export const command = 'plan';
@@ -40,7 +43,8 @@ export function builder(yargs: Argv): Argv<PlanArgs> {
     .option('quantile', { type: 'string', describe: 'Demand to size for: p50 or p90 (default: config forecast.quantile)' })
     .option('time-limit', { type: 'string', describe: 'Solver time limit in seconds (default: config solver.timeLimitSeconds)' })
     .option('solver', { type: 'string', describe: 'MIP solver: highs or jslp (default: config solver.name)' })
-    .option('out-dir', { type: 'string', demandOption: true, describe: 'Plan folder to write (replaced atomically)' }) as unknown as Argv<PlanArgs>;
+    .option('out-dir', { type: 'string', demandOption: true, describe: 'Plan folder to write (replaced atomically, and only when peakshift wrote it)' })
+    .option('force', { type: 'boolean', default: false, describe: 'Replace --out-dir even when peakshift did not write it' }) as unknown as Argv<PlanArgs>;
 }
 
 function dateOption(name: string, value: string | undefined): string | undefined {
@@ -100,13 +104,18 @@ export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void>
   if (args.quantile !== undefined && args.quantile !== 'p50' && args.quantile !== 'p90') throw new UsageError(`--quantile: expected p50 or p90, got ${JSON.stringify(args.quantile)}`);
   if (args.solver !== undefined && args.solver !== 'highs' && args.solver !== 'jslp') throw new UsageError(`--solver: expected highs or jslp, got ${JSON.stringify(args.solver)}`);
   const timeLimitSeconds = optionalNumberOption('time-limit', args.timeLimit, { expected: 'a positive number of seconds', min: 0, minInclusive: false });
+  checkOutputFolder(args.outDir, '--out-dir', args.force);
   const config = readConfig(args.config);
   const { start, end } = planDates(args.start, args.end, config.horizon);
+  const names: PlanSizeNames = { start: args.start !== undefined ? '--start' : 'horizon.start', end: args.end !== undefined ? '--end' : 'horizon.end' };
+  checkPlanSize(config, start, end, 0, names);
   let source: PipelineSource;
   let sourceFile: string;
   if (args.history !== undefined) {
     sourceFile = args.history;
-    source = { kind: 'history', history: readHistory(args.history, { timezone: config.timezone }) };
+    const history = readHistory(args.history, { timezone: config.timezone });
+    checkForecastWindow(history, start, end, names);
+    source = { kind: 'history', history };
   } else if (args.demand !== undefined) {
     sourceFile = args.demand;
     source = { kind: 'demand', demand: readForecastCsv(args.demand, config.timezone) };
@@ -115,6 +124,7 @@ export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void>
     source = { kind: 'requirement', requirement: readRequirementsCsv(sourceFile, config.timezone) };
   }
   const agents = args.agents === undefined ? undefined : readAgents(args.agents, config);
+  if (agents) checkPlanSize(config, start, end, agents.length, { ...names, agentsFile: args.agents as string });
   const run = await runPipeline({
     config,
     source,
@@ -138,7 +148,7 @@ export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void>
     summary: run.summary,
     roster: run.roster?.roster ?? null,
   });
-  writeFolderAtomic(args.outDir, files);
+  writeFolderAtomic(args.outDir, files, { force: args.force });
   print(planReport(run, args.outDir));
   info(`wrote ${files.size} files to ${args.outDir}; open ${path.join(args.outDir, 'report.html')}`);
 }

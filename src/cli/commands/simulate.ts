@@ -2,7 +2,8 @@
 import * as path from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { UsageError } from '../../domain';
-import { readPlanForSimulation, updatePlanSummary, writeFileAtomic } from '../../io';
+import { MAX_SIMULATED_INQUIRIES, groupedInt } from '../../domain/limits';
+import { addToFolderMarker, readPlanForSimulation, updatePlanSummary, writeFileAtomic } from '../../io';
 import { simulatePlan, simulationCsv, simulationInput, simulationSchema, simulationSummary } from '../../scenario';
 import { info, print } from '../output';
 import { startProgress } from '../progress';
@@ -41,6 +42,12 @@ export function handler(args: ArgumentsCamelCase<SimulateArgs>): void {
   }
   const spec = parsed.data;
   const plan = readPlanForSimulation(args.plan);
+  const perRun = plan.demand.queues.reduce((sum, q) => sum + (spec.arrivals === 'p90' ? q.p90 : q.forecast).reduce((a, v) => a + v, 0), 0);
+  if (perRun * spec.runs > MAX_SIMULATED_INQUIRIES) {
+    throw new UsageError(
+      `--runs ${spec.runs}: ${spec.runs} run(s) of ${groupedInt(perRun)} forecast inquiries each; expected at most ${groupedInt(MAX_SIMULATED_INQUIRIES)} simulated inquiries in all (fewer --runs, or check ${path.join(args.plan, 'forecast.csv')})`,
+    );
+  }
   const progress = startProgress('simulate', spec.runs);
   let result;
   try {
@@ -49,6 +56,7 @@ export function handler(args: ArgumentsCamelCase<SimulateArgs>): void {
     progress.stop();
   }
   writeFileAtomic(path.join(args.plan, 'simulation.csv'), simulationCsv(result));
+  addToFolderMarker(args.plan, 'simulation.csv');
   updatePlanSummary(args.plan, 'simulation', { ...simulationSummary(result), arrivals: spec.arrivals, handling: spec.handling === 'lognormal' ? { kind: 'lognormal', cv: spec.handlingCv } : { kind: 'exponential' } });
   const lines = ['| queue | target | service level | ASA (s) | abandon | offered per run |', '|---|---:|---:|---:|---:|---:|'];
   for (const q of result.queues) lines.push(`| ${q.name} | ${pct(q.targetServiceLevel)} | ${pct(q.total.serviceLevel)} | ${q.total.asaSeconds.toFixed(1)} | ${pct(q.total.abandonRate)} | ${Math.round(q.total.offered)} |`);

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { UsageError } from '../../domain';
-import { readForecastCsv, readHistory, readScenarioFile, whatIfFiles, writeFolderAtomic } from '../../io';
+import { checkOutputFolder, readForecastCsv, readHistory, readScenarioFile, whatIfFiles, writeFolderAtomic } from '../../io';
 import { comparisonMarkdown, parseSweep, prepareWhatIf, runWhatIf, simulationSchema, type WhatIfRun } from '../../scenario';
 import { info, print, warn } from '../output';
 import { startProgress } from '../progress';
@@ -16,6 +16,7 @@ interface WhatIfArgs {
   runs?: number;
   seed?: number;
   timeLimit?: number;
+  force: boolean;
 }
 
 export const command = 'whatif';
@@ -30,7 +31,8 @@ export function builder(yargs: Argv): Argv<WhatIfArgs> {
     .option('simulate', { type: 'boolean', default: true, describe: 'Simulate each plan against random arrivals (--no-simulate to skip)' })
     .option('runs', { type: 'number', describe: 'Simulation runs per plan (default: the file\'s simulation.runs, else 3)' })
     .option('seed', { type: 'number', describe: 'Simulation seed (default: the file\'s simulation.seed, else 1)' })
-    .option('time-limit', { type: 'number', describe: 'Solver time limit per plan, seconds (default: the config\'s)' }) as unknown as Argv<WhatIfArgs>;
+    .option('time-limit', { type: 'number', describe: 'Solver time limit per plan, seconds (default: the config\'s)' })
+    .option('force', { type: 'boolean', default: false, describe: 'Replace --out-dir even when peakshift did not write it' }) as unknown as Argv<WhatIfArgs>;
 }
 
 function wholeOption(name: string, value: number | undefined, min: number): number | undefined {
@@ -44,6 +46,7 @@ export async function handler(args: ArgumentsCamelCase<WhatIfArgs>): Promise<voi
   const runs = wholeOption('runs', args.runs, 1);
   const seed = wholeOption('seed', args.seed, 0);
   if (args.timeLimit !== undefined && !(args.timeLimit > 0)) throw new UsageError(`--time-limit ${String(args.timeLimit)}: expected a positive number of seconds`);
+  checkOutputFolder(args.outDir, '--out-dir', args.force);
   const sweeps = (args.sweep ?? []).map(parseSweep);
   const loaded = readScenarioFile(args.scenarios);
   sweeps.unshift(...loaded.sweeps.map(parseSweep));
@@ -73,7 +76,7 @@ export async function handler(args: ArgumentsCamelCase<WhatIfArgs>): Promise<voi
   } finally {
     progress.stop();
   }
-  writeFolderAtomic(args.outDir, whatIfFiles(run));
+  writeFolderAtomic(args.outDir, whatIfFiles(run), { force: args.force });
   print(run.comparison.rows.length > 0 ? whatIfTable(run) : 'no scenarios');
   info(`wrote ${path.join(args.outDir, 'comparison.html')} and ${total} plan folder${total === 1 ? '' : 's'}`);
 }

@@ -3,8 +3,14 @@
  * slower and, when its timeout hits, may report `feasible` with fractional
  * integer variables; every answer is therefore checked against the model and
  * rejected with a clear error when a bound, an integrality or a constraint fails.
+ *
+ * Its own `timeout` only applies between branch-and-cut nodes: one simplex
+ * run on a real horizon can take minutes. So the solve runs in a worker
+ * thread that is ended from outside at the time limit (a stopped solve has no
+ * plan: status `noSolution`, as HiGHS without an incumbent).
  */
-import solver, { type Model as JslpModel, type SolveResult } from 'javascript-lp-solver';
+import { Worker } from 'node:worker_threads';
+import type { Model as JslpModel, SolveResult } from 'javascript-lp-solver';
 import { SolverError } from '../../domain';
 import { findViolations, objectiveOf, type MipModel, type MipOptions, type MipResult, type MipSolver } from './model';
 
@@ -54,19 +60,55 @@ export function rejectBrokenAnswer(model: MipModel, values: readonly number[]): 
   );
 }
 
+/** Extra time the worker gets past the limit to return the answer its own timeout produced. */
+const GRACE_MS = 1000;
+
+/** The worker's whole program: solve the model it is given and post the answer. */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const solver = require(workerData.library);
+parentPort.postMessage(solver.Solve(workerData.model));
+`;
+
+/** Solve in a worker thread; undefined when the time limit (plus grace) ran out first. */
+function solveInWorker(model: JslpModel, timeLimitSeconds: number): Promise<SolveResult | undefined> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { library: require.resolve('javascript-lp-solver'), model } });
+    let settled = false;
+    const finish = (fn: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+      void worker.terminate();
+    };
+    const timer = setTimeout(() => finish(() => resolve(undefined)), Math.min(timeLimitSeconds * 1000 + GRACE_MS, 2 ** 31 - 1));
+    worker.once('message', (answer: SolveResult) => finish(() => resolve(answer)));
+    worker.once('error', (error) => finish(() => reject(error)));
+    worker.once('exit', (code) => finish(() => reject(new Error(`the javascript-lp-solver worker stopped with exit code ${code}`))));
+  });
+}
+
 export const jslpSolver: MipSolver = {
   name: 'jslp',
   async solve(model: MipModel, options: MipOptions): Promise<MipResult> {
     const started = process.hrtime.bigint();
-    const result = solver.Solve(toJslp(model, options)) as SolveResult;
+    const result = await solveInWorker(toJslp(model, options), options.timeLimitSeconds);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const stopped = { solver: 'jslp', status: 'noSolution', solverStatus: 'time limit', objective: NaN, bestBound: NaN, gap: NaN, seconds, values: [] } as const;
+    if (result === undefined) return { ...stopped, solverStatus: 'time limit (worker stopped)', values: [] };
+    // jslp's own timeout ends branch and bound with whatever it holds: "not feasible"
+    // or fractional integers then mean "no plan within the limit", not a broken model.
+    const timedOut = seconds >= options.timeLimitSeconds;
     if (!result.feasible) {
+      if (timedOut) return { ...stopped, values: [] };
       return { solver: 'jslp', status: 'infeasible', solverStatus: 'infeasible', objective: NaN, bestBound: NaN, gap: NaN, seconds, values: [] };
     }
     const values = model.variables.map((_, i) => {
       const v = result[`x${i}`];
       return typeof v === 'number' ? v : 0;
     });
+    if (timedOut && findViolations(model, values, 1e-6).length > 0) return { ...stopped, values: [] };
     rejectBrokenAnswer(model, values);
     const objective = objectiveOf(model, values);
     return { solver: 'jslp', status: 'feasible', solverStatus: 'feasible', objective, bestBound: NaN, gap: NaN, seconds, values };
