@@ -71,7 +71,7 @@ export interface ForecastResult {
 export function calendarIndex(config: Pick<Config, 'events' | 'calendar'>, firstDay: number, end: string): CalendarIndex {
   const defs = resolveEvents(config);
   const from = dateFromDayNumber(firstDay);
-  return { start: firstDay, days: buildCalendar(defs, from, end, config.calendar.publicHolidays) };
+  return { start: firstDay, days: buildCalendar(defs, from, end, config.calendar.region === 'cn' && config.calendar.publicHolidays) };
 }
 
 /** The total of all queues per hour (null only where every queue is missing). */

@@ -56,7 +56,7 @@ describe('Gregorian promotions and windows', () => {
     const config = parseConfig({ calendar: { double11PresaleStart: '10-24' } });
     const defs = resolveEvents(config);
     const d11 = occurrences(defs.find((d) => d.name === 'double-11')!, '2026-01-01', '2026-12-31');
-    expect(d11).toEqual([{ name: 'double-11', anchor: '2026-11-11', start: '2026-10-24', end: '2026-11-20', hours: [0, 2] }]);
+    expect(d11).toEqual([{ name: 'double-11', anchor: '2026-11-11', last: '2026-11-11', start: '2026-10-24', end: '2026-11-20', hours: [0, 2] }]);
     const d618 = occurrences(defs.find((d) => d.name === '618')!, '2026-01-01', '2026-12-31');
     expect(d618[0]?.start).toBe('2026-06-01');
     expect(anchorsOf('goddess-day', 2026)).toEqual(['2026-03-08']);
@@ -86,7 +86,7 @@ describe('public holidays (chinese-days)', () => {
     expect(isMakeupWorkday('2026-10-10')).toBe(true);
     expect(isMakeupWorkday('2026-10-11')).toBe(false);
     const nd = occurrences(resolveEvents(parseConfig({})).find((d) => d.name === 'national-day')!, '2026-01-01', '2026-12-31');
-    expect(nd).toEqual([{ name: 'national-day', anchor: '2026-10-01', start: '2026-09-28', end: '2026-10-09' }]);
+    expect(nd).toEqual([{ name: 'national-day', anchor: '2026-10-01', last: '2026-10-07', start: '2026-09-28', end: '2026-10-09' }]);
   });
 
   it('adds a make-up workday event, and none when public holidays are off', () => {
