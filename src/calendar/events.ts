@@ -117,7 +117,7 @@ export function holidayEvents(holidays: readonly HolidayConfig[]): EventDefiniti
     out.push({
       name,
       anchor: { kind: 'dates', blocks },
-      startOffsetDays: -before,
+      startOffsetDays: before === 0 ? 0 : -before,
       endOffsetDays: after,
       source: 'calendar',
       ...(group ? { group } : {}),

@@ -29,6 +29,11 @@ const name = (what: string) =>
     .regex(/^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9_.\-\u4e00-\u9fff]*$/, {
       error: `expected ${what}: letters, digits, '-', '_' or '.', starting with a letter or digit`,
     });
+/** Event and holiday names: any letters (Thanksgiving Day, 双十一, Fête nationale), digits, spaces, '-', '_', '.', apostrophes. */
+const eventName = (what: string) =>
+  z
+    .string({ error: `expected ${what} (a non-empty string)` })
+    .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.'\-]*$/u, { error: `expected ${what}: letters, digits, spaces, '-', '_', '.' or an apostrophe, starting with a letter or digit` });
 const date = z.string({ error: 'expected a date YYYY-MM-DD' }).regex(DATE, { error: 'expected a date YYYY-MM-DD' });
 const clock = z.string({ error: 'expected a time HH:MM' }).regex(CLOCK, { error: 'expected a time HH:MM (00:00-23:59)' });
 
@@ -129,7 +134,7 @@ export const BUILTIN_PUBLIC_HOLIDAYS = ['new-year', 'tomb-sweeping', 'labour-day
 export const BUILTIN_EVENT_NAMES = [...BUILTIN_PROMOTIONS, ...BUILTIN_PUBLIC_HOLIDAYS] as const;
 
 export const eventSchema = z.strictObject({
-  name: name('an event name'),
+  name: eventName('an event name'),
   /** Gregorian anchor date (one-off event); for a yearly event use `monthDay`. */
   date: date.optional(),
   /** Yearly Gregorian anchor `MM-DD`. */
@@ -163,9 +168,7 @@ export const HOLIDAY_KINDS = ['holiday', 'closed', 'event'] as const;
 export const holidaySchema = z.strictObject({
   date,
   /** Rows with the same name are one recurring holiday (Thanksgiving 2013, 2014, ...). */
-  name: z
-    .string({ error: 'expected a holiday name (a non-empty string)' })
-    .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.'\-]*$/u, { error: "expected a holiday name: letters, digits, spaces, '-', '_', '.' or an apostrophe" }),
+  name: eventName('a holiday name'),
   /** holiday: volume changes around it; closed: nothing is answered that day; event: learned by name only. */
   kind: z.enum(HOLIDAY_KINDS, { error: `expected one of ${HOLIDAY_KINDS.join(', ')}` }).default('holiday'),
 });

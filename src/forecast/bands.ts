@@ -11,9 +11,9 @@
  * 2. By lead time: errors grow with the days ahead (the level wanders). With
  *    z = r / (its hour's half-width), the mean z^2 per lead day is fitted by
  *    a + b x lead (b >= 0, least squares) and the widths at lead L are scaled
- *    by sqrt(fit(L) / mean z^2). The same line carries the band past the
- *    scored days (a forecast that starts after a gap in the history), at
- *    most x4.
+ *    by sqrt(fit(L) / mean z^2). Past the scored days (a long horizon, or a
+ *    forecast that starts after a gap in the history) the growth is at least
+ *    sqrt(L / scored days), the level taken as a random walk; at most x4.
  * 3. Errors are not exchangeable over time: a calm summer says little about a
  *    holiday autumn. The widths are scaled once more by a factor m calibrated
  *    the way the band is used: at each backtest origin, the band built from
@@ -47,6 +47,8 @@ export interface BandModel {
   mean: number;
   /** The calibrated factor m. */
   scale: number;
+  /** Days scored after each backtest origin. */
+  scoreDays: number;
   /** Ordinary-hour residuals behind the widths. */
   count: number;
   /** Floor log half-widths per hour of day (floorWidths); the band is never narrower. */
@@ -62,13 +64,18 @@ const SCALES = [1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.65, 1.8, 2, 2.25, 2.5, 2.75, 3];
 /** Log half-width used when fewer than 20 residuals reach an hour. */
 const FALLBACK = 0.2;
 
-/** Growth of the widths at `lead` days ahead. */
-export function leadGrowth(band: Pick<BandModel, 'a' | 'b' | 'mean'>, lead: number): number {
-  if (!(band.mean > 0)) return 1;
-  return Math.min(MAX_LEAD_GROWTH, Math.sqrt(Math.max(0.25 * band.mean, band.a + band.b * lead) / band.mean));
+/**
+ * Growth of the widths at `lead` days ahead: the fitted line, and past the
+ * scored days at least sqrt(lead / scoreDays) (the level as a random walk:
+ * what was not scored is not known to be calm), at most x4.
+ */
+export function leadGrowth(band: Pick<BandModel, 'a' | 'b' | 'mean' | 'scoreDays'>, lead: number): number {
+  const fitted = band.mean > 0 ? Math.sqrt(Math.max(0.25 * band.mean, band.a + band.b * lead) / band.mean) : 1;
+  const walk = lead > band.scoreDays ? Math.sqrt(lead / band.scoreDays) : 1;
+  return Math.min(MAX_LEAD_GROWTH, Math.max(fitted, walk));
 }
 
-function fitBand(sets: readonly OriginResiduals[]): BandModel {
+function fitBand(sets: readonly OriginResiduals[], scoreDays: number): BandModel {
   const byHour: number[][] = Array.from({ length: 24 }, () => []);
   let count = 0;
   for (const set of sets) {
@@ -118,7 +125,7 @@ function fitBand(sets: readonly OriginResiduals[]): BandModel {
     b = vx > 0 ? Math.max(0, (sxy / sw - (sx / sw) * (sy / sw)) / vx) : 0;
     a = mean - b * (sx / sw);
   }
-  return { lo, hi, a, b, mean, scale: 1, count, floorLo: new Float64Array(24), floorHi: new Float64Array(24) };
+  return { lo, hi, a, b, mean, scale: 1, scoreDays, count, floorLo: new Float64Array(24), floorHi: new Float64Array(24) };
 }
 
 function covers(band: BandModel, m: number, h: number, lead: number, r: number): boolean {
@@ -128,14 +135,14 @@ function covers(band: BandModel, m: number, h: number, lead: number, r: number):
 
 /** The band model from the residuals of the backtest origins (`scoreDays` scored after each). */
 export function bandModel(sets: readonly OriginResiduals[], scoreDays: number): BandModel {
-  const band = fitBand(sets);
+  const band = fitBand(sets, scoreDays);
   // Sequential check: each origin against the band of the origins that ended before it.
   const covered = new Float64Array(SCALES.length);
   let checked = 0;
   for (const target of sets) {
     const before = sets.filter((p) => p.origin + scoreDays <= target.origin);
     if (before.reduce((n, p) => n + p.values.length, 0) < 20 * 24) continue;
-    const prior = fitBand(before);
+    const prior = fitBand(before, scoreDays);
     target.values.forEach((r, k) => {
       checked += 1;
       SCALES.forEach((m, j) => {

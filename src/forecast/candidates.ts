@@ -9,7 +9,7 @@
  * - week-mean-N: mean of the same weekday-hour over the last N ordinary weeks;
  * - ewma-a: exponentially weighted (weight a on the newest) same weekday-hour profile;
  * - dshw-*: double seasonal exponential smoothing (dshw.ts, Taylor 2008);
- * - seasonal-naive: the same hour of the latest ordinary day of the same weekday
+ * - last-week: seasonal naive, event-aware: the same hour of the latest ordinary day of the same weekday
  *   (the same hour one week earlier, skipping event days).
  */
 import { dayStats, fitBaseline, hourProfile, levelAt, DEFAULT_BASELINE, type BaselineSettings, type DayStats } from './baseline';
@@ -49,7 +49,7 @@ export function trainingSet(s: DaySeries, cal: CalendarIndex, origin: number, se
   return { s, cal, origin, stats, effects };
 }
 
-export const FAMILIES = ['level-shape', 'week-mean', 'ewma', 'dshw', 'seasonal-naive'] as const;
+export const FAMILIES = ['level-shape', 'week-mean', 'ewma', 'dshw', 'last-week'] as const;
 export type Family = (typeof FAMILIES)[number];
 
 export interface Candidate {
@@ -168,7 +168,7 @@ function dshw(label: string, p: DshwParameters): Candidate {
 }
 
 /** Seasonal naive, event-aware: the same hour of the latest ordinary day of the same weekday. */
-const naive: Candidate = { ...weekMean(1), name: 'seasonal-naive', family: 'seasonal-naive' };
+const naive: Candidate = { ...weekMean(1), name: 'last-week', family: 'last-week' };
 
 /** Every candidate, in the order ties are broken. */
 export const CANDIDATES: readonly Candidate[] = [

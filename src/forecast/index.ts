@@ -1,5 +1,6 @@
 export * from './series';
 export * from './openHours';
+export * from './bands';
 export * from './baseline';
 export * from './effects';
 export * from './candidates';
@@ -10,3 +11,4 @@ export * from './demand';
 export * from './metrics';
 export * from './baselines';
 export * from './backtest';
+export * from './intraday';

@@ -57,7 +57,7 @@ export const DEFAULT_MODEL: ModelSettings = {
 };
 
 /** Name of the median of the family winners. */
-export const COMBINATION = 'combination';
+export const COMBINATION = 'combination' as const;
 
 export interface CandidateScore {
   name: string;
@@ -91,6 +91,8 @@ export interface QueueForecast {
   /** Per forecast hour: true inside an event window. */
   eventHour: Uint8Array;
   model: ModelChoice;
+  /** Open hours of the week at the training end: open[w * 24 + h], Monday 0. */
+  open: Uint8Array;
   /** Per family: its winner and that winner's forecast (only with `keepFamilies`). */
   families?: Map<string, { name: string; forecast: Float64Array }>;
 }
@@ -289,6 +291,7 @@ export function forecastQueue(s: DaySeries, cal: CalendarIndex, origin: number, 
     p10,
     p90,
     eventHour: eventLayer.eventHour,
+    open: t.stats.open,
     model: { name: chosen, wape: wapeOf(chosen), members: chosenMembers, scores, origins, scoreDays, residuals: band.count, bandScale: band.scale },
   };
   if (options.keepFamilies) {

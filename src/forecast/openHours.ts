@@ -4,13 +4,16 @@
  * closed, not missing. An hour of the week is closed when it had volume on
  * at most 2% of the dates of its weekday that have any data; a weekday is
  * closed all day when it has data on fewer than half as many dates as the
- * weekday with the most (so a gap in the export closes nothing).
+ * weekday with the most (so a gap in the export closes nothing). Nothing is
+ * closed on fewer than 4 dates of evidence.
  */
 import { hourNumber, type History } from '../domain';
 import { toDaySeries, weekdayIndex, type DaySeries } from './series';
 
 /** Share of a weekday's dates with data an hour may have volume on and still be closed. */
 export const CLOSED_MAX_SHARE = 0.02;
+/** Dates of a weekday needed before any of its hours is judged closed (fewer: all open). */
+export const MIN_WEEKS_TO_CLOSE = 4;
 
 /** open[w * 24 + h] = 1 when weekday w (Monday 0) is open at hour h, judged on series days [from, end). */
 export function openWeekHours(s: DaySeries, from: number, end: number): Uint8Array {
@@ -31,8 +34,8 @@ export function openWeekHours(s: DaySeries, from: number, end: number): Uint8Arr
   const open = new Uint8Array(7 * 24);
   for (let w = 0; w < 7; w++) {
     const n = dated[w] as number;
-    if (n === 0 || n < 0.5 * most) continue;
-    for (let h = 0; h < 24; h++) if ((positive[w * 24 + h] as number) > CLOSED_MAX_SHARE * n) open[w * 24 + h] = 1;
+    if (most >= MIN_WEEKS_TO_CLOSE && n < 0.5 * most) continue;
+    for (let h = 0; h < 24; h++) if (n < MIN_WEEKS_TO_CLOSE || (positive[w * 24 + h] as number) > CLOSED_MAX_SHARE * n) open[w * 24 + h] = 1;
   }
   return open;
 }

@@ -63,7 +63,7 @@ export function parseHolidays(text: string, file: string): HolidayConfig[] {
     }
     const name = (row.record[nameCol] ?? '').trim();
     if (!NAME_RE.safeParse(name).success) {
-      throw new InputError(at(nameCol), name === '' ? 'an empty name' : `name ${describeValue(name)}`, "a holiday name of letters, digits, spaces, '-', '_', '.' or an apostrophe");
+      throw new InputError(at(nameCol), name === '' ? 'an empty name' : `name ${describeValue(name)}`, "a holiday name of letters, digits, spaces, '-', '_', '.' or apostrophes, starting with a letter or digit");
     }
     const kindCol = col.get('kind');
     const kindText = kindCol === undefined ? '' : (row.record[kindCol] ?? '').trim().toLowerCase();
