@@ -11,9 +11,11 @@
  * 2. By lead time: errors grow with the days ahead (the level wanders). With
  *    z = r / (its hour's half-width), the mean z^2 per lead day is fitted by
  *    a + b x lead (b >= 0, least squares) and the widths at lead L are scaled
- *    by sqrt(fit(L) / mean z^2). Past the scored days (a long horizon, or a
+ *    by sqrt(fit(L) / mean z^2). Past the scored days S (a long horizon, or a
  *    forecast that starts after a gap in the history) the growth is at least
- *    sqrt(L / scored days), the level taken as a random walk; at most x4.
+ *    sqrt(1 + r (L - S) / S), r the share of the error variance that is the
+ *    whole day's (at least a half), taken as a random walk of the level; at
+ *    most x4.
  * 3. Errors are not exchangeable over time: a calm summer says little about a
  *    holiday autumn. The widths are scaled once more by a factor m calibrated
  *    the way the band is used: at each backtest origin, the band built from
@@ -35,6 +37,8 @@ export interface OriginResiduals {
   leads: number[];
   /** Log residual. */
   values: number[];
+  /** Log error of each scored day's total (its ordinary hours). */
+  days: number[];
 }
 
 export interface BandModel {
@@ -47,6 +51,8 @@ export interface BandModel {
   mean: number;
   /** The calibrated factor m. */
   scale: number;
+  /** Share of the hours' error variance that is the whole day's (a level error), 0-1. */
+  levelShare: number;
   /** Days scored after each backtest origin. */
   scoreDays: number;
   /** Ordinary-hour residuals behind the widths. */
@@ -58,6 +64,8 @@ export interface BandModel {
 
 /** Coverage the calibration aims for (the middle of the 70-90% a p10-p90 band should hold). */
 export const BAND_TARGET = 0.8;
+/** Least share of the error taken as level drift past the scored days (a prior against a calm backtest). */
+export const MIN_LEVEL_SHARE = 0.5;
 /** Widest growth of the band with the lead time. */
 export const MAX_LEAD_GROWTH = 4;
 const SCALES = [1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.65, 1.8, 2, 2.25, 2.5, 2.75, 3];
@@ -66,12 +74,14 @@ const FALLBACK = 0.2;
 
 /**
  * Growth of the widths at `lead` days ahead: the fitted line, and past the
- * scored days at least sqrt(lead / scoreDays) (the level as a random walk:
- * what was not scored is not known to be calm), at most x4.
+ * scored days S at least sqrt(1 + r (lead - S) / S), r the share of the error
+ * variance that is the whole day's (at least MIN_LEVEL_SHARE): that part taken
+ * as a random walk of the level (what was not scored is not known to be
+ * calm); at most x4.
  */
-export function leadGrowth(band: Pick<BandModel, 'a' | 'b' | 'mean' | 'scoreDays'>, lead: number): number {
+export function leadGrowth(band: Pick<BandModel, 'a' | 'b' | 'mean' | 'scoreDays' | 'levelShare'>, lead: number): number {
   const fitted = band.mean > 0 ? Math.sqrt(Math.max(0.25 * band.mean, band.a + band.b * lead) / band.mean) : 1;
-  const walk = lead > band.scoreDays ? Math.sqrt(lead / band.scoreDays) : 1;
+  const walk = lead > band.scoreDays ? Math.sqrt(1 + (band.levelShare * (lead - band.scoreDays)) / band.scoreDays) : 1;
   return Math.min(MAX_LEAD_GROWTH, Math.max(fitted, walk));
 }
 
@@ -116,6 +126,22 @@ function fitBand(sets: readonly OriginResiduals[], scoreDays: number): BandModel
       sxy += x * z2;
     });
   }
+  // The days' share of the error variance.
+  let dayVar = 0;
+  let dayCount = 0;
+  let hourVar = 0;
+  let hourCount = 0;
+  for (const set of sets) {
+    for (const d of set.days) {
+      dayVar += d * d;
+      dayCount += 1;
+    }
+    for (const r of set.values) {
+      hourVar += r * r;
+      hourCount += 1;
+    }
+  }
+  const levelShare = Math.max(MIN_LEVEL_SHARE, dayCount > 0 && hourVar > 0 ? Math.min(1, dayVar / dayCount / (hourVar / hourCount)) : 1);
   let a = 1;
   let b = 0;
   let mean = 1;
@@ -125,7 +151,7 @@ function fitBand(sets: readonly OriginResiduals[], scoreDays: number): BandModel
     b = vx > 0 ? Math.max(0, (sxy / sw - (sx / sw) * (sy / sw)) / vx) : 0;
     a = mean - b * (sx / sw);
   }
-  return { lo, hi, a, b, mean, scale: 1, scoreDays, count, floorLo: new Float64Array(24), floorHi: new Float64Array(24) };
+  return { lo, hi, a, b, mean, scale: 1, levelShare, scoreDays, count, floorLo: new Float64Array(24), floorHi: new Float64Array(24) };
 }
 
 function covers(band: BandModel, m: number, h: number, lead: number, r: number): boolean {

@@ -28,14 +28,21 @@ export interface TrainingSet {
 }
 
 /**
- * Stats and event effects of the days before `origin`. An event day counts
+ * Stats and event effects of the days before `origin` (`learned`: effects
+ * already learned on an earlier stretch of the same days). An event day counts
  * as ordinary after all when every event active on it has a learned effect
  * within one noise deviation of none there (a festival the shop does not
  * feel), unless it is a public holiday: holidays are never fitted on.
  */
-export function trainingSet(s: DaySeries, cal: CalendarIndex, origin: number, settings: { baseline: BaselineSettings; effects: EffectSettings } = { baseline: DEFAULT_BASELINE, effects: DEFAULT_EFFECTS }): TrainingSet {
+export function trainingSet(
+  s: DaySeries,
+  cal: CalendarIndex,
+  origin: number,
+  settings: { baseline: BaselineSettings; effects: EffectSettings } = { baseline: DEFAULT_BASELINE, effects: DEFAULT_EFFECTS },
+  learned?: Effects,
+): TrainingSet {
   const first = dayStats(s, cal, origin, settings.baseline);
-  const effects = learnEffects(s, cal, first, hourProfile(s, cal, first, origin, settings.baseline), settings.effects);
+  const effects = learned ?? learnEffects(s, cal, first, hourProfile(s, cal, first, origin, settings.baseline), settings.effects);
   const limit = first.noiseSdLog;
   const negligible = (d: number): boolean =>
     (calendarDay(cal, s.firstDay + d)?.active ?? []).every((a) => {

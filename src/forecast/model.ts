@@ -199,8 +199,13 @@ export function forecastQueue(s: DaySeries, cal: CalendarIndex, origin: number, 
       acc.actual += y;
     }
   };
+  // The recent origins share the event effects learned before the earliest of them: a
+  // yearly event is known from its earlier years either way, and learning them costs most.
+  const recent = origins.filter((o) => o > origin - 364 + sel.maxScoreDays);
+  let shared: Effects | undefined;
   for (const o of origins) {
-    const t = trainingSet(s, cal, o, settings);
+    const t = trainingSet(s, cal, o, settings, o === recent[0] || !recent.includes(o) ? undefined : shared);
+    if (o === recent[0]) shared = t.effects;
     const effects = t.effects;
     eventHours.push(layerEvents(t, effects, new Float64Array(scoreDays * 24).fill(1), o).eventHour);
     for (const c of candidates) {
@@ -239,14 +244,21 @@ export function forecastQueue(s: DaySeries, cal: CalendarIndex, origin: number, 
   const residualSets: OriginResiduals[] = (stored.get(chosen) ?? []).map((f, j) => {
     const o = origins[j] as number;
     const events = eventHours[j] as Uint8Array;
-    const set: OriginResiduals = { origin: o, hours: [], leads: [], values: [] };
-    for (let i = 0; i < f.length; i++) {
-      const y = s.y[o * 24 + i] as number;
-      const v = f[i] as number;
-      if (Number.isNaN(y) || v <= 0 || events[i]) continue;
-      set.hours.push(i % 24);
-      set.leads.push(Math.floor(i / 24) + 1);
-      set.values.push(Math.log((y + 1) / (v + 1)));
+    const set: OriginResiduals = { origin: o, hours: [], leads: [], values: [], days: [] };
+    for (let k = 0; k < f.length / 24; k++) {
+      let dayY = 0;
+      let dayF = 0;
+      for (let i = k * 24; i < k * 24 + 24; i++) {
+        const y = s.y[o * 24 + i] as number;
+        const v = f[i] as number;
+        if (Number.isNaN(y) || v <= 0 || events[i]) continue;
+        set.hours.push(i % 24);
+        set.leads.push(k + 1);
+        set.values.push(Math.log((y + 1) / (v + 1)));
+        dayY += y;
+        dayF += v;
+      }
+      if (dayF > 0) set.days.push(Math.log((dayY + 1) / (dayF + 1)));
     }
     return set;
   });

@@ -121,7 +121,7 @@ describe('open and closed hours', () => {
 describe('band model', () => {
   /** Errors cycling through -1, -0.5, 0, 0.5, 1 (x spread) at every hour and lead. */
   const set = (origin: number, spread: number): OriginResiduals => {
-    const out: OriginResiduals = { origin, hours: [], leads: [], values: [] };
+    const out: OriginResiduals = { origin, hours: [], leads: [], values: [], days: new Array<number>(7).fill(spread) };
     for (let k = 0; k < 7 * 24; k++) {
       out.hours.push(k % 24);
       out.leads.push(Math.floor(k / 24) + 1);
