@@ -101,7 +101,6 @@ function checkCrossFields(config: Config, file: string | undefined): void {
   const dupPool = duplicateIndex(poolNames);
   if (dupPool >= 0) throw new ConfigError(`pools[${dupPool}].name`, `expected a unique pool name, got ${describeValue(poolNames[dupPool])} twice`, file);
 
-  const coveredByAnyPool = new Set<number>();
   config.pools.forEach((pool, i) => {
     (pool.shifts ?? []).forEach((s, j) => {
       if (!shiftNames.includes(s)) {
@@ -127,16 +126,8 @@ function checkCrossFields(config: Config, file: string | undefined): void {
         throw new ConfigError(`pools[${i}].minShare`, `expected at most maxShare (${pool.maxShare}), got ${pool.minShare}`, file);
       }
     }
-    for (const shift of config.shifts) {
-      if (pool.shifts && !pool.shifts.includes(shift.name)) continue;
-      for (const h of shiftHoursOfDay(shift)) coveredByAnyPool.add(h);
-    }
   });
-  for (let h = 0; h < 24; h++) {
-    if (!coveredByAnyPool.has(h)) {
-      throw new ConfigError('pools', `no pool can work hour ${String(h).padStart(2, '0')}:00; expected the pools' shifts to cover every hour of the day`, file);
-    }
-  }
+  // Hours no pool works are fine while nothing is needed then (a bank's nights): planShifts checks the demand.
 
   if (config.outsourcing.min > config.outsourcing.max) {
     throw new ConfigError('outsourcing.min', `expected at most outsourcing.max (${config.outsourcing.max}), got ${config.outsourcing.min}`, file);
