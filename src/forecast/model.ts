@@ -1,18 +1,19 @@
 /**
  * One queue's hourly forecast, with the model chosen by backtest:
  *
- * 1. Every candidate (candidates.ts) is trained at a few earlier origins (the
- *    last weeks before the training end, and the same season one and two
+ * 1. Every candidate (candidates.ts) is trained at earlier origins (ten
+ *    weekly ones before the training end, and the same point one and two
  *    years before) and scored by WAPE on the days after each, event days
- *    included; the event effects it is layered with are learned again at
- *    each origin, so no candidate sees the days it is scored on.
+ *    included. Each origin sees only the days before it; the event effects
+ *    layered on the candidates are learned before the earliest recent origin
+ *    (and before each year-back origin), so no candidate sees the days it is
+ *    scored on.
  * 2. Per family the best parameter wins; the median of the family winners
  *    (the combination) is scored from the same forecasts. The lowest WAPE of
  *    all is the queue's model.
- * 3. p10/p90: empirical quantiles of the chosen model's out-of-sample log
- *    errors log((y+1)/(f+1)) by hour of day (split conformal), widened by
- *    sqrt(lead / scored days) (at most x4) beyond the scored lead times, and
- *    on event days by the spread of the event's effect across years.
+ * 3. p10/p90 come from the chosen model's out-of-sample errors at those
+ *    origins (bands.ts), widened on event days by the uncertainty of the
+ *    event's effect.
  */
 import { DEFAULT_BASELINE, type BaselineSettings } from './baseline';
 import { CANDIDATES, trainingSet, type Candidate, type TrainingSet } from './candidates';

@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import { addDays, hourNumber, type History } from '../../src/domain';
 import { forecastDemand, type ForecastResult } from '../../src/forecast';
+import { parseConfig } from '../../src/config';
 import { readConfig, readHistory } from '../../src/io';
 import { repoRoot } from '../helpers/paths';
 
@@ -78,4 +79,14 @@ it('widens the band as the gap grows', () => {
     return (sums(r, 'p90').reduce((a, b) => a + b, 0) - sums(r, 'p10').reduce((a, b) => a + b, 0)) / f;
   });
   for (let i = 1; i < width.length; i++) expect(width[i]!).toBeGreaterThan(width[i - 1]!);
+});
+
+it('forecasts the level, not zeros, when the config has events covering the whole year', () => {
+  const events = Array.from({ length: 12 }, (_, m) => ({ name: `month-${m + 1}`, monthDay: `${String(m + 1).padStart(2, '0')}-15`, startOffsetDays: -16, endOffsetDays: 16 }));
+  const everywhere = parseConfig({ ...(JSON.parse(JSON.stringify(config)) as Record<string, unknown>), events });
+  const plain = sums(runs.get(0)!.result, 'forecast').reduce((a, b) => a + b, 0);
+  const r = forecastDemand(full, everywhere, { start: '2026-11-01', end: '2026-11-14', queues: config.queues });
+  const total = sums(r, 'forecast').reduce((a, b) => a + b, 0);
+  expect(total / plain).toBeGreaterThan(0.65);
+  expect(total / plain).toBeLessThan(1.35);
 });
