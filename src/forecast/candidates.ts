@@ -4,7 +4,7 @@
  * days from the training end; learned event effects are layered on top of
  * every candidate. Closed hours of the week are 0 in every candidate.
  *
- * Families (the parameter of each is chosen by the backtest, see select.ts):
+ * Families (the parameter of each is chosen by the backtest, see model.ts):
  * - level-shape: level with a damped trend x weekday factor x hour profile (baseline.ts);
  * - week-mean-N: mean of the same weekday-hour over the last N ordinary weeks;
  * - ewma-a: exponentially weighted (weight a on the newest) same weekday-hour profile;
@@ -47,8 +47,8 @@ export function trainingSet(
   const negligible = (d: number): boolean =>
     (calendarDay(cal, s.firstDay + d)?.active ?? []).every((a) => {
       if (a.holiday || a.closed || a.uplift !== undefined) return false;
-      const learned = effects.get(a.name)?.get(a.relDay);
-      return learned !== undefined && Math.abs(Math.log(Math.max(1e-9, learned.dayRatio))) <= limit;
+      const effect = effects.get(a.name)?.get(a.relDay);
+      return effect !== undefined && Math.abs(Math.log(Math.max(1e-9, effect.dayRatio))) <= limit;
     });
   let any = false;
   for (let d = 0; d < origin && !any; d++) any = first.usable[d] === 1 && first.ordinary[d] === 0 && negligible(d);
