@@ -59,6 +59,7 @@ const sampleHistory = path.join(dataDir, 'inquiries.csv');
 const sampleConfig = path.join(dataDir, 'config.json');
 const haveSample = fs.existsSync(sampleHistory) && fs.existsSync(sampleConfig);
 if (haveSample) {
+  const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const config = readConfig(sampleConfig);
   const history = readHistory(sampleHistory, { timezone: config.timezone });
@@ -66,15 +67,18 @@ if (haveSample) {
   const t1 = process.hrtime.bigint();
   const chosen = forecastDemand(history, config, { start: '2026-11-01', end: '2026-12-30', queues: config.queues });
   const selectMs = ms(t1);
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const rssMb = process.resourceUsage().maxRSS / 1024;
   const t2 = process.hrtime.bigint();
   forecastDemand(history, config, { start: '2026-11-01', end: '2026-12-30', queues: config.queues, settings: { ...DEFAULT_MODEL, candidates: ['level-shape'] } });
   const singleMs = ms(t2);
   const totalMs = readMs + selectMs;
-  bars.push({ bar: `speed: ${history.hours} h x ${history.queues.length} queues -> 60-day forecast with model selection (read ${Math.round(readMs)} ms + model ${Math.round(selectMs)} ms)`, value: Math.round(totalMs), threshold: '<= 3000 ms', pass: totalMs <= 3000 });
+  // CPU time is what the run itself needs; wall time also counts whatever else the machine is doing.
+  bars.push({ bar: `speed: ${history.hours} h x ${history.queues.length} queues -> 60-day forecast with model selection, CPU (wall ${Math.round(totalMs)} ms: read ${Math.round(readMs)} + model ${Math.round(selectMs)})`, value: Math.round(cpuMs), threshold: '<= 3000 ms', pass: cpuMs <= 3000 });
   bars.push({ bar: `speed: model selection / level-shape alone, same process (${Math.round(selectMs)} / ${Math.round(singleMs)} ms; the first run also warms the JIT)`, value: r3(selectMs / singleMs), threshold: 'report', pass: true });
   bars.push({ bar: 'memory: peak RSS of this process (includes the tsx runner)', value: Math.round(rssMb), threshold: '< 300 MB', pass: rssMb < 300 });
-  extra.speed = { readMs: Math.round(readMs), selectMs: Math.round(selectMs), levelShapeOnlyMs: Math.round(singleMs), models: chosen.models.map((m) => `${m.queue}: ${m.model.name}`) };
+  extra.speed = { cpuMs: Math.round(cpuMs), wallMs: Math.round(totalMs), readMs: Math.round(readMs), selectMs: Math.round(selectMs), levelShapeOnlyMs: Math.round(singleMs), models: chosen.models.map((m) => `${m.queue}: ${m.model.name}`) };
 
   for (const c of [
     { name: 'sample Sep 1 - Oct 15 2026 (Mid-Autumn)', origin: '2026-09-01', days: 45 },
