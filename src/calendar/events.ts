@@ -8,7 +8,7 @@
  * hour of day, so a lunar festival is compared with its own past dates, not
  * with the same Gregorian date last year.
  */
-import { BUILTIN_EVENT_NAMES, type Config, type EventConfig } from '../config';
+import { availableBuiltins, type Config, type EventConfig, type HolidayConfig } from '../config';
 import { ConfigError, addDays, dateFromDayNumber, dayNumber } from '../domain';
 import { holidayBlocks, isMakeupWorkday } from './holidays';
 import { lunarToGregorian } from './lunar';
@@ -18,7 +18,9 @@ export type EventAnchor =
   | { kind: 'yearly'; month: number; day: number }
   | { kind: 'date'; date: string }
   /** A public holiday block from the holiday table (window offsets count from its first and last day). */
-  | { kind: 'holiday' };
+  | { kind: 'holiday' }
+  /** Dated blocks from the user's holiday calendar (window offsets count from each block's first and last day). */
+  | { kind: 'dates'; blocks: Array<{ start: string; end: string }> };
 
 export interface EventDefinition {
   name: string;
@@ -31,12 +33,21 @@ export interface EventDefinition {
   hours?: [number, number];
   /** Configured multiplier: scales the learned effect, or stands in for it when the event was never seen. */
   uplift?: number;
-  source: 'builtin' | 'holiday' | 'user';
+  source: 'builtin' | 'holiday' | 'user' | 'calendar';
+  /**
+   * Holidays of the user's calendar pool into this group: a holiday never seen
+   * before takes the effect the group's past holidays show.
+   */
+  group?: string;
+  /** Nothing is answered on the anchor block's days (a holiday of kind closed). */
+  closed?: boolean;
 }
 
 export interface EventOccurrence {
   name: string;
   anchor: string;
+  /** Last day of the anchor block (holidays of several days); the anchor otherwise. */
+  last: string;
   start: string;
   end: string;
   hours?: [number, number];
@@ -76,15 +87,63 @@ function presaleOffset(presaleStart: string): number {
   return from - dayNumber('2001-11-11');
 }
 
+/** Pooled groups of the user's holiday calendar (see EventDefinition.group). */
+export const HOLIDAY_GROUPS: Record<HolidayConfig['kind'], string | undefined> = { holiday: 'any-holiday', closed: 'any-closed', event: undefined };
+
 /**
- * The event definitions in force for a config: the built-ins (adjusted by
- * name-only config entries), the public holidays when enabled, then user events.
+ * The user's holidays as events: one per name, its dates grouped into blocks
+ * of consecutive days. Holidays and closures watch the eve and the three days
+ * after too (the backlog of a closure, a long weekend); events only their dates.
+ */
+export function holidayEvents(holidays: readonly HolidayConfig[]): EventDefinition[] {
+  const byName = new Map<string, { kind: HolidayConfig['kind']; dates: string[] }>();
+  for (const h of holidays) {
+    const entry = byName.get(h.name) ?? { kind: h.kind, dates: [] };
+    entry.dates.push(h.date);
+    byName.set(h.name, entry);
+  }
+  const out: EventDefinition[] = [];
+  for (const [name, { kind, dates }] of byName) {
+    const sorted = [...new Set(dates)].sort();
+    const blocks: Array<{ start: string; end: string }> = [];
+    for (const date of sorted) {
+      const last = blocks[blocks.length - 1];
+      if (last && dayNumber(date) - dayNumber(last.end) === 1) last.end = date;
+      else blocks.push({ start: date, end: date });
+    }
+    const before = kind === 'event' ? 0 : 1;
+    const after = kind === 'event' ? 0 : 3;
+    const group = HOLIDAY_GROUPS[kind];
+    out.push({
+      name,
+      anchor: { kind: 'dates', blocks },
+      startOffsetDays: before === 0 ? 0 : -before,
+      endOffsetDays: after,
+      source: 'calendar',
+      ...(group ? { group } : {}),
+      ...(kind === 'closed' ? { closed: true } : {}),
+    });
+  }
+  return out;
+}
+
+/**
+ * The event definitions in force for a config: the built-ins of the region
+ * (adjusted by name-only config entries), the public holidays when enabled,
+ * the user's holiday calendar, then user events.
  */
 export function resolveEvents(config: Pick<Config, 'events' | 'calendar'>, file?: string): EventDefinition[] {
-  const defs: EventDefinition[] = BUILTINS.map((b) => ({ ...b, source: 'builtin' as const }));
+  const cal = config.calendar;
+  const cn = cal.region === 'cn';
+  const defs: EventDefinition[] = cn && cal.builtinEvents ? BUILTINS.map((b) => ({ ...b, source: 'builtin' as const })) : [];
   const d11 = defs.find((d) => d.name === 'double-11');
-  if (d11) d11.startOffsetDays = Math.min(0, presaleOffset(config.calendar.double11PresaleStart));
-  if (config.calendar.publicHolidays) defs.push(...HOLIDAY_DEFAULTS.map((h) => ({ ...h, source: 'holiday' as const })));
+  if (d11) d11.startOffsetDays = Math.min(0, presaleOffset(cal.double11PresaleStart));
+  if (cn && cal.publicHolidays) defs.push(...HOLIDAY_DEFAULTS.map((h) => ({ ...h, source: 'holiday' as const })));
+  for (const h of holidayEvents(cal.holidays)) {
+    const same = defs.findIndex((d) => d.name === h.name);
+    if (same >= 0) defs.splice(same, 1);
+    defs.push(h);
+  }
 
   config.events.forEach((event: EventConfig, i) => {
     const anchor = anchorOf(event);
@@ -92,9 +151,12 @@ export function resolveEvents(config: Pick<Config, 'events' | 'calendar'>, file?
     if (!anchor) {
       const builtin = defs[existing];
       if (!builtin) {
+        const known = [...availableBuiltins(config), ...new Set(cal.holidays.map((h) => h.name))];
         throw new ConfigError(
           `events[${i}].name`,
-          `expected a built-in event name (${BUILTIN_EVENT_NAMES.join(', ')}) or an anchor (date, monthDay or lunarDate), got ${JSON.stringify(event.name)}`,
+          known.length > 0
+            ? `expected a built-in event name (${known.join(', ')}) or an anchor (date, monthDay or lunarDate), got ${JSON.stringify(event.name)}`
+            : `expected an anchor (date, monthDay or lunarDate), got ${JSON.stringify(event.name)}`,
           file,
         );
       }
@@ -139,10 +201,14 @@ function pad(n: number): string {
 /** Every occurrence of `def` whose window overlaps [from, to] (dates `YYYY-MM-DD`, years 2000-2100). */
 export function occurrences(def: EventDefinition, from: string, to: string): EventOccurrence[] {
   const out: EventOccurrence[] = [];
-  const push = (anchor: string, start: string, end: string): void => {
-    if (end >= from && start <= to) out.push({ name: def.name, anchor, start, end, ...(def.hours ? { hours: def.hours } : {}) });
+  const push = (anchor: string, start: string, end: string, last = anchor): void => {
+    if (end >= from && start <= to) out.push({ name: def.name, anchor, last, start, end, ...(def.hours ? { hours: def.hours } : {}) });
   };
   const anchor = def.anchor;
+  if (anchor.kind === 'dates') {
+    for (const b of anchor.blocks) push(b.start, addDays(b.start, def.startOffsetDays), addDays(b.end, def.endOffsetDays), b.end);
+    return out;
+  }
   if (anchor.kind === 'date') {
     push(anchor.date, addDays(anchor.date, def.startOffsetDays), addDays(anchor.date, def.endOffsetDays));
     return out;
@@ -150,7 +216,7 @@ export function occurrences(def: EventDefinition, from: string, to: string): Eve
   if (anchor.kind === 'holiday') {
     const blocks = holidayBlocks(addDays(from, -def.endOffsetDays - 1), addDays(to, -def.startOffsetDays + 1));
     for (const b of blocks) {
-      if (b.name === def.name) push(b.start, addDays(b.start, def.startOffsetDays), addDays(b.end, def.endOffsetDays));
+      if (b.name === def.name) push(b.start, addDays(b.start, def.startOffsetDays), addDays(b.end, def.endOffsetDays), b.end);
     }
     return out;
   }
@@ -179,6 +245,12 @@ export interface ActiveEvent {
   relDay: number;
   hours?: [number, number];
   uplift?: number;
+  /** Pool of the user's holidays this one falls back to (see EventDefinition.group). */
+  group?: string;
+  /** The operation is closed on this day (a closure's own dates). */
+  closed?: boolean;
+  /** A public holiday (built-in or from the user's calendar, kind holiday or closed): never fitted as an ordinary day. */
+  holiday?: boolean;
   /** Window length on each side of the anchor, for default shapes. */
   daysBefore: number;
   daysAfter: number;
@@ -192,6 +264,8 @@ export interface CalendarDay {
   label: string;
   /** A weekend day worked as a make-up workday (调休). */
   makeupWorkday: boolean;
+  /** A closure of the user's holiday calendar: nothing is answered. */
+  closed: boolean;
 }
 
 /** The calendar from `from` to `to` inclusive, one entry per day. */
@@ -200,7 +274,7 @@ export function buildCalendar(defs: EventDefinition[], from: string, to: string,
   const days: CalendarDay[] = [];
   for (let d = start; d <= dayNumber(to); d++) {
     const date = dateFromDayNumber(d);
-    days.push({ date, active: [], label: '', makeupWorkday: publicHolidays && isMakeupWorkday(date) });
+    days.push({ date, active: [], label: '', makeupWorkday: publicHolidays && isMakeupWorkday(date), closed: false });
   }
   for (const def of defs) {
     for (const occ of occurrences(def, from, to)) {
@@ -214,6 +288,9 @@ export function buildCalendar(defs: EventDefinition[], from: string, to: string,
           relDay: d - anchorDay,
           ...(def.hours ? { hours: def.hours } : {}),
           ...(def.uplift !== undefined ? { uplift: def.uplift } : {}),
+          ...(def.group ? { group: def.group } : {}),
+          ...(def.closed && d >= anchorDay && d <= dayNumber(occ.last) ? { closed: true } : {}),
+          ...(def.source === 'holiday' || def.group !== undefined ? { holiday: true } : {}),
           daysBefore: anchorDay - dayNumber(occ.start),
           daysAfter: dayNumber(occ.end) - anchorDay,
         });
@@ -224,6 +301,7 @@ export function buildCalendar(defs: EventDefinition[], from: string, to: string,
     let best: ActiveEvent | undefined;
     for (const a of day.active) if (!best || Math.abs(a.relDay) < Math.abs(best.relDay)) best = a;
     day.label = best?.name ?? '';
+    day.closed = day.active.some((a) => a.closed === true);
     // A weekend worked under 调休: its own one-day event, so its effect is learned, not assumed.
     if (day.makeupWorkday) {
       day.active.push({ name: MAKEUP_WORKDAY, relDay: 0, daysBefore: 0, daysAfter: 0 });

@@ -6,7 +6,7 @@ import { IANAZone } from 'luxon';
 import type { z } from 'zod';
 import { ConfigError, dayNumber, describeValue, isValidDate, parseClockMinutes } from '../domain';
 import { MAX_PLAN_DAYS, MAX_YEAR, MIN_YEAR } from '../domain/limits';
-import { BUILTIN_EVENT_NAMES, configSchema, type Config, type ShiftConfig } from './schema';
+import { BUILTIN_EVENT_NAMES, BUILTIN_PROMOTIONS, BUILTIN_PUBLIC_HOLIDAYS, configSchema, type Config, type ShiftConfig } from './schema';
 import { breakStarts, DATE_RANGE_RE, DATE_RE, paidHoursOf } from './shifts';
 
 /** `['pools', 1, 'pricing', 'rate']` → `pools[1].pricing.rate`. */
@@ -160,7 +160,6 @@ function checkCrossFields(config: Config, file: string | undefined): void {
   const dupPool = duplicateIndex(poolNames);
   if (dupPool >= 0) throw new ConfigError(`pools[${dupPool}].name`, `expected a unique pool name, got ${describeValue(poolNames[dupPool])} twice`, file);
 
-  const coveredByAnyPool = new Set<number>();
   config.pools.forEach((pool, i) => {
     (pool.shifts ?? []).forEach((s, j) => {
       if (!shiftNames.includes(s)) {
@@ -189,16 +188,8 @@ function checkCrossFields(config: Config, file: string | undefined): void {
         throw new ConfigError(`pools[${i}].surge`, 'expected no surge seats on a perInquiry vendor (it is paid per inquiry, not per seat), got a surge entry', file);
       }
     }
-    for (const shift of config.shifts) {
-      if (pool.shifts && !pool.shifts.includes(shift.name)) continue;
-      for (const h of shiftHoursOfDay(shift)) coveredByAnyPool.add(h);
-    }
   });
-  for (let h = 0; h < 24; h++) {
-    if (!coveredByAnyPool.has(h)) {
-      throw new ConfigError('pools', `no pool can work hour ${String(h).padStart(2, '0')}:00; expected the pools' shifts to cover every hour of the day`, file);
-    }
-  }
+  // Hours no pool works are fine while nothing is needed then (a bank's nights): planShifts checks the demand.
 
   if (config.outsourcing.min > config.outsourcing.max) {
     throw new ConfigError('outsourcing.min', `expected at most outsourcing.max (${config.outsourcing.max}), got ${config.outsourcing.min}`, file);
@@ -211,15 +202,25 @@ function checkCrossFields(config: Config, file: string | undefined): void {
     throw new ConfigError('outsourcing.max', `expected 1 when every pool is a vendor, got ${config.outsourcing.max}`, file);
   }
 
+  config.calendar.holidays.forEach((holiday, i) => {
+    if (!isValidDate(holiday.date)) {
+      throw new ConfigError(`calendar.holidays[${i}].date`, `expected a real calendar date, got ${describeValue(holiday.date)}`, file);
+    }
+  });
+  const known = [...availableBuiltins(config), ...new Set(config.calendar.holidays.map((h) => h.name))];
   config.events.forEach((event, i) => {
     const anchors = [event.date, event.monthDay, event.lunarDate].filter((a) => a !== undefined).length;
     if (anchors > 1) {
       throw new ConfigError(`events[${i}]`, `expected at most one of date, monthDay, lunarDate, got ${anchors}`, file);
     }
-    if (anchors === 0 && !(BUILTIN_EVENT_NAMES as readonly string[]).includes(event.name)) {
+    if (anchors === 0 && !known.includes(event.name)) {
+      const builtin = (BUILTIN_EVENT_NAMES as readonly string[]).includes(event.name);
+      const why = builtin ? `: ${describeValue(event.name)} is built in only with ${offBecause(config, event.name)}` : '';
       throw new ConfigError(
         `events[${i}].name`,
-        `expected a built-in event name (${BUILTIN_EVENT_NAMES.join(', ')}) or an anchor (date, monthDay or lunarDate), got ${describeValue(event.name)}`,
+        known.length > 0
+          ? `expected a built-in event name (${known.join(', ')}) or an anchor (date, monthDay or lunarDate)${why}, got ${describeValue(event.name)}`
+          : `expected an anchor (date, monthDay or lunarDate)${why}, got ${describeValue(event.name)}`,
         file,
       );
     }
@@ -230,6 +231,18 @@ function checkCrossFields(config: Config, file: string | undefined): void {
       throw new ConfigError(`events[${i}].hours`, `expected [from, to] with to > from, got [${event.hours[0]}, ${event.hours[1]}]`, file);
     }
   });
+}
+
+/** Built-in events the calendar settings leave in force (name-only config events may adjust these). */
+export function availableBuiltins(config: Pick<Config, 'calendar'>): string[] {
+  const cal = config.calendar;
+  if (cal.region !== 'cn') return [];
+  return [...(cal.builtinEvents ? BUILTIN_PROMOTIONS : []), ...(cal.publicHolidays ? BUILTIN_PUBLIC_HOLIDAYS : [])];
+}
+
+function offBecause(config: Config, name: string): string {
+  if (config.calendar.region !== 'cn') return 'calendar.region "cn"';
+  return (BUILTIN_PUBLIC_HOLIDAYS as readonly string[]).includes(name) ? 'calendar.publicHolidays true' : 'calendar.builtinEvents true';
 }
 
 /**

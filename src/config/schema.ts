@@ -40,6 +40,11 @@ const queueName = z
   .regex(/^[^\s\p{Cc}](?:[^\p{Cc}]{0,62}[^\s\p{Cc}])?$/u, {
     error: 'expected a queue name of 1-64 printable characters, without a space at either end',
   });
+/** Event and holiday names: any letters (Thanksgiving Day, 双十一, Fête nationale), digits, spaces, '-', '_', '.', apostrophes. */
+const eventName = (what: string) =>
+  z
+    .string({ error: `expected ${what} (a non-empty string)` })
+    .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.'\-]*$/u, { error: `expected ${what}: letters, digits, spaces, '-', '_', '.' or an apostrophe, starting with a letter or digit` });
 const date = z.string({ error: 'expected a date YYYY-MM-DD' }).regex(DATE, { error: 'expected a date YYYY-MM-DD' });
 const clock = z.string({ error: 'expected a time HH:MM' }).regex(CLOCK, { error: 'expected a time HH:MM (00:00-23:59)' });
 
@@ -184,24 +189,12 @@ export const poolSchema = z.discriminatedUnion('kind', [inhousePoolSchema, vendo
  * promotions and mainland public holidays. A config event with one of these
  * names and no anchor adjusts the built-in (window, hours, uplift).
  */
-export const BUILTIN_EVENT_NAMES = [
-  'spring-festival',
-  'lantern',
-  'dragon-boat',
-  'qixi',
-  'mid-autumn',
-  'goddess-day',
-  '618',
-  'double-11',
-  'double-12',
-  'new-year',
-  'tomb-sweeping',
-  'labour-day',
-  'national-day',
-] as const;
+export const BUILTIN_PROMOTIONS = ['spring-festival', 'lantern', 'dragon-boat', 'qixi', 'mid-autumn', 'goddess-day', '618', 'double-11', 'double-12'] as const;
+export const BUILTIN_PUBLIC_HOLIDAYS = ['new-year', 'tomb-sweeping', 'labour-day', 'national-day'] as const;
+export const BUILTIN_EVENT_NAMES = [...BUILTIN_PROMOTIONS, ...BUILTIN_PUBLIC_HOLIDAYS] as const;
 
 export const eventSchema = z.strictObject({
-  name: name('an event name'),
+  name: eventName('an event name'),
   /** Gregorian anchor date (one-off event); for a yearly event use `monthDay`. */
   date: date.optional(),
   /** Yearly Gregorian anchor `MM-DD`. */
@@ -230,11 +223,29 @@ export const solverSchema = z.strictObject({
   timeLimitSeconds: positive('a positive number of seconds').default(60),
 });
 
+/** One row of a holiday calendar (`calendar.holidays`, or a `calendar.holidaysFile` CSV). */
+export const HOLIDAY_KINDS = ['holiday', 'closed', 'event'] as const;
+export const holidaySchema = z.strictObject({
+  date,
+  /** Rows with the same name are one recurring holiday (Thanksgiving 2013, 2014, ...). */
+  name: eventName('a holiday name'),
+  /** holiday: volume changes around it; closed: nothing is answered that day; event: learned by name only. */
+  kind: z.enum(HOLIDAY_KINDS, { error: `expected one of ${HOLIDAY_KINDS.join(', ')}` }).default('holiday'),
+});
+
 export const calendarSchema = z.strictObject({
+  /** Built-in calendar: cn (Chinese promotions, lunar festivals, mainland holidays) or none. */
+  region: z.enum(['cn', 'none'], { error: 'expected cn or none' }).default('cn'),
+  /** With region cn: use the built-in promotions and lunar festivals. */
+  builtinEvents: z.boolean({ error: 'expected true or false' }).default(true),
   /** First day of the Double 11 presale, MM-DD. */
   double11PresaleStart: z.string({ error: 'expected MM-DD' }).regex(/^(10|11)-(0[1-9]|[12]\d|3[01])$/, { error: 'expected MM-DD in October or November' }).default('10-20'),
-  /** Use mainland public holidays and make-up workdays where known. */
+  /** With region cn: use mainland public holidays and make-up workdays where known. */
   publicHolidays: z.boolean({ error: 'expected true or false' }).default(true),
+  /** CSV `date,name[,kind]` of the operation's own holidays, relative to the config file; read into `holidays`. */
+  holidaysFile: z.string({ error: 'expected a file name' }).min(1, { error: 'expected a file name' }).optional(),
+  /** Holidays given inline (the rows of `holidaysFile` are added to these). */
+  holidays: z.array(holidaySchema, { error: 'expected a list of holidays' }).default([]),
 });
 
 export const forecastSchema = z.strictObject({
@@ -296,6 +307,8 @@ export type InhousePoolConfig = z.output<typeof inhousePoolSchema>;
 export type VendorPoolConfig = z.output<typeof vendorPoolSchema>;
 export type PricingConfig = z.output<typeof pricingSchema>;
 export type EventConfig = z.output<typeof eventSchema>;
+export type HolidayConfig = z.output<typeof holidaySchema>;
+export type CalendarConfig = z.output<typeof calendarSchema>;
 export type OutsourcingConfig = z.output<typeof outsourcingSchema>;
 export type SolverConfig = z.output<typeof solverSchema>;
 export type RosterConfig = z.output<typeof rosterSchema>;

@@ -3,6 +3,7 @@
  * x hour-of-day profile per weekday. Fitted only on "ordinary" days: days
  * outside every event window whose usual open hours all have data.
  */
+import { openWeekHours } from './openHours';
 import { effectiveWeekday, hasEvent, type CalendarIndex, type DaySeries } from './series';
 
 export interface BaselineSettings {
@@ -12,6 +13,8 @@ export interface BaselineSettings {
   levelHalfLifeDays: number;
   /** Per-day damping of the trend. */
   trendDamping: number;
+  /** Days after the last training day the trend runs; the level is flat beyond. */
+  trendDays: number;
   /** Largest trend as a share of the level per day. */
   maxTrendPerDay: number;
   /** Same-weekday ordinary days the hour profile averages. */
@@ -24,6 +27,7 @@ export const DEFAULT_BASELINE: BaselineSettings = {
   levelDays: 112,
   levelHalfLifeDays: 42,
   trendDamping: 0.98,
+  trendDays: 60,
   maxTrendPerDay: 0.003,
   profileDays: 8,
   weekdayWeeks: 52,
@@ -42,10 +46,18 @@ export interface DayStats {
   weekdayFactor: Float64Array;
   /** Last day (exclusive, index into the series) the stats may use. */
   end: number;
+  /** Robust standard deviation of an ordinary day's log total around its local weekday-adjusted mean. */
+  noiseSdLog: number;
+  /** Fewer than 14 of the last 112 days are outside every event: event days count as ordinary. */
+  eventsEverywhere: boolean;
 }
 
-/** Day totals, open hours, ordinary days and weekday factors from days before `end` (series index). */
-export function dayStats(s: DaySeries, cal: CalendarIndex, end: number, settings: BaselineSettings = DEFAULT_BASELINE): DayStats {
+/**
+ * Day totals, open hours, ordinary days and weekday factors from days before
+ * `end` (series index). Days inside an event window are not ordinary unless
+ * `eventDayIsOrdinary` says so (an event whose learned effect is nil).
+ */
+export function dayStats(s: DaySeries, cal: CalendarIndex, end: number, settings: BaselineSettings = DEFAULT_BASELINE, eventDayIsOrdinary?: (d: number) => boolean): DayStats {
   const total = new Float64Array(s.days);
   const count = new Uint8Array(s.days);
   for (let d = 0; d < end; d++) {
@@ -62,28 +74,9 @@ export function dayStats(s: DaySeries, cal: CalendarIndex, end: number, settings
     count[d] = n;
   }
   const from = Math.max(0, end - settings.weekdayWeeks * 7);
-  const seen = new Float64Array(7 * 24);
-  const daysOf = new Float64Array(7);
-  const withData = new Float64Array(7);
-  for (let d = from; d < end; d++) {
-    const w = effectiveWeekday(cal, s.firstDay + d);
-    daysOf[w] = (daysOf[w] as number) + 1;
-    if ((count[d] as number) === 0) continue;
-    withData[w] = (withData[w] as number) + 1;
-    for (let h = 0; h < 24; h++) if (!Number.isNaN(s.y[d * 24 + h] as number)) seen[w * 24 + h] = (seen[w * 24 + h] as number) + 1;
-  }
-  const open = new Uint8Array(7 * 24);
+  const open = openWeekHours(s, from, end);
   const openCount = new Float64Array(7);
-  for (let w = 0; w < 7; w++) {
-    // A weekday counts as open when at least half of its dates have data.
-    if ((withData[w] as number) < 0.5 * (daysOf[w] as number)) continue;
-    for (let h = 0; h < 24; h++) {
-      if ((seen[w * 24 + h] as number) >= 0.5 * (withData[w] as number)) {
-        open[w * 24 + h] = 1;
-        openCount[w] = (openCount[w] as number) + 1;
-      }
-    }
-  }
+  for (let w = 0; w < 7; w++) for (let h = 0; h < 24; h++) openCount[w] = (openCount[w] as number) + (open[w * 24 + h] as number);
   const usable = new Uint8Array(s.days);
   const ordinary = new Uint8Array(s.days);
   for (let d = 0; d < end; d++) {
@@ -94,9 +87,18 @@ export function dayStats(s: DaySeries, cal: CalendarIndex, end: number, settings
     for (let h = 0; h < 24; h++) if (open[w * 24 + h] && !Number.isNaN(s.y[d * 24 + h] as number)) present += 1;
     if (present >= 0.9 * need) {
       usable[d] = 1;
-      if (!hasEvent(cal, s.firstDay + d)) ordinary[d] = 1;
+      if (!hasEvent(cal, s.firstDay + d) || eventDayIsOrdinary?.(d)) ordinary[d] = 1;
     }
   }
+  // Events that cover (nearly) every recent day leave nothing to fit a baseline on: fit on every usable day instead.
+  let recentOrdinary = 0;
+  let recentUsable = 0;
+  for (let d = Math.max(0, end - 112); d < end; d++) {
+    recentOrdinary += ordinary[d] as number;
+    recentUsable += usable[d] as number;
+  }
+  const eventsEverywhere = recentOrdinary < 14 && recentUsable >= 14;
+  if (eventsEverywhere) ordinary.set(usable);
   // Weekday factor: a day's total over the mean ordinary day within two weeks either side.
   const prefixT = new Float64Array(end + 1);
   const prefixN = new Float64Array(end + 1);
@@ -119,7 +121,23 @@ export function dayStats(s: DaySeries, cal: CalendarIndex, end: number, settings
   }
   const weekdayFactor = new Float64Array(7);
   for (let w = 0; w < 7; w++) weekdayFactor[w] = (openCount[w] as number) > 0 && (den[w] as number) > 0 ? (num[w] as number) / (den[w] as number) : 0;
-  return { total, ordinary, usable, open, weekdayFactor, end };
+  // Day-to-day noise: robust spread of ordinary days' log ratio to their local weekday-adjusted mean (last 26 weeks).
+  const logRatios: number[] = [];
+  for (let d = Math.max(0, end - 182); d < end; d++) {
+    if (!ordinary[d]) continue;
+    const a = Math.max(0, d - 14);
+    const b = Math.min(end, d + 15);
+    const n = (prefixN[b] as number) - (prefixN[a] as number);
+    const f = weekdayFactor[effectiveWeekday(cal, s.firstDay + d)] as number;
+    if (n < 5 || f <= 0 || (total[d] as number) <= 0) continue;
+    logRatios.push(Math.log((total[d] as number) / ((((prefixT[b] as number) - (prefixT[a] as number)) / n) * f)));
+  }
+  let noiseSdLog = 0.1;
+  if (logRatios.length >= 10) {
+    const med = medianOf(logRatios);
+    noiseSdLog = Math.max(0.01, 1.4826 * medianOf(logRatios.map((r) => Math.abs(r - med))));
+  }
+  return { total, ordinary, usable, open, weekdayFactor, end, noiseSdLog, eventsEverywhere };
 }
 
 export interface Baseline {
@@ -128,6 +146,8 @@ export interface Baseline {
   /** Trend per day at the origin (already capped). */
   trendPerDay: number;
   damping: number;
+  /** Days the trend runs past the origin. */
+  trendDays: number;
   weekdayFactor: Float64Array;
   /** Hour shares per weekday, profile[w * 24 + h], summing to 1 over open hours (0 for closed). */
   profile: Float64Array;
@@ -135,7 +155,7 @@ export interface Baseline {
   origin: number;
 }
 
-function weightedMedianFree(values: number[]): number {
+export function medianOf(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
@@ -157,8 +177,8 @@ export function fitBaseline(s: DaySeries, cal: CalendarIndex, stats: DayStats, s
   let trend = 0;
   if (zs.length > 0) {
     // Drop outliers beyond 4 robust standard deviations (storms, outages) before the fit.
-    const med = weightedMedianFree(zs);
-    const mad = weightedMedianFree(zs.map((z) => Math.abs(z - med))) * 1.4826;
+    const med = medianOf(zs);
+    const mad = medianOf(zs.map((z) => Math.abs(z - med))) * 1.4826;
     let sw = 0;
     let sx = 0;
     let sz = 0;
@@ -184,7 +204,7 @@ export function fitBaseline(s: DaySeries, cal: CalendarIndex, stats: DayStats, s
     trend = Math.max(-cap, Math.min(cap, trend));
     if (level < 0) level = 0;
   }
-  return { level, trendPerDay: trend, damping: settings.trendDamping, weekdayFactor: stats.weekdayFactor, profile: hourProfile(s, cal, stats, origin, settings), origin };
+  return { level, trendPerDay: trend, damping: settings.trendDamping, trendDays: settings.trendDays, weekdayFactor: stats.weekdayFactor, profile: hourProfile(s, cal, stats, origin, settings), origin };
 }
 
 /** Hour shares per weekday from recent ordinary days, shrunk toward the weekday/weekend group profile. */
@@ -236,7 +256,7 @@ export function hourProfile(s: DaySeries, cal: CalendarIndex, stats: DayStats, b
 
 /** Level on series day index `d` (>= origin): damped trend from the last training day. */
 export function levelAt(b: Baseline, d: number): number {
-  const k = d - (b.origin - 1);
+  const k = Math.min(d - (b.origin - 1), b.trendDays);
   let sum = 0;
   let phi = 1;
   for (let j = 1; j <= k; j++) {

@@ -1,4 +1,4 @@
-/** The two reference forecasts every model is judged against. */
+/** The reference forecasts every model is judged against. */
 import { dateFromDayNumber, dayNumber } from '../domain';
 import type { DaySeries } from './series';
 
@@ -36,5 +36,29 @@ export function lastYearSameDate(s: DaySeries, origin: number, days: number): Fl
     if (d < 0 || d >= origin) continue;
     for (let h = 0; h < 24; h++) out[k * 24 + h] = s.y[d * 24 + h] as number;
   }
+  return out;
+}
+
+/**
+ * N-week mean: the mean of the same weekday-hour over the last `weeks` weeks
+ * that have data there (missing weeks skipped, up to 26 weeks back), repeated
+ * over the horizon. NaN when none is known.
+ */
+export function weekdayHourMean(s: DaySeries, origin: number, days: number, weeks = 4): Float64Array {
+  const out = new Float64Array(days * 24).fill(NaN);
+  for (let i = 0; i < Math.min(days * 24, 168); i++) {
+    let sum = 0;
+    let n = 0;
+    for (let k = 1; k <= 26 && n < weeks; k++) {
+      const t = origin * 24 + i - 168 * k;
+      if (t < 0) break;
+      const v = s.y[t] as number;
+      if (Number.isNaN(v)) continue;
+      sum += v;
+      n += 1;
+    }
+    if (n > 0) out[i] = sum / n;
+  }
+  for (let i = 168; i < days * 24; i++) out[i] = out[i - 168] as number;
   return out;
 }

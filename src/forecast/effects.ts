@@ -15,6 +15,8 @@ import { calendarDay, effectiveWeekday, type CalendarIndex, type DaySeries } fro
 export interface LearnedDay {
   /** Multiplier per hour of day. */
   factor: Float64Array;
+  /** The day's multiplier (expectation-weighted over its hours). */
+  dayRatio: number;
   /** Standard deviation of the log day ratio across years; undefined from one year. */
   sdLog: number | undefined;
   /** Past occurrences this relative day was seen in. */
@@ -87,92 +89,144 @@ function inSampleExpectation(s: DaySeries, cal: CalendarIndex, stats: DayStats, 
   return out;
 }
 
-/** Learn every event's effect from the training days (series indices before stats.end). */
+/**
+ * One event's table (relative day -> effect) from the event-day records:
+ * `member` picks the records' entry for this event (by name, or by group for
+ * pooled holidays); the other active events' current uplifts are taken out first.
+ */
+function learnOne(s: DaySeries, records: EventDayRecord[], effects: Effects, member: (a: ActiveEvent) => boolean, settings: EffectSettings, noiseSdLog: number): Map<number, LearnedDay> {
+  const num = new Map<number, Float64Array>();
+  const den = new Map<number, Float64Array>();
+  // Per relative day and occurrence (anchor day): the day's own volume and expectation, for the spread across years.
+  const byYear = new Map<number, Map<string, [number, number]>>();
+  for (const r of records) {
+    const me = r.active.find(member);
+    if (!me) continue;
+    let n = num.get(me.relDay);
+    let m = den.get(me.relDay);
+    if (!n || !m) {
+      n = new Float64Array(24);
+      m = new Float64Array(24);
+      num.set(me.relDay, n);
+      den.set(me.relDay, m);
+    }
+    let dayNum = 0;
+    let dayDen = 0;
+    for (let h = 0; h < 24; h++) {
+      const y = s.y[r.d * 24 + h] as number;
+      const e = r.expected[h] as number;
+      if (Number.isNaN(y) || Number.isNaN(e) || e <= 0) continue;
+      let others = 0;
+      for (const o of r.active) if (!member(o)) others += (effects.get(o.name)?.get(o.relDay)?.factor[h] ?? 1) - 1;
+      const own = y - e * others;
+      n[h] = (n[h] as number) + own;
+      m[h] = (m[h] as number) + e;
+      dayNum += own;
+      dayDen += e;
+    }
+    let years = byYear.get(me.relDay);
+    if (!years) {
+      years = new Map();
+      byYear.set(me.relDay, years);
+    }
+    if (dayDen > 0) years.set(`${me.name}\u0000${r.d - me.relDay}`, [dayNum, dayDen]);
+  }
+  const table = new Map<number, LearnedDay>();
+  for (const [rel, n] of num) {
+    const m = den.get(rel) as Float64Array;
+    let sn = 0;
+    let sm = 0;
+    for (let h = 0; h < 24; h++) {
+      sn += n[h] as number;
+      sm += m[h] as number;
+    }
+    if (sm <= 0) continue;
+    const dayRatio = Math.max(0, sn / sm);
+    const factor = new Float64Array(24);
+    for (let h = 0; h < 24; h++) {
+      const mh = m[h] as number;
+      if (mh <= 0) {
+        factor[h] = dayRatio;
+        continue;
+      }
+      const weight = mh / (mh + settings.shapePrior);
+      factor[h] = Math.max(0, weight * ((n[h] as number) / mh) + (1 - weight) * dayRatio);
+    }
+    const ratios = [...(byYear.get(rel)?.values() ?? [])].filter(([a, b]) => a > 0 && b > 0).map(([a, b]) => Math.log(a / b));
+    let sdLog: number | undefined;
+    if (ratios.length >= 2) {
+      const mean = ratios.reduce((a, b) => a + b, 0) / ratios.length;
+      sdLog = Math.sqrt(ratios.reduce((a, b) => a + (b - mean) * (b - mean), 0) / (ratios.length - 1));
+    }
+    table.set(rel, { factor, sdLog, occurrences: byYear.get(rel)?.size ?? 0, dayRatio });
+  }
+  shrinkTowardNone(table, noiseSdLog);
+  smoothDays(table);
+  return table;
+}
+
+/**
+ * Empirical-Bayes shrinkage of an event's day ratios toward no effect
+ * (James-Stein): each relative day's log ratio z (from n occurrences, noise
+ * variance v = sigma^2 / n, sigma the ordinary days' spread) is multiplied by
+ * tau^2 / (tau^2 + v), where tau^2 = max(0, mean z^2 - mean v) is the event's
+ * own variance. An event whose days differ from ordinary days no more than
+ * ordinary days differ from each other (a festival of another country) ends
+ * near 1; Double 11 keeps nearly all of its effect.
+ */
+function shrinkTowardNone(table: Map<number, LearnedDay>, noiseSdLog: number): void {
+  const rows = [...table.values()].filter((d) => d.dayRatio > 0 && d.occurrences > 0);
+  if (rows.length === 0) return;
+  const sigma2 = noiseSdLog * noiseSdLog;
+  let meanZ2 = 0;
+  let meanV = 0;
+  for (const d of rows) {
+    const z = Math.log(d.dayRatio);
+    meanZ2 += z * z;
+    meanV += sigma2 / d.occurrences;
+  }
+  meanZ2 /= rows.length;
+  meanV /= rows.length;
+  const tau2 = Math.max(0, meanZ2 - meanV);
+  for (const d of rows) {
+    const z = Math.log(d.dayRatio);
+    const keep = tau2 / (tau2 + sigma2 / d.occurrences);
+    const scale = Math.exp(keep * z - z);
+    for (let h = 0; h < 24; h++) d.factor[h] = (d.factor[h] as number) * scale;
+    d.dayRatio *= scale;
+  }
+}
+
+/** Learn every event's effect from the training days (series indices before stats.end), and each holiday group's pooled effect. */
 export function learnEffects(s: DaySeries, cal: CalendarIndex, stats: DayStats, profile: Float64Array, settings: EffectSettings = DEFAULT_EFFECTS): Effects {
   const records: EventDayRecord[] = [];
   const names: string[] = [];
+  const groups: string[] = [];
   for (let d = 0; d < stats.end; d++) {
     const day = calendarDay(cal, s.firstDay + d);
     if (!day || day.active.length === 0 || !stats.usable[d]) continue;
     const expected = inSampleExpectation(s, cal, stats, d, profile);
     if (!expected) continue;
     records.push({ d, active: day.active, expected });
-    for (const a of day.active) if (!names.includes(a.name)) names.push(a.name);
+    for (const a of day.active) {
+      if (!names.includes(a.name)) names.push(a.name);
+      if (a.group !== undefined && !groups.includes(a.group)) groups.push(a.group);
+    }
   }
   const effects: Effects = new Map();
   for (let pass = 0; pass < settings.passes; pass++) {
-    for (const name of names) {
-      const num = new Map<number, Float64Array>();
-      const den = new Map<number, Float64Array>();
-      // Per occurrence (anchor day) and relative day: the day's ratio, for the spread across years.
-      const byYear = new Map<number, Map<number, [number, number]>>();
-      for (const r of records) {
-        const me = r.active.find((a) => a.name === name);
-        if (!me) continue;
-        let n = num.get(me.relDay);
-        let m = den.get(me.relDay);
-        if (!n || !m) {
-          n = new Float64Array(24);
-          m = new Float64Array(24);
-          num.set(me.relDay, n);
-          den.set(me.relDay, m);
-        }
-        let dayNum = 0;
-        let dayDen = 0;
-        for (let h = 0; h < 24; h++) {
-          const y = s.y[r.d * 24 + h] as number;
-          const e = r.expected[h] as number;
-          if (Number.isNaN(y) || Number.isNaN(e) || e <= 0) continue;
-          let others = 0;
-          for (const o of r.active) if (o.name !== name) others += (effects.get(o.name)?.get(o.relDay)?.factor[h] ?? 1) - 1;
-          const own = y - e * others;
-          n[h] = (n[h] as number) + own;
-          m[h] = (m[h] as number) + e;
-          dayNum += own;
-          dayDen += e;
-        }
-        const anchor = r.d - me.relDay;
-        let years = byYear.get(me.relDay);
-        if (!years) {
-          years = new Map();
-          byYear.set(me.relDay, years);
-        }
-        if (dayDen > 0) years.set(anchor, [dayNum, dayDen]);
-      }
-      const table = new Map<number, LearnedDay>();
-      for (const [rel, n] of num) {
-        const m = den.get(rel) as Float64Array;
-        let sn = 0;
-        let sm = 0;
-        for (let h = 0; h < 24; h++) {
-          sn += n[h] as number;
-          sm += m[h] as number;
-        }
-        if (sm <= 0) continue;
-        const dayRatio = Math.max(0, sn / sm);
-        const factor = new Float64Array(24);
-        for (let h = 0; h < 24; h++) {
-          const mh = m[h] as number;
-          if (mh <= 0) {
-            factor[h] = dayRatio;
-            continue;
-          }
-          const weight = mh / (mh + settings.shapePrior);
-          factor[h] = Math.max(0, weight * ((n[h] as number) / mh) + (1 - weight) * dayRatio);
-        }
-        const ratios = [...(byYear.get(rel)?.values() ?? [])].filter(([a, b]) => a > 0 && b > 0).map(([a, b]) => Math.log(a / b));
-        let sdLog: number | undefined;
-        if (ratios.length >= 2) {
-          const mean = ratios.reduce((a, b) => a + b, 0) / ratios.length;
-          sdLog = Math.sqrt(ratios.reduce((a, b) => a + (b - mean) * (b - mean), 0) / (ratios.length - 1));
-        }
-        table.set(rel, { factor, sdLog, occurrences: byYear.get(rel)?.size ?? 0 });
-      }
-      smoothDays(table);
-      effects.set(name, table);
-    }
+    for (const name of names) effects.set(name, learnOne(s, records, effects, (a) => a.name === name, settings, stats.noiseSdLog));
   }
+  // Pooled groups are learned after the events, with the other events' uplifts taken out; they only stand in for unseen holidays.
+  const pooled = new Map<string, Map<number, LearnedDay>>();
+  for (const g of groups) pooled.set(g, learnOne(s, records, effects, (a) => a.group === g, settings, stats.noiseSdLog));
+  for (const [g, table] of pooled) effects.set(groupKey(g), table);
   return effects;
+}
+
+/** Key of a holiday group's pooled effect in Effects (cannot clash with an event name). */
+export function groupKey(group: string): string {
+  return `\u0000${group}`;
 }
 
 function dayLevel(d: LearnedDay): number {
@@ -202,6 +256,7 @@ function smoothDays(table: Map<number, LearnedDay>): void {
     const pull = sigma2 / (sigma2 + diff * diff);
     const scale = Math.exp((-pull * diff) / 2);
     for (let h = 0; h < 24; h++) d.factor[h] = (d.factor[h] as number) * scale;
+    d.dayRatio *= scale;
   }
 }
 
@@ -217,15 +272,26 @@ export function defaultShape(a: ActiveEvent, hour: number, uplift: number): numb
   return 1 + (uplift - 1) * weight;
 }
 
+/** Log-scale uncertainty of a holiday's effect borrowed from its group (p10/p90 about -32%/+47%). */
+export const BORROWED_SD_LOG = 0.3;
+
 /** Combined multiplier (1 + the sum of the uplifts) and log-scale uncertainty of the events active in an hour. */
 export function eventMultiplier(effects: Effects, active: ActiveEvent[], hour: number): { factor: number; sdLog: number } {
   let factor = 1;
   let variance = 0;
   for (const a of active) {
-    const learned = effects.get(a.name)?.get(a.relDay);
+    if (a.closed) return { factor: 0, sdLog: 0 };
+    let learned = effects.get(a.name)?.get(a.relDay);
+    let borrowed = false;
+    // A holiday of the user's calendar never seen before: the pooled effect of its group's past holidays.
+    if (!learned && a.uplift === undefined && a.group !== undefined) {
+      learned = effects.get(groupKey(a.group))?.get(a.relDay);
+      borrowed = learned !== undefined;
+    }
     if (learned) {
       factor += (learned.factor[hour] as number) * (a.uplift ?? 1) - 1;
-      const sd = learned.sdLog ?? 0.15;
+      // Another holiday's effect is a guess for this one: at least BORROWED_SD_LOG of uncertainty.
+      const sd = borrowed ? Math.max(BORROWED_SD_LOG, learned.sdLog ?? 0) : (learned.sdLog ?? 0.15);
       variance += sd * sd;
     } else if (a.uplift !== undefined) {
       const f = defaultShape(a, hour, a.uplift);

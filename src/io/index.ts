@@ -2,6 +2,7 @@ export * from './files';
 export * from './csv';
 export * from './history';
 export * from './config';
+export * from './holidays';
 export * from './demand';
 export * from './requirements';
 export * from './agents';

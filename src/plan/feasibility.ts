@@ -4,8 +4,8 @@
  * solver reports infeasible is diagnosed by switching rule families off one at a
  * time (on the LP relaxation) to find which rule cannot hold with the rest.
  */
-import { serviceFloorOf, type Config } from '../config';
-import { InfeasiblePlanError, type Requirement } from '../domain';
+import { serviceFloorOf, shiftHoursOfDay, type Config } from '../config';
+import { InfeasiblePlanError, hourKeyFromNumber, type Requirement } from '../domain';
 import { buildPlanModel, type Family, type PlanModel } from './model';
 import { hourKey } from './horizon';
 import { scopePeriods } from './constraints/outsourcingRatio';
@@ -17,8 +17,31 @@ function poolPath(config: Config, name: string): string {
   return `pools[${config.pools.findIndex((p) => p.name === name)}]`;
 }
 
-/** Checks that need no solver. Throws InfeasiblePlanError naming the settings. */
-export function checkObviousConflicts(config: Config, horizon: Horizon): void {
+/**
+ * Every hour with demand needs a pool whose shifts reach it (closed hours need
+ * none: a bank may have no night shift). Throws InfeasiblePlanError naming the hour.
+ */
+export function checkCoveredHours(config: Config, horizon: Horizon): void {
+  horizon.queues.forEach((queue, q) => {
+    const reach = new Set<number>();
+    for (const pool of config.pools) {
+      if (pool.queues && !pool.queues.includes(queue.name)) continue;
+      for (const shift of config.shifts) if (!pool.shifts || pool.shifts.includes(shift.name)) for (const h of shiftHoursOfDay(shift)) reach.add(h);
+    }
+    const hour = (horizon.required[q] ?? []).findIndex((agents, i) => agents > 0 && !reach.has((horizon.firstHour + i) % 24));
+    if (hour < 0) return;
+    const h = (horizon.firstHour + hour) % 24;
+    throw new InfeasiblePlanError(
+      `${hourKeyFromNumber(horizon.firstHour + hour)} ${queue.name} needs ${Number((horizon.required[q]?.[hour] ?? 0).toFixed(2))} productive agents, but no pool's shifts reach ${String(h).padStart(2, '0')}:00`,
+      ['shifts', 'pools'],
+      "add a shift that covers the hour, or let a pool work one (only hours with demand need a pool)",
+    );
+  });
+}
+
+/** Checks that need no solver. Throws InfeasiblePlanError naming the settings (hours no shift reaches only without allowShort). */
+export function checkObviousConflicts(config: Config, horizon: Horizon, allowShort = false): void {
+  if (!allowShort) checkCoveredHours(config, horizon);
   const horizonDays = horizon.hours / 24;
   config.pools.forEach((pool, i) => {
     if (pool.kind !== 'inhouse') return;

@@ -58,7 +58,7 @@ export async function planShifts(config: Config, requirement: Requirement, optio
       ...(options.forceCovered ? { forceCovered: options.forceCovered } : {}),
       ...modelOptions,
     });
-    checkObviousConflicts(config, plan.context.horizon);
+    checkObviousConflicts(config, plan.context.horizon, options.allowShort ?? false);
     if (options.fix) {
       for (const v of plan.mip.variables) {
         const held = options.fix.get(v.name);

@@ -1,6 +1,7 @@
 /** A summary of an inquiry history: what a manager checks after an upload. */
 import type { Config } from '../config';
 import { hourKeyFromNumber, hourNumber, type History } from '../domain';
+import { closedSplit } from '../forecast';
 
 export interface HistorySummary {
   timezone: string;
@@ -9,7 +10,12 @@ export interface HistorySummary {
   days: number;
   hourSlots: number;
   hoursWithData: number;
+  /** Empty hour slots at open hours of the week. */
   missingHours: number;
+  /** Hour slots at closed hours of the week: never any volume there (a bank's nights and weekends). */
+  closedHours: number;
+  /** Open hours per weekday, e.g. `Mon 07-22`, `Sat closed`. */
+  openHours: string[];
   sourceRows: number;
   rowsPerHour: number;
   queues: Array<{ name: string; total: number }>;
@@ -52,7 +58,7 @@ export function summarizeHistory(history: History): HistorySummary {
     days: daily.size,
     hourSlots: history.hours,
     hoursWithData,
-    missingHours: history.missingHours,
+    ...closedSplit(history),
     sourceRows: history.sourceRows,
     rowsPerHour: history.rowsPerHour,
     queues,
@@ -69,7 +75,8 @@ export function formatHistorySummary(s: HistorySummary, file: string, config?: C
   const lines = [
     `history   ${file}`,
     `range     ${s.firstHour} .. ${s.lastHour} (${s.timezone}), ${s.days} days with data`,
-    `rows      ${fmt(s.sourceRows)} source rows, ${s.rowsPerHour} per hour -> ${fmt(s.hoursWithData)} hours with data, ${fmt(s.missingHours)} hours missing`,
+    `rows      ${fmt(s.sourceRows)} source rows, ${s.rowsPerHour} per hour -> ${fmt(s.hoursWithData)} hours with data, ${fmt(s.missingHours)} hours missing, ${fmt(s.closedHours)} hours closed`,
+    ...(s.closedHours > 0 ? [`open      ${s.openHours.join('; ')}`] : []),
     `total     ${fmt(s.total)} inquiries, ${fmt(s.meanDailyInquiries)} per day on average`,
     ...s.queues.map((q) => `  queue   ${q.name.padEnd(12)} ${fmt(q.total)}`),
     `busiest   hour ${s.busiestHour.hour} (${fmt(s.busiestHour.inquiries)}), day ${s.busiestDay.date} (${fmt(s.busiestDay.inquiries)})`,

@@ -11,6 +11,7 @@ import { parseAgents } from '../io/agents';
 import { decodeText } from '../io/encoding';
 import { parseHistory } from '../io/history';
 import { loadConfigText, parseJsonText } from '../io/config';
+import { parseHolidays } from '../io/holidays';
 import { summarizeHistory } from '../report/history';
 import type { HistoryView, NamedText, PlanRequest, SampleInputs } from './api-types';
 import { loadAssets, loadSamples, type AssetMap } from './assets';
@@ -148,6 +149,16 @@ export function createApp(options: ServerOptions): { handler: http.RequestListen
         sendJson(res, 200, historyView({ file, text: decodeText(body, file).text }, timezoneFrom(url)));
       } catch (error) {
         throw toHttpError(error, 'history');
+      }
+      return;
+    }
+    if (route === 'POST /api/holidays') {
+      const body = await readBody(req, options.maxUploadBytes);
+      const file = cleanFileName(url.searchParams.get('file'), 'holidays.csv');
+      try {
+        sendJson(res, 200, { holidays: parseHolidays(decodeUtf8(body), file) });
+      } catch (error) {
+        throw toHttpError(error, 'config');
       }
       return;
     }

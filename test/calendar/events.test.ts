@@ -56,7 +56,7 @@ describe('Gregorian promotions and windows', () => {
     const config = parseConfig({ calendar: { double11PresaleStart: '10-24' } });
     const defs = resolveEvents(config);
     const d11 = occurrences(defs.find((d) => d.name === 'double-11')!, '2026-01-01', '2026-12-31');
-    expect(d11).toEqual([{ name: 'double-11', anchor: '2026-11-11', start: '2026-10-24', end: '2026-11-20', hours: [0, 2] }]);
+    expect(d11).toEqual([{ name: 'double-11', anchor: '2026-11-11', last: '2026-11-11', start: '2026-10-24', end: '2026-11-20', hours: [0, 2] }]);
     const d618 = occurrences(defs.find((d) => d.name === '618')!, '2026-01-01', '2026-12-31');
     expect(d618[0]?.start).toBe('2026-06-01');
     expect(anchorsOf('goddess-day', 2026)).toEqual(['2026-03-08']);
@@ -86,7 +86,7 @@ describe('public holidays (chinese-days)', () => {
     expect(isMakeupWorkday('2026-10-10')).toBe(true);
     expect(isMakeupWorkday('2026-10-11')).toBe(false);
     const nd = occurrences(resolveEvents(parseConfig({})).find((d) => d.name === 'national-day')!, '2026-01-01', '2026-12-31');
-    expect(nd).toEqual([{ name: 'national-day', anchor: '2026-10-01', start: '2026-09-28', end: '2026-10-09' }]);
+    expect(nd).toEqual([{ name: 'national-day', anchor: '2026-10-01', last: '2026-10-07', start: '2026-09-28', end: '2026-10-09' }]);
   });
 
   it('adds a make-up workday event, and none when public holidays are off', () => {
@@ -122,5 +122,84 @@ describe('user events', () => {
     expect(() => parseConfig({ events: [{ name: 'dragon-boat' }, { name: 'black-friday', uplift: 2 }] })).toThrow(
       /^config events\[1\]\.name: expected a built-in event name \(spring-festival, lantern, dragon-boat, .*double-11.*\) or an anchor \(date, monthDay or lunarDate\), got "black-friday"$/,
     );
+  });
+});
+
+describe('calendars of any country', () => {
+  const us = (extra: Record<string, unknown> = {}) =>
+    parseConfig({
+      calendar: {
+        region: 'none',
+        holidays: [
+          { date: '2025-11-27', name: 'Thanksgiving Day' },
+          { date: '2026-11-26', name: 'Thanksgiving Day' },
+          { date: '2026-12-24', name: 'Christmas', kind: 'closed' },
+          { date: '2026-12-25', name: 'Christmas', kind: 'closed' },
+          { date: '2026-07-10', name: 'Summer Sale', kind: 'event' },
+        ],
+        ...extra,
+      },
+    });
+
+  it('region none has no built-in events, public holidays or make-up workdays', () => {
+    const config = parseConfig({ calendar: { region: 'none' } });
+    expect(resolveEvents(config)).toEqual([]);
+    expect(buildCalendar(resolveEvents(config), '2026-09-20', '2026-11-11', false).every((d) => d.active.length === 0 && d.label === '')).toBe(true);
+  });
+
+  it('builtinEvents false keeps the mainland public holidays and drops the promotions and festivals', () => {
+    const names = resolveEvents(parseConfig({ calendar: { builtinEvents: false } })).map((d) => d.name);
+    expect(names).toEqual(['new-year', 'tomb-sweeping', 'labour-day', 'national-day']);
+  });
+
+  it('makes one event per holiday name: eve and three days after for holidays and closures, the dates only for events', () => {
+    const defs = resolveEvents(us());
+    expect(defs.map((d) => [d.name, d.startOffsetDays, d.endOffsetDays, d.group, d.closed])).toEqual([
+      ['Thanksgiving Day', -1, 3, 'any-holiday', undefined],
+      ['Christmas', -1, 3, 'any-closed', true],
+      ['Summer Sale', 0, 0, undefined, undefined],
+    ]);
+    const thanksgiving = occurrences(defs[0]!, '2026-01-01', '2026-12-31');
+    expect(thanksgiving).toEqual([{ name: 'Thanksgiving Day', anchor: '2026-11-26', last: '2026-11-26', start: '2026-11-25', end: '2026-11-29' }]);
+    // Consecutive dates of one name are one block; offsets count from its first and last day.
+    expect(occurrences(defs[1]!, '2026-01-01', '2026-12-31')).toEqual([{ name: 'Christmas', anchor: '2026-12-24', last: '2026-12-25', start: '2026-12-23', end: '2026-12-28' }]);
+  });
+
+  it('marks a closure closed on its own dates only, and holidays as holidays', () => {
+    const days = buildCalendar(resolveEvents(us()), '2026-12-23', '2026-12-27', false);
+    expect(days.map((d) => [d.date, d.label, d.closed])).toEqual([
+      ['2026-12-23', 'Christmas', false],
+      ['2026-12-24', 'Christmas', true],
+      ['2026-12-25', 'Christmas', true],
+      ['2026-12-26', 'Christmas', false],
+      ['2026-12-27', 'Christmas', false],
+    ]);
+    expect(days[1]?.active[0]).toMatchObject({ name: 'Christmas', relDay: 0, group: 'any-closed', closed: true, holiday: true });
+  });
+
+  it('lets a name-only config event adjust a holiday of the calendar', () => {
+    const defs = resolveEvents(us({}));
+    expect(defs.find((d) => d.name === 'Thanksgiving Day')?.uplift).toBeUndefined();
+    const adjusted = resolveEvents({ ...us(), events: parseConfig({ calendar: us().calendar, events: [{ name: 'Thanksgiving Day', uplift: 0.7, endOffsetDays: 4 }] }).events });
+    expect(adjusted.find((d) => d.name === 'Thanksgiving Day')).toMatchObject({ uplift: 0.7, endOffsetDays: 4, group: 'any-holiday' });
+  });
+
+  it('rejects a built-in name-only event when the calendar has no built-ins, saying why', () => {
+    expect(() => parseConfig({ calendar: { region: 'none' }, events: [{ name: 'double-11', uplift: 1.2 }] }, 'c.json')).toThrow(
+      'config events[0].name: expected an anchor (date, monthDay or lunarDate): "double-11" is built in only with calendar.region "cn", got "double-11" (in c.json)',
+    );
+    expect(() => parseConfig({ calendar: { builtinEvents: false }, events: [{ name: 'qixi', uplift: 1.2 }] }, 'c.json')).toThrow(
+      'config events[0].name: expected a built-in event name (new-year, tomb-sweeping, labour-day, national-day) or an anchor (date, monthDay or lunarDate): "qixi" is built in only with calendar.builtinEvents true, got "qixi" (in c.json)',
+    );
+  });
+
+  it('rejects a holiday on a date that does not exist, and a bad kind, at their paths', () => {
+    expect(() => parseConfig({ calendar: { holidays: [{ date: '2026-02-30', name: 'x' }] } }, 'c.json')).toThrow(
+      'config calendar.holidays[0].date: expected a real calendar date, got "2026-02-30" (in c.json)',
+    );
+    expect(() => parseConfig({ calendar: { holidays: [{ date: '2026-02-03', name: 'x', kind: 'bank' }] } }, 'c.json')).toThrow(
+      'config calendar.holidays[0].kind: expected one of holiday, closed, event, got "bank" (in c.json)',
+    );
+    expect(() => parseConfig({ calendar: { region: 'us' } }, 'c.json')).toThrow('config calendar.region: expected cn or none, got "us" (in c.json)');
   });
 });

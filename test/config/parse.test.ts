@@ -101,8 +101,6 @@ describe('located errors', () => {
     ['paid above length', { shifts: [{ name: 'd', code: 'D', start: '00:00', hours: 12, paidHours: 13 }, { name: 'n', code: 'N', start: '12:00', hours: 12 }] }, "config shifts[0].paidHours: expected at most the shift's 12 hours, got 13 (in c.json)"],
     ['shift code OFF', { shifts: [{ name: 'off', code: 'OFF', start: '00:00', hours: 12 }] }, 'config shifts[0].code: expected a shift code other than OFF, got "OFF" (in c.json)'],
     ['duplicate shift name', { shifts: [{ name: 'd', code: 'D', start: '00:00', hours: 12 }, { name: 'd', code: 'E', start: '12:00', hours: 12 }] }, 'config shifts[1].name: expected a unique shift name, got "d" twice (in c.json)'],
-    ['hours nobody covers', { shifts: [{ name: 'd', code: 'D', start: '08:00', hours: 9 }] }, "config pools: no pool can work hour 00:00; expected the pools' shifts to cover every hour of the day (in c.json)"],
-    ['in-house only on day shift', { pools: [inhouse({ shifts: ['day', 'middle'] })] }, "config pools: no pool can work hour 00:00; expected the pools' shifts to cover every hour of the day (in c.json)"],
     ['unknown shift in pool', { pools: [inhouse({ shifts: ['dawn'] })] }, 'config pools[0].shifts[0]: expected one of the shifts (day, middle, night), got "dawn" (in c.json)'],
     ['unknown queue in pool', { pools: [inhouse({ queues: ['vip'] })] }, 'config pools[0].queues[0]: expected one of the queues (inquiries), got "vip" (in c.json)'],
     ['duplicate vendor names', { pools: [inhouse(), vendor(), vendor()] }, 'config pools[2].name: expected a unique pool name, got "vendor-a" twice (in c.json)'],

@@ -543,7 +543,24 @@ function setAgents(agents: { file: string; text: string } | null): void {
   $('agents-file').textContent = agents ? `${agents.file} · ${rows} ${t('agentRows')}` : t('noAgents');
 }
 
+/** A holiday CSV (date,name[,kind]) becomes the config's calendar.holidays, read by the server's reader. */
+async function uploadHolidays(file: File): Promise<void> {
+  try {
+    const { holidays } = await call<{ holidays: Json[] }>(`/api/holidays?file=${encodeURIComponent(file.name)}`, { method: 'POST', body: await file.text() });
+    set(state.config, ['calendar', 'holidays'], holidays);
+    $('holidays-file').textContent = `${file.name} · ${holidays.length}`;
+    renderSettings();
+  } catch (error) {
+    routeError(error);
+  }
+}
+
 function wireUpload(): void {
+  const holidaysPicker = $('holidays-input') as HTMLInputElement;
+  holidaysPicker.addEventListener('change', () => {
+    const file = holidaysPicker.files?.[0];
+    if (file) void uploadHolidays(file);
+  });
   const agentsPicker = $('agents-input') as HTMLInputElement;
   agentsPicker.addEventListener('change', () => {
     const file = agentsPicker.files?.[0];

@@ -1,0 +1,53 @@
+/** `peakshift inspect` on a history with closed hours: closed apart from missing. */
+import { runCli } from '../helpers/cli';
+import { tempFile } from '../helpers/paths';
+import { dayNumber, hourKeyFromNumber, type History } from '../../src/domain';
+import { forecastDemand, zeroForecastNote } from '../../src/forecast';
+import { parseConfig } from '../../src/config';
+import { syntheticHistory } from '../forecast/synthetic';
+
+// A bank: weekdays 08:00-20:00 only, five weeks from Monday 2026-03-02, Friday 2026-03-20 missing.
+const bank = syntheticHistory({
+  start: '2026-03-02',
+  end: '2026-04-03',
+  perDay: 3000,
+  seed: 4,
+  missing: (day, hour) => (day + 3) % 7 >= 5 || hour < 8 || hour >= 20 || day === dayNumber('2026-03-20'),
+});
+
+function csv(h: History): string {
+  const start = dayNumber(h.startHour.slice(0, 10)) * 24;
+  const lines = ['timestamp,inquiries'];
+  h.queues[0]!.values.forEach((v, i) => v !== null && lines.push(`${hourKeyFromNumber(start + i)},${v}`));
+  return `${lines.join('\n')}\n`;
+}
+const file = tempFile('bank.csv', csv(bank));
+
+describe('inspect', () => {
+  it('reports closed hours apart from missing ones, with the open hours of each weekday', async () => {
+    const r = await runCli(['inspect', '--history', file]);
+    expect(r.code).toBe(0);
+    // 2026-03-02T08:00 .. 2026-04-03T19:00 is 780 slots; 24 days x 12 = 288 hours with data; 12 missing (the Friday); the rest closed.
+    expect(r.stdout).toContain('rows      288 source rows, 1 per hour -> 288 hours with data, 12 hours missing, 480 hours closed\n');
+    expect(r.stdout).toContain('open      Mon 08-20; Tue 08-20; Wed 08-20; Thu 08-20; Fri 08-20; Sat closed; Sun closed\n');
+    const json = JSON.parse((await runCli(['inspect', '--history', file, '--json'])).stdout) as Record<string, unknown>;
+    expect(json).toMatchObject({ hourSlots: 780, hoursWithData: 288, missingHours: 12, closedHours: 480 });
+  });
+});
+
+describe('a forecast of zeros', () => {
+  it('is right on closed days, and then says so', () => {
+    const r = forecastDemand(bank, parseConfig({ calendar: { region: 'none' } }), { start: '2026-04-04', end: '2026-04-05' });
+    expect(r.demand.queues[0]!.forecast.every((v) => v === 0)).toBe(true);
+    expect(r.notes).toContain('every forecast hour is 0: the forecast days fall on closed hours of the week or closures of the holiday calendar');
+  });
+
+  it('is an error at open hours while the history has volume (exit 3)', () => {
+    const cal = { start: dayNumber('2026-04-06'), days: [{ date: '2026-04-06', active: [], label: '', makeupWorkday: false, closed: false }] };
+    const zero = [{ name: 'all', forecast: new Array(24).fill(0), p10: [], p50: [], p90: [] }];
+    const open = new Uint8Array(168).fill(1);
+    expect(() => zeroForecastNote(bank, zero, cal, 0, 1, open, '2026-04-06')).toThrow(
+      'every forecast hour from 2026-04-06 is 0 while the history has 37,116 inquiries and 24 of the forecast hours are open',
+    );
+  });
+});
