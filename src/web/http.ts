@@ -3,6 +3,7 @@
  * the cap is refused without being kept), JSON answers and error answers.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { StringDecoder } from 'node:string_decoder';
 import { InputError, ConfigError, PlannerError } from '../domain';
 import type { ApiError } from './api-types';
 
@@ -10,11 +11,14 @@ import type { ApiError } from './api-types';
 export class HttpError extends Error {
   readonly status: number;
   readonly body: ApiError;
+  /** Extra response headers, e.g. Retry-After on 503. */
+  readonly headers: Record<string, string>;
 
-  constructor(status: number, body: ApiError) {
+  constructor(status: number, body: ApiError, headers: Record<string, string> = {}) {
     super(body.message);
     this.status = status;
     this.body = body;
+    this.headers = headers;
   }
 }
 
@@ -36,12 +40,18 @@ export function notFound(message: string): HttpError {
 }
 
 /**
- * Read a request body up to `limitBytes`. A declared Content-Length over the
- * cap is refused before any byte is kept; a body that grows past the cap while
- * streaming is refused at that point. Either way the rest of the body is
- * drained and dropped (never kept), so the 413 reaches the client.
+ * Read a request body up to `limitBytes` as UTF-8 text (a leading byte-order
+ * mark dropped). A declared Content-Length over the cap is refused before any
+ * byte is kept; a body that grows past the cap while streaming is refused at
+ * that point. Either way the rest of the body is drained and dropped (never
+ * kept), so the 413 reaches the client.
+ *
+ * Each chunk is decoded at once and let go, so the socket's read buffers are
+ * reused rather than piling up during many concurrent uploads, and the text
+ * lives in the JavaScript heap, whose large strings go back to the system as
+ * soon as they are collected.
  */
-export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
+export function readText(req: IncomingMessage, limitBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = req.headers['content-length'];
     if (declared !== undefined && Number(declared) > limitBytes) {
@@ -49,7 +59,8 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buff
       reject(tooLarge(limitBytes));
       return;
     }
-    const chunks: Buffer[] = [];
+    const decoder = new StringDecoder('utf8');
+    let parts: string[] = [];
     let received = 0;
     let refused = false;
     const onData = (chunk: Buffer): void => {
@@ -57,20 +68,27 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buff
       received += chunk.length;
       if (received > limitBytes) {
         refused = true;
-        chunks.length = 0;
+        parts = [];
         req.off('data', onData);
         discard(req);
         reject(tooLarge(limitBytes));
         return;
       }
-      chunks.push(chunk);
+      parts.push(decoder.write(chunk));
     };
     req.on('data', onData);
     req.on('end', () => {
-      if (!refused) resolve(Buffer.concat(chunks, received));
+      if (refused) return;
+      parts.push(decoder.end());
+      const text = parts.join('');
+      resolve(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     });
     req.on('error', (error) => {
       if (!refused) reject(error);
+    });
+    // A client gone before the end of its body: settle, so its place in the parse pool is given back.
+    req.on('close', () => {
+      if (!refused) reject(new Error('the request was cut off before its end'));
     });
   });
 }
@@ -82,7 +100,7 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buff
 const DRAIN_LIMIT_BYTES = 256 * 1024 * 1024;
 
 /** Let the rest of a refused body flow to nowhere (never kept), up to the drain limit. */
-function discard(req: IncomingMessage): void {
+export function discard(req: IncomingMessage): void {
   let drained = 0;
   req.on('data', (chunk: Buffer) => {
     drained += chunk.length;
@@ -149,5 +167,5 @@ export function toHttpError(error: unknown, field?: string): HttpError {
 }
 
 export function sendError(res: ServerResponse, error: HttpError): void {
-  send(res, error.status, 'application/json; charset=utf-8', JSON.stringify({ error: error.body }));
+  send(res, error.status, 'application/json; charset=utf-8', JSON.stringify({ error: error.body }), error.headers);
 }

@@ -1,30 +1,44 @@
-/** The default PlanRunner: each run in its own worker thread, ended at the time limit. */
+/** The default PlanRunner: each run in its own worker thread, ended at the time limit or when the server stops. */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { HttpError } from './http';
 import type { WorkerMessage } from './plan-worker';
 import type { PlanInputs, PlanOutput, PlanRunner, ProgressFn } from './queue';
 
-/** Compiled: the .js beside this file; from sources (tests, tsx): the .ts through tsx's loader. */
-function workerEntry(): { file: string; execArgv: string[] } {
+/**
+ * A worker module of this folder (`plan-worker`, `parse-worker`). Compiled: the
+ * .js beside this file; from sources (tests, tsx): the .ts through tsx's loader.
+ */
+export function workerEntry(name: string): { file: string; execArgv: string[] } {
   if (__filename.endsWith('.ts')) {
-    return { file: path.join(__dirname, 'plan-worker.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] };
+    return { file: path.join(__dirname, `${name}.ts`), execArgv: ['--require', require.resolve('tsx/cjs')] };
   }
-  return { file: path.join(__dirname, 'plan-worker.js'), execArgv: [] };
+  return { file: path.join(__dirname, `${name}.js`), execArgv: [] };
 }
 
-export const workerRunner: PlanRunner = (inputs: PlanInputs, onProgress: ProgressFn, timeoutMs: number) =>
+function stoppedError(): HttpError {
+  return new HttpError(503, { code: 'stopped', message: 'the server was stopped before the plan finished' });
+}
+
+export const workerRunner: PlanRunner = (inputs: PlanInputs, onProgress: ProgressFn, timeoutMs: number, signal?: AbortSignal) =>
   new Promise<PlanOutput>((resolve, reject) => {
-    const entry = workerEntry();
+    if (signal?.aborted) {
+      reject(stoppedError());
+      return;
+    }
+    const entry = workerEntry('plan-worker');
     const worker = new Worker(entry.file, { workerData: inputs, execArgv: entry.execArgv });
     let settled = false;
+    const onAbort = (): void => finish(() => reject(stoppedError()));
     const finish = (fn: () => void): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       fn();
       void worker.terminate();
     };
+    signal?.addEventListener('abort', onAbort);
     const timer = setTimeout(() => {
       finish(() =>
         reject(

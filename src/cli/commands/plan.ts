@@ -6,6 +6,7 @@ import { planFolderFiles, readAgents, readConfig, readForecastCsv, readHistory, 
 import { runPipeline, type PipelineResult, type PipelineSource } from '../../pipeline';
 import { optionalNumberOption } from '../options';
 import { info, print, warn } from '../output';
+import { holdingSignals } from '../signals';
 
 interface PlanArgs {
   config: string;
@@ -119,7 +120,7 @@ export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void>
   });
   for (const note of run.notes) warn(note);
   const files = planFolderFiles({ config, demand: run.demand, requirement: run.requirement, plan: run.plan, service: run.service, summary: run.summary, roster: run.roster?.roster ?? null });
-  writeFolderAtomic(args.outDir, files);
+  await holdingSignals(() => writeFolderAtomic(args.outDir, files));
   print(planReport(run, args.outDir));
   info(`wrote ${files.size} files to ${args.outDir}; open ${path.join(args.outDir, 'report.html')}`);
 }
