@@ -7,8 +7,9 @@
  * While it runs, a separate prober process asks `GET /api/health` and the page
  * (`GET /`) one after the other and times every answer, so the latencies are
  * the server's and not this process's own event-loop lag. The server's RSS is
- * read from /proc before the storm, sampled for its peak, and read again once
- * the kept histories have expired (`--history-ttl`). An upload answered 503
+ * read from /proc before the storm, sampled for its peak (alone, and with the
+ * plan runs' child processes where it has them), and read again once the kept
+ * histories have expired (`--history-ttl`). An upload answered 503
  * must carry Retry-After; the client then waits that long and sends it again,
  * as the page does. Anything else that is not a success is an error.
  *
@@ -59,6 +60,25 @@ function rssOf(pid: number): { rssMb: number; hwmMb: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string): number => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rssMb: Number((kb('VmRSS') / 1024).toFixed(1)), hwmMb: Number((kb('VmHWM') / 1024).toFixed(1)) };
+}
+
+/** RSS of a process and its child processes (plan runs), in MB. */
+function treeRssMb(pid: number): number {
+  let children: number[] = [];
+  try {
+    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    children = [];
+  }
+  let total = rssOf(pid).rssMb;
+  for (const child of children) {
+    try {
+      total += rssOf(child).rssMb;
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return Number(total.toFixed(1));
 }
 
 interface Server {
@@ -201,10 +221,12 @@ async function main(): Promise<void> {
     const historyId = (JSON.parse(first.reply?.text ?? '{}') as { id: string }).id;
 
     let peakRss = before.rssMb;
+    let peakTree = before.rssMb;
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
         peakRss = Math.max(peakRss, rssOf(server.pid).rssMb);
+        peakTree = Math.max(peakTree, treeRssMb(server.pid));
         await sleep(100);
       }
     })();
@@ -258,7 +280,7 @@ async function main(): Promise<void> {
       healthMs: latency(stormProbe.health),
       pageMs: latency(stormProbe.page),
       healthMsDuringPlans: latency(planProbe.health),
-      rssMb: { before: before.rssMb, peak: Math.max(peakRss, peak.rssMb), peakHwm: peak.hwmMb, afterExpiry: after.rssMb, waitedSeconds: waitMs / 1000 },
+      rssMb: { before: before.rssMb, peak: Math.max(peakRss, peak.rssMb), peakHwm: peak.hwmMb, peakWithPlanProcesses: peakTree, afterExpiry: after.rssMb, waitedSeconds: waitMs / 1000 },
       errorsSeen: [...failedUploads.map((o) => `upload: ${o.error ?? ''}`), ...refusedPlans, ...failedPlans, ...stormProbe.failures, ...planProbe.failures].slice(0, 5),
     });
 

@@ -53,6 +53,10 @@ export function notFound(message: string): HttpError {
  */
 export function readText(req: IncomingMessage, limitBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (req.destroyed || req.socket.destroyed) {
+      reject(new Error('the request was cut off before its end'));
+      return;
+    }
     const declared = req.headers['content-length'];
     if (declared !== undefined && Number(declared) > limitBytes) {
       discard(req);

@@ -3,11 +3,14 @@
  * reading a large history never blocks the server's main thread.
  *
  * At most `workers` tasks run at once. Requests are admitted before their
- * body is read: up to `workers + maxWaiting` at a time; past that they are
- * refused with 503 and a Retry-After estimated from recent parse times, and
- * their body is never kept. So the memory held by uploads in flight is at most
- * (workers + maxWaiting) x the upload cap. A worker idle for `idleMs` is ended,
- * which gives its heap back; the next task starts a fresh one.
+ * body is read: up to `workers + maxWaiting` histories at a time, and as many
+ * small requests (configs, plan requests) besides; past that they are refused
+ * with 503 and a Retry-After estimated from recent parse times, and their body
+ * is never kept. An admitted history waits in line with its body unread (the
+ * client is held by TCP flow control) until a worker is about to be free, so
+ * at most `workers + 1` history bodies are in memory at once, however long the
+ * line. A worker idle for `idleMs` is ended, which gives its heap back; the
+ * next task starts a fresh one.
  */
 import { Worker } from 'node:worker_threads';
 import { HttpError } from './http';
@@ -48,10 +51,16 @@ export class ParsePool {
   private admittedSmall = 0;
   /** When refused requests were told to come back, in order; those past are dropped. */
   private readonly promised: number[] = [];
+  /** Histories whose body is being read or parsed; the rest of the line waits unread. */
+  private reading = 0;
+  private readonly readers: Array<() => void> = [];
   private readonly queue: Pending[] = [];
   private readonly workers = new Set<PoolWorker>();
   private seq = 0;
   private averageMs = FIRST_ESTIMATE_MS;
+  /** Time between parses finishing while others waited: how often a place in line opens, all load included. */
+  private paceMs: number | undefined;
+  private lastFinishMs = 0;
   private closed = false;
 
   constructor(private readonly options: ParsePoolOptions) {}
@@ -84,6 +93,25 @@ export class ParsePool {
     };
   }
 
+  /**
+   * Wait for a history's turn to be read: resolves when fewer than
+   * `workers + 1` bodies are being read or parsed. Call the returned function
+   * when its parse is over.
+   */
+  async readTurn(): Promise<() => void> {
+    if (this.reading >= this.options.workers + 1) await new Promise<void>((resolve) => this.readers.push(resolve));
+    else this.reading += 1;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const next = this.readers.shift();
+      // The place passes straight to the next in line.
+      if (next) next();
+      else this.reading -= 1;
+    };
+  }
+
   /** Uploads admitted and not yet answered (parsing, waiting, or still arriving). */
   get inFlight(): number {
     return this.admitted + this.admittedSmall;
@@ -112,6 +140,7 @@ export class ParsePool {
   /** End every worker and refuse what waits. */
   async close(): Promise<void> {
     this.closed = true;
+    for (const next of this.readers.splice(0)) next();
     const stopped = new HttpError(503, { code: 'stopped', message: 'the server is stopping' });
     for (const pending of this.queue.splice(0)) pending.reject(stopped);
     const ending: Array<Promise<number>> = [];
@@ -135,9 +164,11 @@ export class ParsePool {
   private retryAfterSeconds(): number {
     const now = Date.now();
     while (this.promised.length > 0 && (this.promised[0] as number) <= now) this.promised.shift();
-    const slotMs = this.averageMs / this.options.workers;
-    const dueMs = now + (this.inFlight + this.promised.length + 1) * slotMs;
-    const seconds = Math.min(600, Math.max(1, Math.ceil((dueMs - now) / 1000)));
+    const slotMs = this.paceMs ?? this.averageMs / this.options.workers;
+    // The line is full now; a place opens about every slot, and those told earlier go first.
+    const dueMs = now + (this.promised.length + 1) * slotMs;
+    // At most a minute: the pace changes with the machine's load, and a booking far ahead would leave the pool idle.
+    const seconds = Math.min(60, Math.max(1, Math.ceil((dueMs - now) / 1000)));
     this.promised.push(Math.max(now + seconds * 1000, this.promised[this.promised.length - 1] ?? 0));
     return seconds;
   }
@@ -172,7 +203,13 @@ export class ParsePool {
       if (!pending || pending.seq !== reply.seq) return;
       w.task = undefined;
       // Exponential average of parse times, for Retry-After.
-      this.averageMs = 0.8 * this.averageMs + 0.2 * (Date.now() - w.startedMs);
+      const now = Date.now();
+      this.averageMs = 0.8 * this.averageMs + 0.2 * (now - w.startedMs);
+      if (this.queue.length > 0 || this.admitted > this.options.workers) {
+        const gap = now - this.lastFinishMs;
+        if (this.lastFinishMs > 0 && gap < 10 * this.averageMs) this.paceMs = this.paceMs === undefined ? gap : 0.8 * this.paceMs + 0.2 * gap;
+      }
+      this.lastFinishMs = now;
       if (reply.ok) pending.resolve(reply.result);
       else pending.reject(new HttpError(reply.status, reply.error));
       w.idleTimer = setTimeout(() => this.retire(w), this.options.idleMs);

@@ -53,7 +53,7 @@ export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
   runTimeoutMs: 300_000,
   maxQueued: 20,
   parseWorkers: defaultParseWorkers(),
-  maxWaitingUploads: 16,
+  maxWaitingUploads: 32,
   historyCacheBytes: 128 * 1024 * 1024,
   historyTtlMs: 30 * 60 * 1000,
   parseIdleMs: 10_000,
@@ -117,7 +117,13 @@ export function createApp(options: ServerOptions): App {
       throw error;
     }
     try {
-      return await work(await readText(req, options.maxUploadBytes));
+      // A history waits its turn unread; a small request is read at once.
+      const done = small ? undefined : await pool.readTurn();
+      try {
+        return await work(await readText(req, options.maxUploadBytes));
+      } finally {
+        done?.();
+      }
     } finally {
       release();
     }

@@ -12,7 +12,6 @@ import { repoRoot, tempDir } from '../helpers/paths';
 
 const bin = path.join(repoRoot, 'bin/peakshift.js');
 const built = fs.existsSync(path.join(repoRoot, 'dist/web/parse-worker.js'));
-const maybe = built ? test : test.skip;
 const linux = fs.existsSync('/proc/self/status');
 const SAMPLE = fs.readFileSync(path.join(repoRoot, 'data/inquiries.csv'));
 
@@ -57,7 +56,7 @@ function rssMb(pid: number): number {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-maybe('serve stops within 2 s of SIGTERM while a plan is being solved, and leaves no temp files', async () => {
+(built && linux ? test : test.skip)('serve stops within 2 s of SIGTERM while a plan is being solved, ending the plan\'s process, and leaves no temp files', async () => {
   const tmp = tempDir('peakshift-serve-');
   const s = await serve([], tmp);
   try {
@@ -75,11 +74,16 @@ maybe('serve stops within 2 s of SIGTERM while a plan is being solved, and leave
     }
     expect(stage).toBe('plan');
     await sleep(500);
+    // The run's own process (worker-runner.ts).
+    const pid = s.child.pid as number;
+    const runs = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    expect(runs).toHaveLength(1);
     const t = Date.now();
     s.child.kill('SIGTERM');
     const end = await s.ended;
     expect(Date.now() - t).toBeLessThan(2000);
     expect(end).toEqual({ code: 0, signal: null });
+    expect(fs.existsSync(`/proc/${String(runs[0])}`)).toBe(false);
     expect(fs.readdirSync(tmp)).toEqual([]);
   } finally {
     s.child.kill('SIGKILL');
