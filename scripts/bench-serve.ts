@@ -73,7 +73,9 @@ function treeRssMb(pid: number): number {
   let total = rssOf(pid).rssMb;
   for (const child of children) {
     try {
-      total += rssOf(child).rssMb;
+      const rss = rssOf(child).rssMb;
+      // A process ending meanwhile has no RSS line.
+      if (Number.isFinite(rss)) total += rss;
     } catch {
       // ended meanwhile
     }
@@ -240,6 +242,8 @@ async function main(): Promise<void> {
     const outcomes = await uploadsDone;
     const stormMs = Date.now() - t0;
     const stormProbe = await prober.stop();
+    // The server's own view: how late its main thread ran callbacks (since it started), where it reports it.
+    const loopDelay = (JSON.parse((await request(server.port, 'GET', '/api/health')).text) as { eventLoopDelayMs?: { p99: number; max: number } }).eventLoopDelayMs ?? null;
     const prober2 = startProber(server.port);
 
     const ids = submitted.filter((s) => s.ok).map((s) => (JSON.parse(s.reply?.text ?? '{}') as { id: string }).id);
@@ -280,6 +284,7 @@ async function main(): Promise<void> {
       healthMs: latency(stormProbe.health),
       pageMs: latency(stormProbe.page),
       healthMsDuringPlans: latency(planProbe.health),
+      serverEventLoopDelayMs: loopDelay,
       rssMb: { before: before.rssMb, peak: Math.max(peakRss, peak.rssMb), peakHwm: peak.hwmMb, peakWithPlanProcesses: peakTree, afterExpiry: after.rssMb, waitedSeconds: waitMs / 1000 },
       errorsSeen: [...failedUploads.map((o) => `upload: ${o.error ?? ''}`), ...refusedPlans, ...failedPlans, ...stormProbe.failures, ...planProbe.failures].slice(0, 5),
     });
@@ -301,13 +306,14 @@ async function main(): Promise<void> {
     const r = result as {
       uploadsOk: number; uploadsFirstTry: number; busy503: number; plansDone: number; stormMs: number; plansMs: number;
       healthMs: ReturnType<typeof latency>; pageMs: ReturnType<typeof latency>; healthMsDuringPlans: ReturnType<typeof latency>;
-      rssMb: { before: number; peak: number; afterExpiry: number };
+      rssMb: { before: number; peak: number; peakWithPlanProcesses: number; afterExpiry: number };
     };
     console.log(`server: ${SERVER_ROOT}${hasTtl ? ` (--history-ttl ${TTL_SECONDS})` : ' (no --history-ttl)'}`);
     console.log('uploads  ok  first try  503s  plans done  storm s  plans s  health p50/p99/max ms  page p99 ms  health p99 (plans) ms  RSS before/peak/after MB');
     console.log(
       `${String(UPLOADS).padStart(7)} ${String(r.uploadsOk).padStart(3)} ${String(r.uploadsFirstTry).padStart(10)} ${String(r.busy503).padStart(5)} ${String(`${r.plansDone}/${PLANS}`).padStart(11)} ${(r.stormMs / 1000).toFixed(1).padStart(8)} ${(r.plansMs / 1000).toFixed(1).padStart(8)}  ${`${r.healthMs.p50}/${r.healthMs.p99}/${r.healthMs.max}`.padStart(21)} ${String(r.pageMs.p99).padStart(12)} ${String(r.healthMsDuringPlans.p99).padStart(21)}  ${r.rssMb.before}/${r.rssMb.peak}/${r.rssMb.afterExpiry}`,
     );
+    console.log(`RSS peak with the plan runs' processes: ${r.rssMb.peakWithPlanProcesses} MB; server event-loop delay p99/max: ${loopDelay ? `${loopDelay.p99}/${loopDelay.max} ms` : 'not reported'}`);
     console.log(`50 MB upload: 413 declared ${large.declared413 ? 'yes' : 'NO'}, 413 chunked ${large.chunked413 ? 'yes' : 'NO'}, ${large.ms} ms; ${large.healthChecks} health checks meanwhile, ${large.healthFailures} failed; upload after: ${normal.ok ? 'ok' : 'FAILED'}`);
     console.log(errors === 0 ? 'no errors (503s with Retry-After are not errors)' : `${errors} errors: ${(result.errorsSeen as string[]).join(' | ')}`);
     const outFile = process.env.BENCH_OUT ?? path.join(ROOT, 'bench/serve.json');

@@ -3,7 +3,6 @@
  * the cap is refused without being kept), JSON answers and error answers.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { StringDecoder } from 'node:string_decoder';
 import { InputError, ConfigError, PlannerError } from '../domain';
 import type { ApiError } from './api-types';
 
@@ -46,11 +45,14 @@ export function notFound(message: string): HttpError {
  * that point. Either way the rest of the body is drained and dropped (never
  * kept), so the 413 reaches the client.
  *
- * Each chunk is decoded at once and let go, so the socket's read buffers are
- * reused rather than piling up during many concurrent uploads, and the text
- * lives in the JavaScript heap, whose large strings go back to the system as
- * soon as they are collected.
+ * The chunks stay outside the JavaScript heap until the body is complete and
+ * are then decoded in one go into one string, which V8 places in its
+ * large-object space: no churn of small strings for the main thread's
+ * collector, and the text goes back to the system as soon as it is collected.
  */
+/** Time to receive a body once it is being read (the server's own request timeout is off, see server.ts). */
+const BODY_TIMEOUT_MS = 120_000;
+
 export function readText(req: IncomingMessage, limitBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     if (req.destroyed || req.socket.destroyed) {
@@ -63,8 +65,7 @@ export function readText(req: IncomingMessage, limitBytes: number): Promise<stri
       reject(tooLarge(limitBytes));
       return;
     }
-    const decoder = new StringDecoder('utf8');
-    let parts: string[] = [];
+    let parts: Buffer[] = [];
     let received = 0;
     let refused = false;
     const onData = (chunk: Buffer): void => {
@@ -78,13 +79,25 @@ export function readText(req: IncomingMessage, limitBytes: number): Promise<stri
         reject(tooLarge(limitBytes));
         return;
       }
-      parts.push(decoder.write(chunk));
+      parts.push(chunk);
     };
+    // The time limit for the body runs from when it is read, not from when the request
+    // came in: an upload may first wait its turn in line, unread.
+    const timer = setTimeout(() => {
+      if (refused) return;
+      refused = true;
+      parts = [];
+      req.off('data', onData);
+      reject(new HttpError(408, { code: 'timeout', message: `the upload did not arrive within ${BODY_TIMEOUT_MS / 1000} s` }));
+      req.socket.destroy();
+    }, BODY_TIMEOUT_MS);
+    timer.unref();
     req.on('data', onData);
     req.on('end', () => {
+      clearTimeout(timer);
       if (refused) return;
-      parts.push(decoder.end());
-      const text = parts.join('');
+      const text = Buffer.concat(parts, received).toString('utf8');
+      parts = [];
       resolve(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     });
     req.on('error', (error) => {
@@ -92,6 +105,7 @@ export function readText(req: IncomingMessage, limitBytes: number): Promise<stri
     });
     // A client gone before the end of its body: settle, so its place in the parse pool is given back.
     req.on('close', () => {
+      clearTimeout(timer);
       if (!refused) reject(new Error('the request was cut off before its end'));
     });
   });

@@ -43,8 +43,13 @@ interface PoolWorker {
   idleTimer: NodeJS.Timeout | undefined;
 }
 
-/** Before any task has finished: a 1.6 MB history takes about this long. */
-const FIRST_ESTIMATE_MS = 400;
+/**
+ * Before any task has finished. A 1.6 MB history takes 0.4 s on a quiet
+ * machine and several times that on a busy one; guessing long sends the first
+ * refused crowd back a little late (the line covers it) rather than too early
+ * (refused again).
+ */
+const FIRST_ESTIMATE_MS = 1000;
 
 export class ParsePool {
   private admitted = 0;

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { SampleInputs } from './api-types';
 import { loadAssets, loadSamples, type AssetMap } from './assets';
 import { HistoryStore } from './history-store';
@@ -53,7 +54,7 @@ export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
   runTimeoutMs: 300_000,
   maxQueued: 20,
   parseWorkers: defaultParseWorkers(),
-  maxWaitingUploads: 32,
+  maxWaitingUploads: 64,
   historyCacheBytes: 128 * 1024 * 1024,
   historyTtlMs: 30 * 60 * 1000,
   parseIdleMs: 10_000,
@@ -95,9 +96,16 @@ export interface App {
 export function createApp(options: ServerOptions): App {
   const assets = options.assets ?? loadAssets();
   const samplesJson = JSON.stringify(options.samples ?? loadSamples());
-  // After a burst, expired histories and ended workers leave garbage that an idle server would never collect.
-  const kept = new HistoryStore({ maxBytes: options.historyCacheBytes, ttlMs: options.historyTtlMs, onExpired: () => releaseMemory() });
-  const pool = new ParsePool({ workers: options.parseWorkers, maxWaiting: options.maxWaitingUploads, idleMs: options.parseIdleMs, onIdle: () => releaseMemory() });
+  // After a burst, expired histories and ended workers leave garbage that an idle server would
+  // never collect. A full collection pauses the main thread, so it is asked for only when no
+  // upload is being read.
+  const quietCollect = (): void => {
+    if (pool.inFlight === 0) releaseMemory();
+  };
+  const kept = new HistoryStore({ maxBytes: options.historyCacheBytes, ttlMs: options.historyTtlMs, onExpired: quietCollect });
+  const pool: ParsePool = new ParsePool({ workers: options.parseWorkers, maxWaiting: options.maxWaitingUploads, idleMs: options.parseIdleMs, onIdle: quietCollect });
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const queue = new PlanQueue(options.runner ?? workerRunner, {
     maxQueued: options.maxQueued,
     timeoutMs: options.runTimeoutMs,
@@ -157,6 +165,8 @@ export function createApp(options: ServerOptions): App {
         uploads: { inFlight: pool.inFlight, parseThreads: pool.threads },
         kept: { histories: kept.count, bytes: kept.bytes },
         memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, arrayBuffersBytes: memory.arrayBuffers },
+        // How late the main thread has run its callbacks since the server started.
+        eventLoopDelayMs: { p99: Math.round(loopDelay.percentile(99) / 1e6), max: Math.round(loopDelay.max / 1e6) },
       });
       return;
     }
@@ -244,6 +254,7 @@ export function createApp(options: ServerOptions): App {
     });
   };
   const stop = async (): Promise<void> => {
+    loopDelay.disable();
     kept.clear();
     await Promise.all([pool.close(), queue.close()]);
   };
@@ -254,7 +265,9 @@ export function createApp(options: ServerOptions): App {
 export function startServer(partial: Partial<ServerOptions> = {}): Promise<RunningServer> {
   const options: ServerOptions = { ...DEFAULT_SERVER_OPTIONS, ...partial };
   const { handler, queue, stop } = createApp(options);
-  const server = http.createServer({ requestTimeout: 120_000, headersTimeout: 30_000 }, handler);
+  // No overall request timeout: an admitted upload may wait its turn in line unread for
+  // longer. Headers must come within 30 s, and a body within 120 s once it is read (readText).
+  const server = http.createServer({ requestTimeout: 0, headersTimeout: 30_000 }, handler);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {

@@ -31,7 +31,7 @@ export function builder(yargs: Argv): Argv<ServeArgs> {
     .option('run-timeout', { type: 'number', default: 300, describe: 'Time limit of one plan run, in seconds' })
     .option('max-queued', { type: 'number', default: 20, describe: 'Plans that may wait behind the running one' })
     .option('parse-workers', { type: 'number', default: defaultParseWorkers(), describe: 'Uploads read at the same time, each in its own thread (default: CPUs - 1, 1 to 4)' })
-    .option('max-waiting-uploads', { type: 'number', default: 32, describe: 'Uploads that may wait in line for a reader (unread); more get 503 with Retry-After' })
+    .option('max-waiting-uploads', { type: 'number', default: 64, describe: 'Uploads that may wait in line for a reader (unread); more get 503 with Retry-After' })
     .option('history-ttl', { type: 'number', default: 1800, describe: 'Seconds an uploaded history is kept after its last use' })
     .option('history-cache-mb', { type: 'number', default: 128, describe: 'MB of uploaded histories kept at most (least recently used dropped first)' }) as unknown as Argv<ServeArgs>;
 }
