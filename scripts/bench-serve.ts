@@ -46,7 +46,7 @@ function request(port: number, method: string, urlPath: string, body?: Buffer | 
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
     });
-    req.on('error', reject);
+    req.on('error', (error) => reject(new Error(`${method} ${urlPath}: ${error.message}`)));
     req.setTimeout(300_000, () => req.destroy(new Error(`timeout on ${method} ${urlPath}`)));
     if (body !== undefined) req.write(body);
     req.end();
@@ -144,6 +144,7 @@ interface ProbeResult {
 
 function startProber(port: number): { stop: () => Promise<ProbeResult> } {
   const child = spawn(process.execPath, ['-e', PROBER, String(port)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdin.on('error', (error) => console.error(`prober: ${error.message}`));
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   const done = new Promise<ProbeResult>((resolve) => child.on('exit', () => resolve(JSON.parse(out) as ProbeResult)));
@@ -248,10 +249,17 @@ async function main(): Promise<void> {
 
     const ids = submitted.filter((s) => s.ok).map((s) => (JSON.parse(s.reply?.text ?? '{}') as { id: string }).id);
     const states = new Map<string, string>();
+    const pollErrors: string[] = [];
     while (states.size < ids.length) {
       for (const id of ids) {
         if (states.has(id)) continue;
-        const job = JSON.parse((await request(server.port, 'GET', `/api/plans/${id}`)).text) as { state: string; error?: { message: string } };
+        let job: { state: string; error?: { message: string } };
+        try {
+          job = JSON.parse((await request(server.port, 'GET', `/api/plans/${id}`)).text) as typeof job;
+        } catch (error) {
+          pollErrors.push((error as Error).message);
+          continue;
+        }
         if (job.state === 'done' || job.state === 'failed') states.set(id, job.state === 'failed' ? `failed: ${job.error?.message ?? ''}` : 'done');
       }
       await sleep(250);
@@ -271,7 +279,7 @@ async function main(): Promise<void> {
     const failedUploads = outcomes.filter((o) => !o.ok);
     const refusedPlans = submitted.filter((s) => !s.ok).map((s) => `plan refused: ${s.error ?? ''}`);
     const failedPlans = [...states.values()].filter((s) => s !== 'done');
-    errors += failedUploads.length + refusedPlans.length + failedPlans.length + stormProbe.failures.length + planProbe.failures.length;
+    errors += failedUploads.length + refusedPlans.length + failedPlans.length + stormProbe.failures.length + planProbe.failures.length + pollErrors.length;
     Object.assign(result, {
       stormMs,
       plansMs,
@@ -286,7 +294,7 @@ async function main(): Promise<void> {
       healthMsDuringPlans: latency(planProbe.health),
       serverEventLoopDelayMs: loopDelay,
       rssMb: { before: before.rssMb, peak: Math.max(peakRss, peak.rssMb), peakHwm: peak.hwmMb, peakWithPlanProcesses: peakTree, afterExpiry: after.rssMb, waitedSeconds: waitMs / 1000 },
-      errorsSeen: [...failedUploads.map((o) => `upload: ${o.error ?? ''}`), ...refusedPlans, ...failedPlans, ...stormProbe.failures, ...planProbe.failures].slice(0, 5),
+      errorsSeen: [...failedUploads.map((o) => `upload: ${o.error ?? ''}`), ...refusedPlans, ...failedPlans, ...stormProbe.failures, ...planProbe.failures, ...pollErrors].slice(0, 5),
     });
 
     // 50 MB: refused with 413 while health checks go on.
@@ -325,4 +333,7 @@ async function main(): Promise<void> {
   process.exitCode = errors === 0 ? 0 : 1;
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

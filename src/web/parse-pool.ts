@@ -44,12 +44,11 @@ interface PoolWorker {
 }
 
 /**
- * Before any task has finished. A 1.6 MB history takes 0.4 s on a quiet
- * machine and several times that on a busy one; guessing long sends the first
- * refused crowd back a little late (the line covers it) rather than too early
- * (refused again).
+ * Before any task has finished: a 1.6 MB history takes about 0.5 s on a
+ * quiet machine, more on a busy one. A first refused crowd sent back a little
+ * early finds the line (`maxWaiting`, default 64) taking up the difference.
  */
-const FIRST_ESTIMATE_MS = 1000;
+const FIRST_ESTIMATE_MS = 500;
 
 export class ParsePool {
   private admitted = 0;

@@ -32,7 +32,7 @@ export type ProgressFn = (progress: JobProgress) => void;
 /**
  * Runs one plan. Must stop (resolve or reject) within `timeoutMs`, and at
  * once when `signal` aborts (the server stopping); the worker runner enforces
- * both by ending the worker thread.
+ * both by ending the run's process.
  */
 export type PlanRunner = (inputs: PlanInputs, onProgress: ProgressFn, timeoutMs: number, signal?: AbortSignal) => Promise<PlanOutput>;
 
@@ -116,7 +116,7 @@ export class PlanQueue {
     return this.pending === 0 ? Promise.resolve() : this.idle;
   }
 
-  /** Stop: the running plan's worker is ended and waiting plans are dropped. Resolves once nothing runs. */
+  /** Stop: the running plan's process is ended and waiting plans are dropped. Resolves once nothing runs. */
   async close(): Promise<void> {
     this.stopping.abort();
     for (const job of this.waiting.splice(0)) {
