@@ -1,37 +1,41 @@
 /**
- * Load check of `peakshift serve` on loopback: per round, 50 concurrent uploads
- * of a one-year hourly inquiry CSV plus 10 plans queued behind each other (each
- * the whole pipeline with a roster, on a two-day horizon); 3
- * rounds; the server's RSS after each round (no growth expected). Then a 50 MB
- * upload must be refused with 413 while health checks keep being answered.
- * The server runs in a child process so its memory is measured alone.
- * Prints a table and writes bench/serve.json.
+ * Load check of `peakshift serve` on loopback, as several managers sharing one
+ * server would load it: 200 concurrent uploads of the sample history
+ * (data/inquiries.csv, 1.6 MB) plus 10 plans queued at the same moment (each
+ * the whole pipeline with a roster on a two-day horizon).
+ *
+ * While it runs, a separate prober process asks `GET /api/health` and the page
+ * (`GET /`) one after the other and times every answer, so the latencies are
+ * the server's and not this process's own event-loop lag. The server's RSS is
+ * read from /proc before the storm, sampled for its peak (alone, and with the
+ * plan runs' child processes where it has them), and read again once the kept
+ * histories have expired (`--history-ttl`). An upload answered 503
+ * must carry Retry-After; the client then waits that long and sends it again,
+ * as the page does. Anything else that is not a success is an error.
+ *
+ * Then a 50 MB upload must be refused with 413 while health checks keep being
+ * answered. Prints a table and writes bench/serve.json.
+ *
+ * Runs the compiled CLI: `npm run build` first. BENCH_SERVER_ROOT=DIR runs
+ * another build (e.g. an older checkout) for a before/after comparison;
+ * BENCH_TTL (seconds, default 15) is the server's --history-ttl where it has one.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
-const UPLOADS = 50;
+const SERVER_ROOT = path.resolve(process.env.BENCH_SERVER_ROOT ?? ROOT);
+const UPLOADS = Number(process.env.BENCH_UPLOADS ?? 200);
 const PLANS = 10;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const TTL_SECONDS = Number(process.env.BENCH_TTL ?? 15);
 const HOST = '127.0.0.1';
-
-function yearCsv(): string {
-  const lines = ['timestamp,queue,inquiries'];
-  const start = Date.UTC(2025, 0, 1);
-  for (let h = 0; h < 8760; h++) {
-    const ts = new Date(start + h * 3_600_000).toISOString().slice(0, 16);
-    const hour = h % 24;
-    const base = hour >= 9 && hour <= 22 ? 300 : 60;
-    lines.push(`${ts},presales,${base + ((h * 37) % 50)}`, `${ts},aftersales,${Math.round(base / 2) + ((h * 11) % 20)}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
+const MB = 1024 * 1024;
 
 interface Reply {
   status: number;
+  headers: http.IncomingHttpHeaders;
   text: string;
 }
 
@@ -40,127 +44,296 @@ function request(port: number, method: string, urlPath: string, body?: Buffer | 
     const req = http.request({ host: HOST, port, method, path: urlPath, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
     });
-    req.on('error', reject);
-    req.setTimeout(120_000, () => req.destroy(new Error(`timeout on ${method} ${urlPath}`)));
+    req.on('error', (error) => reject(new Error(`${method} ${urlPath}: ${error.message}`)));
+    req.setTimeout(300_000, () => req.destroy(new Error(`timeout on ${method} ${urlPath}`)));
     if (body !== undefined) req.write(body);
     req.end();
   });
 }
 
-async function startServerProcess(): Promise<{ port: number; stop: () => void }> {
-  const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', "require('./src/cli/main').main(['serve','--port','0','--max-queued','20'])"], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Resident and peak resident set of a process, in MB (Linux /proc). */
+function rssOf(pid: number): { rssMb: number; hwmMb: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string): number => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rssMb: Number((kb('VmRSS') / 1024).toFixed(1)), hwmMb: Number((kb('VmHWM') / 1024).toFixed(1)) };
+}
+
+/** RSS of a process and its child processes (plan runs), in MB. */
+function treeRssMb(pid: number): number {
+  let children: number[] = [];
+  try {
+    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    children = [];
+  }
+  let total = rssOf(pid).rssMb;
+  for (const child of children) {
+    try {
+      const rss = rssOf(child).rssMb;
+      // A process ending meanwhile has no RSS line.
+      if (Number.isFinite(rss)) total += rss;
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return Number(total.toFixed(1));
+}
+
+interface Server {
+  port: number;
+  pid: number;
+  child: ChildProcess;
+}
+
+async function startServerProcess(args: string[]): Promise<Server> {
+  const bin = path.join(SERVER_ROOT, 'bin/peakshift.js');
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], { cwd: SERVER_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
-    child.stdout.on('data', (c: Buffer) => {
+    child.stdout?.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
       if (m) resolve(Number(m[1]));
     });
-    child.stderr.on('data', (c: Buffer) => process.stderr.write(c));
+    child.stderr?.on('data', (c: Buffer) => process.stderr.write(c));
     child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
-  return { port, stop: () => child.kill('SIGTERM') };
+  return { port, pid: child.pid as number, child };
 }
 
+/**
+ * The prober: its own process, one request at a time (health, then the page),
+ * 20 ms apart, until told to stop on stdin; prints the latencies as JSON.
+ */
+const PROBER = `
+const http = require('node:http');
+const port = Number(process.argv[1]);
+const out = { health: [], page: [], failures: [] };
+let stop = false;
+process.stdin.on('data', () => { stop = true; });
+const get = (p) => new Promise((resolve) => {
+  const t = process.hrtime.bigint();
+  const req = http.get({ host: '127.0.0.1', port, path: p, agent: false }, (res) => {
+    res.resume();
+    res.on('end', () => resolve({ ms: Number(process.hrtime.bigint() - t) / 1e6, status: res.statusCode }));
+  });
+  req.on('error', (e) => resolve({ ms: Number(process.hrtime.bigint() - t) / 1e6, status: 0, error: e.message }));
+});
+(async () => {
+  while (!stop) {
+    for (const [key, p] of [['health', '/api/health'], ['page', '/']]) {
+      const r = await get(p);
+      out[key].push(r.ms);
+      if (r.status !== 200) out.failures.push(p + ' ' + r.status + (r.error ? ' ' + r.error : ''));
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  process.stdout.write(JSON.stringify(out));
+})();
+`;
+
+interface ProbeResult {
+  health: number[];
+  page: number[];
+  failures: string[];
+}
+
+function startProber(port: number): { stop: () => Promise<ProbeResult> } {
+  const child = spawn(process.execPath, ['-e', PROBER, String(port)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdin.on('error', (error) => console.error(`prober: ${error.message}`));
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  const done = new Promise<ProbeResult>((resolve) => child.on('exit', () => resolve(JSON.parse(out) as ProbeResult)));
+  return {
+    stop: () => {
+      child.stdin.end('stop\n');
+      return done;
+    },
+  };
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return Number((sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number).toFixed(1));
+}
+
+function latency(values: number[]): { n: number; p50: number; p99: number; max: number } {
+  return { n: values.length, p50: percentile(values, 50), p99: percentile(values, 99), max: percentile(values, 100) };
+}
+
+interface Outcome {
+  ok: boolean;
+  attempts: number;
+  busy: number;
+  ms: number;
+  reply?: Reply;
+  error?: string;
+}
+
+/** One client: send, and on 503 wait Retry-After seconds and send again (as the page does). */
+async function send(port: number, urlPath: string, body: Buffer | string, okStatus: number): Promise<Outcome> {
+  const t = Date.now();
+  let busy = 0;
+  for (let attempt = 1; attempt <= 50; attempt++) {
+    let r: Reply;
+    try {
+      r = await request(port, 'POST', urlPath, body);
+    } catch (error) {
+      return { ok: false, attempts: attempt, busy, ms: Date.now() - t, error: (error as Error).message };
+    }
+    if (r.status === okStatus) return { ok: true, attempts: attempt, busy, ms: Date.now() - t, reply: r };
+    const retryAfter = Number(r.headers['retry-after']);
+    if (r.status !== 503 || !(retryAfter > 0)) {
+      return { ok: false, attempts: attempt, busy, ms: Date.now() - t, error: `${r.status} retry-after=${String(r.headers['retry-after'])}: ${r.text.slice(0, 200)}` };
+    }
+    busy += 1;
+    await sleep(retryAfter * 1000);
+  }
+  return { ok: false, attempts: 50, busy, ms: Date.now() - t, error: 'still busy after 50 attempts' };
+}
+
+const upload = (port: number, csv: Buffer): Promise<Outcome> => send(port, '/api/history?file=inquiries.csv', csv, 200);
+
 async function main(): Promise<void> {
-  const csv = yearCsv();
-  // The sample's config on a two-day horizon in the year the CSV leads into.
+  const csv = fs.readFileSync(path.join(ROOT, 'data/inquiries.csv'));
+  // The sample's config on a two-day horizon right after the history ends.
   const sample = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/config.json'), 'utf8')) as Record<string, unknown>;
-  sample.horizon = { start: '2026-01-05', end: '2026-01-06' };
+  sample.horizon = { start: '2026-11-01', end: '2026-11-02' };
   sample.solver = { mipRelGap: 0.05 };
   const config = JSON.stringify(sample);
-  // Each queued plan is the whole pipeline with the sample's agents: forecast, staffing, shift plan, roster.
   const agents = fs.readFileSync(path.join(ROOT, 'data/agents.csv'), 'utf8');
-  const server = await startServerProcess();
-  const rounds: Array<Record<string, number | string>> = [];
+
+  const help = spawnSync(process.execPath, [path.join(SERVER_ROOT, 'bin/peakshift.js'), 'serve', '--help'], { encoding: 'utf8' }).stdout;
+  const hasTtl = help.includes('--history-ttl');
+  const server = await startServerProcess(['--max-queued', '20', ...(hasTtl ? ['--history-ttl', String(TTL_SECONDS)] : [])]);
+  const result: Record<string, unknown> = { serverRoot: SERVER_ROOT === ROOT ? '.' : SERVER_ROOT, csvBytes: csv.length, uploads: UPLOADS, plans: PLANS, historyTtlSeconds: hasTtl ? TTL_SECONDS : null };
   let errors = 0;
   try {
-    for (let round = 1; round <= ROUNDS; round++) {
-      const t0 = Date.now();
-      const uploads = await Promise.all(
-        Array.from({ length: UPLOADS }, () => request(server.port, 'POST', '/api/history?file=year.csv', csv, { 'content-type': 'text/csv' })),
-      );
-      const uploadMs = Date.now() - t0;
-      const badUploads = uploads.filter((u) => u.status !== 200).length;
-      // The store keeps the most recent uploads, so plan on the last one.
-      const historyId = (JSON.parse(uploads[uploads.length - 1]?.text ?? '{}') as { id?: string }).id ?? '';
-      const t1 = Date.now();
-      const submitted = await Promise.all(
-        Array.from({ length: PLANS }, () => request(server.port, 'POST', '/api/plans', JSON.stringify({ historyId, config: { file: 'config.json', text: config }, agents: { file: 'agents.csv', text: agents } }), { 'content-type': 'application/json' })),
-      );
-      const ids = submitted.filter((s) => s.status === 202).map((s) => (JSON.parse(s.text) as { id: string }).id);
-      const states = new Map<string, string>();
-      while (states.size < ids.length) {
-        for (const id of ids) {
-          if (states.has(id)) continue;
-          const job = JSON.parse((await request(server.port, 'GET', `/api/plans/${id}`)).text) as { state: string; error?: { message: string } };
-          if (job.state === 'done' || job.state === 'failed') states.set(id, job.state === 'failed' ? `failed: ${job.error?.message ?? ''}` : 'done');
-        }
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      const planMs = Date.now() - t1;
-      const refused = submitted.filter((s) => s.status !== 202).map((s) => `refused ${s.status}: ${s.text}`);
-      const failed = [...refused, ...[...states.values()].filter((s) => s !== 'done')];
-      const health = JSON.parse((await request(server.port, 'GET', '/api/health')).text) as { memory: { rssBytes: number; heapUsedBytes: number } };
-      const roundErrors = badUploads + failed.length;
-      errors += roundErrors;
-      rounds.push({
-        round,
-        uploads: UPLOADS,
-        uploadMs,
-        plans: PLANS,
-        plansDone: PLANS - failed.length,
-        planMs,
-        errors: roundErrors,
-        rssMb: Number((health.memory.rssBytes / 1048576).toFixed(1)),
-        heapMb: Number((health.memory.heapUsedBytes / 1048576).toFixed(1)),
-        ...(failed[0] ? { firstFailure: failed[0] } : {}),
-      });
-    }
+    await request(server.port, 'GET', '/api/health');
+    await sleep(1000);
+    const before = rssOf(server.pid);
 
-    // 50 MB: refused with 413 while health checks go on.
-    const big = Buffer.alloc(50 * 1024 * 1024, 'a');
-    let healthOk = 0;
-    let healthBad = 0;
-    let stopHealth = false;
-    const healthLoop = (async () => {
-      for (let i = 0; i < 500 && !stopHealth; i++) {
-        const r = await request(server.port, 'GET', '/api/health');
-        if (r.status === 200) healthOk += 1;
-        else healthBad += 1;
-        await new Promise((res) => setTimeout(res, 10));
+    // The plans' history: uploaded once before the storm.
+    const first = await upload(server.port, csv);
+    if (!first.ok) throw new Error(`the first upload failed: ${first.error ?? ''}`);
+    const historyId = (JSON.parse(first.reply?.text ?? '{}') as { id: string }).id;
+
+    let peakRss = before.rssMb;
+    let peakTree = before.rssMb;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        peakRss = Math.max(peakRss, rssOf(server.pid).rssMb);
+        peakTree = Math.max(peakTree, treeRssMb(server.pid));
+        await sleep(100);
       }
     })();
+    const prober = startProber(server.port);
+    await sleep(300);
+
+    const t0 = Date.now();
+    const uploadsDone = Promise.all(Array.from({ length: UPLOADS }, () => upload(server.port, csv)));
+    const planBody = JSON.stringify({ historyId, config: { file: 'config.json', text: config }, agents: { file: 'agents.csv', text: agents } });
+    const submitted = await Promise.all(Array.from({ length: PLANS }, () => send(server.port, '/api/plans', planBody, 202)));
+    const outcomes = await uploadsDone;
+    const stormMs = Date.now() - t0;
+    const stormProbe = await prober.stop();
+    // The server's own view: how late its main thread ran callbacks (since it started), where it reports it.
+    const loopDelay = (JSON.parse((await request(server.port, 'GET', '/api/health')).text) as { eventLoopDelayMs?: { p99: number; max: number } }).eventLoopDelayMs ?? null;
+    const prober2 = startProber(server.port);
+
+    const ids = submitted.filter((s) => s.ok).map((s) => (JSON.parse(s.reply?.text ?? '{}') as { id: string }).id);
+    const states = new Map<string, string>();
+    const pollErrors: string[] = [];
+    while (states.size < ids.length) {
+      for (const id of ids) {
+        if (states.has(id)) continue;
+        let job: { state: string; error?: { message: string } };
+        try {
+          job = JSON.parse((await request(server.port, 'GET', `/api/plans/${id}`)).text) as typeof job;
+        } catch (error) {
+          pollErrors.push((error as Error).message);
+          continue;
+        }
+        if (job.state === 'done' || job.state === 'failed') states.set(id, job.state === 'failed' ? `failed: ${job.error?.message ?? ''}` : 'done');
+      }
+      await sleep(250);
+    }
+    const plansMs = Date.now() - t0;
+    const planProbe = await prober2.stop();
+    sampling = false;
+    await sampler;
+    const peak = rssOf(server.pid);
+
+    // Expiry: the kept histories were last used when the plans were submitted.
+    const waitMs = (hasTtl ? TTL_SECONDS : 15) * 1000 + 10_000;
+    await sleep(waitMs);
+    const after = rssOf(server.pid);
+
+    const okUploads = outcomes.filter((o) => o.ok);
+    const failedUploads = outcomes.filter((o) => !o.ok);
+    const refusedPlans = submitted.filter((s) => !s.ok).map((s) => `plan refused: ${s.error ?? ''}`);
+    const failedPlans = [...states.values()].filter((s) => s !== 'done');
+    errors += failedUploads.length + refusedPlans.length + failedPlans.length + stormProbe.failures.length + planProbe.failures.length + pollErrors.length;
+    Object.assign(result, {
+      stormMs,
+      plansMs,
+      uploadsOk: okUploads.length,
+      uploadsFirstTry: outcomes.filter((o) => o.ok && o.attempts === 1).length,
+      busy503: outcomes.reduce((s, o) => s + o.busy, 0),
+      planBusy503: submitted.reduce((s, o) => s + o.busy, 0),
+      uploadMs: latency(outcomes.map((o) => o.ms)),
+      plansDone: PLANS - refusedPlans.length - failedPlans.length,
+      healthMs: latency(stormProbe.health),
+      pageMs: latency(stormProbe.page),
+      healthMsDuringPlans: latency(planProbe.health),
+      serverEventLoopDelayMs: loopDelay,
+      rssMb: { before: before.rssMb, peak: Math.max(peakRss, peak.rssMb), peakHwm: peak.hwmMb, peakWithPlanProcesses: peakTree, afterExpiry: after.rssMb, waitedSeconds: waitMs / 1000 },
+      errorsSeen: [...failedUploads.map((o) => `upload: ${o.error ?? ''}`), ...refusedPlans, ...failedPlans, ...stormProbe.failures, ...planProbe.failures, ...pollErrors].slice(0, 5),
+    });
+
+    // 50 MB: refused with 413 while health checks go on.
+    const big = Buffer.alloc(50 * MB, 'a');
+    const bigProbe = startProber(server.port);
     const t2 = Date.now();
     const declared = await request(server.port, 'POST', '/api/history?file=big.csv', big, { 'content-length': String(big.length) });
     const chunked = await request(server.port, 'POST', '/api/history?file=big.csv', big, { 'transfer-encoding': 'chunked' });
     const bigMs = Date.now() - t2;
-    stopHealth = true;
-    await healthLoop;
-    const after = await request(server.port, 'POST', '/api/history?file=year.csv', csv);
-    const large = { declared413: declared.status === 413, chunked413: chunked.status === 413, ms: bigMs, healthOk, healthBad, uploadAfter: after.status };
-    if (!large.declared413 || !large.chunked413 || healthBad > 0 || after.status !== 200) errors += 1;
+    const bigHealth = await bigProbe.stop();
+    const normal = await upload(server.port, csv);
+    const large = { declared413: declared.status === 413, chunked413: chunked.status === 413, ms: bigMs, healthChecks: bigHealth.health.length, healthFailures: bigHealth.failures.length, uploadAfterOk: normal.ok };
+    if (!large.declared413 || !large.chunked413 || large.healthFailures > 0 || !normal.ok) errors += 1;
+    result.large = large;
+    result.errors = errors;
 
-    console.log('round  uploads  upload ms  plans  done  plan ms  errors  server RSS MB  heap MB');
-    for (const r of rounds) {
-      console.log(
-        `${String(r.round).padStart(5)} ${String(r.uploads).padStart(8)} ${String(r.uploadMs).padStart(10)} ${String(r.plans).padStart(6)} ${String(r.plansDone).padStart(5)} ${String(r.planMs).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.rssMb).padStart(13)} ${String(r.heapMb).padStart(8)}`,
-      );
-      if (r.firstFailure) console.log(`       first failed plan: ${String(r.firstFailure)}`);
-    }
-    console.log(`50 MB upload: 413 declared ${large.declared413 ? 'yes' : 'NO'}, 413 chunked ${large.chunked413 ? 'yes' : 'NO'}, ${large.ms} ms; health checks meanwhile ${healthOk} ok / ${healthBad} failed; upload after: ${after.status}`);
-    console.log(errors === 0 ? 'no errors' : `${errors} errors`);
-    fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
-    fs.writeFileSync(path.join(ROOT, 'bench/serve.json'), `${JSON.stringify({ csvBytes: Buffer.byteLength(csv), rounds, large, errors }, null, 2)}\n`);
+    const r = result as {
+      uploadsOk: number; uploadsFirstTry: number; busy503: number; plansDone: number; stormMs: number; plansMs: number;
+      healthMs: ReturnType<typeof latency>; pageMs: ReturnType<typeof latency>; healthMsDuringPlans: ReturnType<typeof latency>;
+      rssMb: { before: number; peak: number; peakWithPlanProcesses: number; afterExpiry: number };
+    };
+    console.log(`server: ${SERVER_ROOT}${hasTtl ? ` (--history-ttl ${TTL_SECONDS})` : ' (no --history-ttl)'}`);
+    console.log('uploads  ok  first try  503s  plans done  storm s  plans s  health p50/p99/max ms  page p99 ms  health p99 (plans) ms  RSS before/peak/after MB');
+    console.log(
+      `${String(UPLOADS).padStart(7)} ${String(r.uploadsOk).padStart(3)} ${String(r.uploadsFirstTry).padStart(10)} ${String(r.busy503).padStart(5)} ${String(`${r.plansDone}/${PLANS}`).padStart(11)} ${(r.stormMs / 1000).toFixed(1).padStart(8)} ${(r.plansMs / 1000).toFixed(1).padStart(8)}  ${`${r.healthMs.p50}/${r.healthMs.p99}/${r.healthMs.max}`.padStart(21)} ${String(r.pageMs.p99).padStart(12)} ${String(r.healthMsDuringPlans.p99).padStart(21)}  ${r.rssMb.before}/${r.rssMb.peak}/${r.rssMb.afterExpiry}`,
+    );
+    console.log(`RSS peak with the plan runs' processes: ${r.rssMb.peakWithPlanProcesses} MB; server event-loop delay p99/max: ${loopDelay ? `${loopDelay.p99}/${loopDelay.max} ms` : 'not reported'}`);
+    console.log(`50 MB upload: 413 declared ${large.declared413 ? 'yes' : 'NO'}, 413 chunked ${large.chunked413 ? 'yes' : 'NO'}, ${large.ms} ms; ${large.healthChecks} health checks meanwhile, ${large.healthFailures} failed; upload after: ${normal.ok ? 'ok' : 'FAILED'}`);
+    console.log(errors === 0 ? 'no errors (503s with Retry-After are not errors)' : `${errors} errors: ${(result.errorsSeen as string[]).join(' | ')}`);
+    const outFile = process.env.BENCH_OUT ?? path.join(ROOT, 'bench/serve.json');
+    fs.mkdirSync(path.dirname(outFile), { recursive: true });
+    fs.writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);
   } finally {
-    server.stop();
+    server.child.kill('SIGTERM');
   }
   process.exitCode = errors === 0 ? 0 : 1;
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

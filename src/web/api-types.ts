@@ -5,7 +5,7 @@
 
 /** Every error answer: `{ "error": ApiError }` with an HTTP status 4xx/5xx. */
 export interface ApiError {
-  /** `input` (a file), `config` (a config field), `usage` (the request), `too-large`, `not-found`, `busy`, `infeasible`, `timeout`, `internal`. */
+  /** `input` (a file), `config` (a config field), `usage` (the request), `too-large`, `not-found`, `busy` (503, with a Retry-After header), `stopped` (the server is stopping), `infeasible`, `timeout`, `internal`. */
   code: string;
   /** One line, the same text the CLI prints after `error: `. */
   message: string;

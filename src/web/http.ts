@@ -4,17 +4,21 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InputError, ConfigError, PlannerError } from '../domain';
+import { decodeText } from '../io/encoding';
 import type { ApiError } from './api-types';
 
 /** A request answered with a status other than 2xx, carrying an ApiError. */
 export class HttpError extends Error {
   readonly status: number;
   readonly body: ApiError;
+  /** Extra response headers, e.g. Retry-After on 503. */
+  readonly headers: Record<string, string>;
 
-  constructor(status: number, body: ApiError) {
+  constructor(status: number, body: ApiError, headers: Record<string, string> = {}) {
     super(body.message);
     this.status = status;
     this.body = body;
+    this.headers = headers;
   }
 }
 
@@ -36,24 +40,37 @@ export function notFound(message: string): HttpError {
 }
 
 /**
- * Read a request body up to `limitBytes`. A declared Content-Length over the
- * cap is refused before any byte is kept; a body that grows past the cap while
- * streaming is refused at that point. Either way the rest of the body is
- * drained and dropped (never kept), and the 413 is answered only once the
- * client has sent it all: a client that sends `Connection: close` (Python's
- * urllib) reads nothing until it has written its whole body, and a server
- * that answers and closes earlier resets its connection (a broken pipe
- * instead of the 413). Keep-alive clients get the same order.
+ * Read a request body up to `limitBytes` as UTF-8 text (a leading byte-order
+ * mark dropped). A declared Content-Length over the cap is refused before any
+ * byte is kept; a body that grows past the cap while streaming is refused at
+ * that point. Either way the rest of the body is drained and dropped (never
+ * kept), and the 413 is answered only once the client has sent it all: a
+ * client that sends `Connection: close` (Python's urllib) reads nothing until
+ * it has written its whole body, and a server that answers and closes earlier
+ * resets its connection (a broken pipe instead of the 413). Keep-alive clients
+ * get the same order.
+ *
+ * The chunks stay outside the JavaScript heap until the body is complete and
+ * are then decoded in one go into one string, which V8 places in its
+ * large-object space: no churn of small strings for the main thread's
+ * collector, and the text goes back to the system as soon as it is collected.
  */
-export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
+/** Time to receive a body once it is being read (the server's own request timeout is off, see server.ts). */
+const BODY_TIMEOUT_MS = 120_000;
+
+export function readText(req: IncomingMessage, limitBytes: number, file = 'upload'): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (req.destroyed || req.socket.destroyed) {
+      reject(new Error('the request was cut off before its end'));
+      return;
+    }
     const refuse = (): void => discard(req, () => reject(tooLarge(limitBytes)));
     const declared = req.headers['content-length'];
     if (declared !== undefined && Number(declared) > limitBytes) {
       refuse();
       return;
     }
-    const chunks: Buffer[] = [];
+    let parts: Buffer[] = [];
     let received = 0;
     let refused = false;
     const onData = (chunk: Buffer): void => {
@@ -61,19 +78,44 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buff
       received += chunk.length;
       if (received > limitBytes) {
         refused = true;
-        chunks.length = 0;
+        parts = [];
         req.off('data', onData);
         refuse();
         return;
       }
-      chunks.push(chunk);
+      parts.push(chunk);
     };
+    // The time limit for the body runs from when it is read, not from when the request
+    // came in: an upload may first wait its turn in line, unread.
+    const timer = setTimeout(() => {
+      if (refused) return;
+      refused = true;
+      parts = [];
+      req.off('data', onData);
+      reject(new HttpError(408, { code: 'timeout', message: `the upload did not arrive within ${BODY_TIMEOUT_MS / 1000} s` }));
+      req.socket.destroy();
+    }, BODY_TIMEOUT_MS);
+    timer.unref();
     req.on('data', onData);
     req.on('end', () => {
-      if (!refused) resolve(Buffer.concat(chunks, received));
+      clearTimeout(timer);
+      if (refused) return;
+      const bytes = Buffer.concat(parts, received);
+      parts = [];
+      // The CLI's decoding: UTF-8 (a byte-order mark dropped), UTF-16 with a BOM, GB18030, named refusals.
+      try {
+        resolve(decodeText(bytes, file).text);
+      } catch (error) {
+        reject(error);
+      }
     });
     req.on('error', (error) => {
       if (!refused) reject(error);
+    });
+    // A client gone before the end of its body: settle, so its place in the parse pool is given back.
+    req.on('close', () => {
+      clearTimeout(timer);
+      if (!refused) reject(new Error('the request was cut off before its end'));
     });
   });
 }
@@ -88,7 +130,7 @@ const DRAIN_LIMIT_BYTES = 256 * 1024 * 1024;
  * Let the rest of a refused body flow to nowhere (never kept), up to the drain
  * limit; `done` runs once it has all arrived (or the connection is gone).
  */
-function discard(req: IncomingMessage, done: () => void): void {
+export function discard(req: IncomingMessage, done: () => void = () => undefined): void {
   let drained = 0;
   let finished = false;
   const finish = (): void => {
@@ -165,5 +207,5 @@ export function toHttpError(error: unknown, field?: string): HttpError {
 }
 
 export function sendError(res: ServerResponse, error: HttpError): void {
-  send(res, error.status, 'application/json; charset=utf-8', JSON.stringify({ error: error.body }));
+  send(res, error.status, 'application/json; charset=utf-8', JSON.stringify({ error: error.body }), error.headers);
 }

@@ -1,7 +1,7 @@
 /**
  * One run from uploaded texts, with the same readers and the same stage
  * functions as the CLI (src/pipeline.ts for a plan, the what-if runner for scenarios), so the page's output folder has the CLI's bytes. Runs
- * inside the plan worker (plan-worker.ts) so a long solve never blocks the server.
+ * in a process of its own (plan-worker.ts) so a long solve never blocks the server.
  */
 import { UsageError } from '../domain';
 import { parseAgents } from '../io/agents';
@@ -59,7 +59,7 @@ async function runWhatIfJob(inputs: PlanInputs, scenarios: NamedText, onProgress
     sweeps: spec.sweeps.map(parseSweep),
     simulation: spec.simulation,
   });
-  // One thread: the server runs one job at a time, in this worker.
+  // One thread: the server runs one job at a time, in this process.
   const run = await runWhatIf(input, { jobs: 0, onProgress: (done, total) => onProgress({ stage: 'whatif', fraction: 0.1 + (0.9 * done) / Math.max(1, total) }) });
   const files = whatIfFiles(run);
   files.set('scenarios.json', scenarios.text);

@@ -1,25 +1,32 @@
 /**
- * Worker-thread entry for one plan run. The server ends the thread when the
- * run exceeds its time limit, which a solve on the main thread could not allow.
+ * Entry of the child process that runs one plan (worker-runner.ts): the
+ * inputs come as the first message, progress and the result go back the same
+ * way. The server kills the process at the run's time limit, which a solve in
+ * its own thread could not allow, and when it stops; a process whose server
+ * has gone away ends itself.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import type { ApiError } from './api-types';
 import { toHttpError } from './http';
 import { runPlanJob } from './plan-job';
-import type { PlanInputs } from './queue';
+import type { PlanInputs, PlanOutput } from './queue';
 
 export type WorkerMessage =
   | { type: 'progress'; stage: string; fraction: number }
-  | { type: 'done'; output: import('./queue').PlanOutput }
-  | { type: 'error'; status: number; body: import('./api-types').ApiError };
+  | { type: 'done'; output: PlanOutput }
+  | { type: 'error'; status: number; body: ApiError };
 
-const port = parentPort;
-if (port) {
-  const post = (message: WorkerMessage): void => port.postMessage(message);
-  runPlanJob(workerData as PlanInputs, (p) => post({ type: 'progress', ...p })).then(
-    (output) => post({ type: 'done', output }),
-    (error: unknown) => {
-      const http = toHttpError(error);
-      post({ type: 'error', status: http.status, body: http.body });
-    },
-  );
+if (process.send) {
+  const post = (message: WorkerMessage): void => {
+    process.send?.(message);
+  };
+  process.on('disconnect', () => process.exit(0));
+  process.once('message', (inputs: PlanInputs) => {
+    runPlanJob(inputs, (p) => post({ type: 'progress', ...p })).then(
+      (output) => post({ type: 'done', output }),
+      (error: unknown) => {
+        const http = toHttpError(error);
+        post({ type: 'error', status: http.status, body: http.body });
+      },
+    );
+  });
 }

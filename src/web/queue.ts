@@ -30,10 +30,11 @@ export interface PlanOutput {
 export type ProgressFn = (progress: JobProgress) => void;
 
 /**
- * Runs one plan. Must stop (resolve or reject) within `timeoutMs`; the worker
- * runner enforces this by ending the worker thread.
+ * Runs one plan. Must stop (resolve or reject) within `timeoutMs`, and at
+ * once when `signal` aborts (the server stopping); the worker runner enforces
+ * both by ending the run's process.
  */
-export type PlanRunner = (inputs: PlanInputs, onProgress: ProgressFn, timeoutMs: number) => Promise<PlanOutput>;
+export type PlanRunner = (inputs: PlanInputs, onProgress: ProgressFn, timeoutMs: number, signal?: AbortSignal) => Promise<PlanOutput>;
 
 interface Job {
   id: string;
@@ -62,6 +63,9 @@ export class PlanQueue {
   private readonly finished: string[] = [];
   private idle: Promise<void> = Promise.resolve();
   private markIdle: (() => void) | undefined;
+  private readonly stopping = new AbortController();
+  /** Exponential average of run times (a first guess before any has finished), for Retry-After. */
+  private averageRunMs = 30_000;
 
   constructor(
     private readonly runner: PlanRunner,
@@ -69,11 +73,15 @@ export class PlanQueue {
   ) {}
 
   submit(inputs: PlanInputs): JobView {
+    if (this.stopping.signal.aborted) throw new HttpError(503, { code: 'stopped', message: 'the server is stopping' });
     if (this.waiting.length >= this.options.maxQueued) {
-      throw new HttpError(503, {
-        code: 'busy',
-        message: `${this.waiting.length} plans are already waiting; try again when one has finished`,
-      });
+      // The next place opens when the running plan ends: about one run's time.
+      const seconds = Math.min(600, Math.max(1, Math.ceil(this.averageRunMs / 1000)));
+      throw new HttpError(
+        503,
+        { code: 'busy', message: `${this.waiting.length} plans are already waiting; try again when one has finished` },
+        { 'retry-after': String(seconds) },
+      );
     }
     const job: Job = {
       id: randomUUID().replace(/-/g, '').slice(0, 16),
@@ -106,6 +114,17 @@ export class PlanQueue {
   /** Resolves when nothing is queued or running. */
   drained(): Promise<void> {
     return this.pending === 0 ? Promise.resolve() : this.idle;
+  }
+
+  /** Stop: the running plan's process is ended and waiting plans are dropped. Resolves once nothing runs. */
+  async close(): Promise<void> {
+    this.stopping.abort();
+    for (const job of this.waiting.splice(0)) {
+      job.inputs = undefined;
+      job.state = 'failed';
+      job.error = { code: 'stopped', message: 'the server was stopped before the plan started' };
+    }
+    await this.drained();
   }
 
   private view(job: Job): JobView {
@@ -143,7 +162,7 @@ export class PlanQueue {
     const inputs = job.inputs as PlanInputs;
     job.inputs = undefined; // the uploaded text is not kept once the run has it
     try {
-      job.output = await this.runner(inputs, (p) => (job.progress = p), this.options.timeoutMs);
+      job.output = await this.runner(inputs, (p) => (job.progress = p), this.options.timeoutMs, this.stopping.signal);
       job.state = 'done';
       job.progress = { stage: 'done', fraction: 1 };
     } catch (error) {
@@ -151,6 +170,8 @@ export class PlanQueue {
       job.error = toHttpError(error).body;
     }
     job.finishedAt = new Date();
+    const ms = job.finishedAt.getTime() - (job.startedAt as Date).getTime();
+    this.averageRunMs = this.finished.length === 0 ? ms : 0.7 * this.averageRunMs + 0.3 * ms;
     this.running = undefined;
     this.finished.push(job.id);
     while (this.finished.length > this.options.keepFinished) {

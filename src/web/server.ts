@@ -1,25 +1,28 @@
 /**
  * The local web server behind `peakshift serve`: the page from an in-memory
- * asset map and a small JSON API (README, "The local web page"). Inputs go through the same
- * readers as the CLI; uploads stay in memory; plans run one at a time.
+ * asset map and a small JSON API (README, "The local web page"). Inputs go
+ * through the same readers as the CLI, in a small pool of worker threads
+ * (parse-pool.ts) so the main thread only moves bytes and always answers;
+ * kept uploads are bounded in bytes and expire when idle; plans run one at a
+ * time, each in its own worker thread.
  */
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { defaultConfig, parseConfig, type Config } from '../config';
-import { parseAgents } from '../io/agents';
-import { decodeText } from '../io/encoding';
-import { parseHistory } from '../io/history';
-import { loadConfigText, parseJsonText } from '../io/config';
-import { parseHolidays } from '../io/holidays';
-import { summarizeHistory } from '../report/history';
-import type { HistoryView, NamedText, PlanRequest, SampleInputs } from './api-types';
+import * as os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { SampleInputs } from './api-types';
 import { loadAssets, loadSamples, type AssetMap } from './assets';
-import { HttpError, badRequest, notFound, readBody, send, sendError, sendJson, toHttpError } from './http';
+import { parseHolidays } from '../io/holidays';
+import { HistoryStore } from './history-store';
+import { releaseMemory } from './memory';
+import { HttpError, discard, notFound, readText, send, sendError, sendJson, toHttpError } from './http';
+import { ParsePool } from './parse-pool';
 import { PlanQueue, type PlanInputs, type PlanRunner } from './queue';
-import { parseWebScenarios } from './plan-job';
-import { dailyTotals, historyEvents } from './view';
+import { cleanFileName, type UploadResult, type UploadTask } from './upload-tasks';
 import { workerRunner } from './worker-runner';
+
+export { cleanFileName } from './upload-tasks';
 
 export interface ServerOptions {
   host: string;
@@ -30,6 +33,16 @@ export interface ServerOptions {
   runTimeoutMs: number;
   /** Plans waiting behind the running one before new ones get 503. */
   maxQueued: number;
+  /** Uploads parsed at the same time, each in its own worker thread. */
+  parseWorkers: number;
+  /** Uploads waiting for a parse worker before new ones get 503 with Retry-After. */
+  maxWaitingUploads: number;
+  /** Bytes of uploaded histories kept for plan requests; least recently used dropped first. */
+  historyCacheBytes: number;
+  /** A kept history unused this long is dropped. */
+  historyTtlMs: number;
+  /** A parse worker idle this long is ended (its memory given back). */
+  parseIdleMs: number;
   assets?: AssetMap;
   samples?: SampleInputs;
   runner?: PlanRunner;
@@ -41,14 +54,28 @@ export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
   maxUploadBytes: 20 * 1024 * 1024,
   runTimeoutMs: 300_000,
   maxQueued: 20,
+  parseWorkers: defaultParseWorkers(),
+  maxWaitingUploads: 64,
+  historyCacheBytes: 128 * 1024 * 1024,
+  historyTtlMs: 30 * 60 * 1000,
+  parseIdleMs: 10_000,
 };
+
+/** One core is left to the main thread and the plan run: CPUs - 1, at least 1, at most 4. */
+export function defaultParseWorkers(): number {
+  const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(4, cpus - 1));
+}
 
 export interface RunningServer {
   url: string;
   port: number;
   queue: PlanQueue;
+  /** Stops listening, ends every connection and worker thread (a running plan included). */
   close(): Promise<void>;
 }
+
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -58,161 +85,127 @@ export function isLoopbackHost(host: string): boolean {
   return LOOPBACK.has(h) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
-/** Uploaded histories, in memory, oldest dropped first past the caps. */
-class UploadStore {
-  private readonly items = new Map<string, NamedText & { bytes: number }>();
-  private bytes = 0;
+const newId = (): string => randomUUID().replace(/-/g, '').slice(0, 16);
 
-  constructor(
-    private readonly maxItems: number,
-    private readonly maxBytes: number,
-  ) {}
-
-  add(input: NamedText): { id: string; bytes: number } {
-    const id = randomUUID().replace(/-/g, '').slice(0, 16);
-    const bytes = Buffer.byteLength(input.text, 'utf8');
-    this.items.set(id, { ...input, bytes });
-    this.bytes += bytes;
-    for (const [oldId, item] of this.items) {
-      if (this.items.size <= this.maxItems && this.bytes <= this.maxBytes) break;
-      if (oldId === id) break;
-      this.items.delete(oldId);
-      this.bytes -= item.bytes;
-    }
-    return { id, bytes };
-  }
-
-  get(id: string): NamedText | undefined {
-    return this.items.get(id);
-  }
+export interface App {
+  handler: http.RequestListener;
+  queue: PlanQueue;
+  /** Ends the parse workers and the running plan, drops kept histories. */
+  stop(): Promise<void>;
 }
 
-/** A safe file name for messages: the base name, printable characters only. */
-export function cleanFileName(raw: string | null | undefined, fallback: string): string {
-  const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[^\p{L}\p{N}._ -]/gu, '').trim().slice(0, 100);
-  return clean === '' || /^\.+$/.test(clean) ? fallback : clean;
-}
-
-function decodeUtf8(body: Buffer): string {
-  const text = body.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-function timezoneFrom(url: URL): string {
-  const zone = url.searchParams.get('timezone');
-  // Validated by the config reader, so a bad zone gets the CLI's message.
-  return parseConfig(zone === null ? {} : { timezone: zone }).timezone;
-}
-
-function namedText(value: unknown, field: string): NamedText | undefined {
-  if (value === undefined || value === null) return undefined;
-  const v = value as { file?: unknown; text?: unknown };
-  if (typeof v !== 'object' || typeof v.text !== 'string') {
-    throw badRequest(`${field}: expected {"file": "name.csv", "text": "..."}`, field);
-  }
-  return { file: cleanFileName(typeof v.file === 'string' ? v.file : undefined, field), text: v.text };
-}
-
-export function createApp(options: ServerOptions): { handler: http.RequestListener; queue: PlanQueue } {
+export function createApp(options: ServerOptions): App {
   const assets = options.assets ?? loadAssets();
-  const samples = options.samples ?? loadSamples();
-  const uploads = new UploadStore(32, Math.max(256 * 1024 * 1024, options.maxUploadBytes * 4));
+  const samplesJson = JSON.stringify(options.samples ?? loadSamples());
+  // After a burst, expired histories and ended workers leave garbage that an idle server would
+  // never collect. A full collection pauses the main thread, so it is asked for only when no
+  // upload is being read.
+  const quietCollect = (): void => {
+    if (pool.inFlight === 0) releaseMemory();
+  };
+  const kept = new HistoryStore({ maxBytes: options.historyCacheBytes, ttlMs: options.historyTtlMs, onExpired: quietCollect });
+  const pool: ParsePool = new ParsePool({ workers: options.parseWorkers, maxWaiting: options.maxWaitingUploads, idleMs: options.parseIdleMs, onIdle: quietCollect });
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const queue = new PlanQueue(options.runner ?? workerRunner, {
     maxQueued: options.maxQueued,
     timeoutMs: options.runTimeoutMs,
     keepFinished: 16,
   });
 
-  function historyView(input: NamedText, timezone: string): HistoryView {
-    const history = parseHistory(input.text, input.file, { timezone });
-    const { id, bytes } = uploads.add(input);
-    return { id, file: input.file, bytes, summary: summarizeHistory(history), daily: dailyTotals(history), events: historyEvents(history, defaultConfig()) };
+  /**
+   * Admit an upload to the parse pool (or refuse it with 503 before its body
+   * is read, dropping the body), read its body, run `work`.
+   */
+  async function upload<T>(req: http.IncomingMessage, small: boolean, work: (text: string) => Promise<T>): Promise<T> {
+    let release: () => void;
+    try {
+      release = pool.admit(small);
+    } catch (error) {
+      discard(req);
+      throw error;
+    }
+    try {
+      // A history waits its turn unread; a small request is read at once.
+      const done = small ? undefined : await pool.readTurn();
+      try {
+        return await work(await readText(req, options.maxUploadBytes));
+      } finally {
+        done?.();
+      }
+    } finally {
+      release();
+    }
+  }
+
+  const parse = async <K extends UploadTask['kind']>(task: UploadTask & { kind: K }): Promise<Extract<UploadResult, { kind: K }>> =>
+    (await pool.run(task)) as Extract<UploadResult, { kind: K }>;
+
+  /** The inputs of a plan request, every one read without error. */
+  async function planInputs(text: string): Promise<PlanInputs> {
+    const { request } = await parse({ kind: 'plan', text });
+    let history = request.history;
+    if (!history) {
+      const upload = kept.get(request.historyId as string);
+      if (!upload) throw new HttpError(404, { code: 'not-found', field: 'history', message: 'the uploaded history is no longer on the server; upload it again' });
+      // Uploaded for another time zone than the config's: read it again in the config's.
+      if (upload.timezone !== request.timezone) await parse({ kind: 'history-check', file: upload.file, timezone: request.timezone, text: upload.text });
+      history = { file: upload.file, text: upload.text };
+    }
+    const { config, agents, scenarios } = request;
+    return { history, config, ...(agents ? { agents } : {}), ...(scenarios ? { scenarios } : {}) };
   }
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const route = `${req.method ?? 'GET'} ${url.pathname}`;
     if (route === 'GET /api/health') {
       const memory = process.memoryUsage();
-      sendJson(res, 200, { ok: true, pending: queue.pending, memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed } });
+      sendJson(res, 200, {
+        ok: true,
+        pending: queue.pending,
+        uploads: { inFlight: pool.inFlight, parseThreads: pool.threads },
+        kept: { histories: kept.count, bytes: kept.bytes },
+        memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, arrayBuffersBytes: memory.arrayBuffers },
+        // How late the main thread has run its callbacks since the server started.
+        eventLoopDelayMs: { p99: Math.round(loopDelay.percentile(99) / 1e6), max: Math.round(loopDelay.max / 1e6) },
+      });
       return;
     }
     if (route === 'GET /api/sample') {
-      sendJson(res, 200, samples);
+      send(res, 200, JSON_TYPE, samplesJson);
       return;
     }
     if (route === 'POST /api/history') {
-      const body = await readBody(req, options.maxUploadBytes);
       const file = cleanFileName(url.searchParams.get('file'), 'history.csv');
-      try {
-        // The CLI's encoding detection: UTF-16 with a BOM, GB18030, and named refusals.
-        sendJson(res, 200, historyView({ file, text: decodeText(body, file).text }, timezoneFrom(url)));
-      } catch (error) {
-        throw toHttpError(error, 'history');
-      }
+      const json = await upload(req, false, async (text) => {
+        const id = newId();
+        const result = await parse({ kind: 'history', id, file, timezone: url.searchParams.get('timezone'), text });
+        kept.add(id, file, text, result.bytes, result.timezone);
+        return result.json;
+      });
+      send(res, 200, JSON_TYPE, json);
       return;
     }
     if (route === 'POST /api/holidays') {
-      const body = await readBody(req, options.maxUploadBytes);
       const file = cleanFileName(url.searchParams.get('file'), 'holidays.csv');
-      try {
-        sendJson(res, 200, { holidays: parseHolidays(decodeUtf8(body), file) });
-      } catch (error) {
-        throw toHttpError(error, 'config');
-      }
+      // A holiday list is small: read on the main thread like a config's checks.
+      const holidays = await upload(req, true, async (text) => {
+        try {
+          return parseHolidays(text, file);
+        } catch (error) {
+          throw toHttpError(error, 'config');
+        }
+      });
+      sendJson(res, 200, { holidays });
       return;
     }
     if (route === 'POST /api/config') {
-      const body = await readBody(req, options.maxUploadBytes);
       const file = cleanFileName(url.searchParams.get('file'), 'config.json');
-      try {
-        sendJson(res, 200, { config: loadConfigText(decodeUtf8(body), file) });
-      } catch (error) {
-        throw toHttpError(error, 'config');
-      }
+      send(res, 200, JSON_TYPE, await upload(req, true, async (text) => (await parse({ kind: 'config', file, text })).json));
       return;
     }
     if (route === 'POST /api/plans') {
-      const body = await readBody(req, options.maxUploadBytes);
-      const request = parseJsonText(decodeUtf8(body), 'request') as PlanRequest;
-      if (typeof request !== 'object' || request === null) throw badRequest('expected a JSON object');
-      let history = namedText(request.history, 'history');
-      if (!history && typeof request.historyId === 'string') {
-        history = uploads.get(request.historyId);
-        if (!history) throw new HttpError(404, { code: 'not-found', field: 'history', message: 'the uploaded history is no longer on the server; upload it again' });
-      }
-      if (!history) throw badRequest('expected historyId or history', 'history');
-      const config = namedText(request.config, 'config');
-      if (!config) throw badRequest('expected config: {"file": "config.json", "text": "{...}"}', 'config');
-      const agents = namedText(request.agents, 'agents');
-      const scenarios = namedText(request.scenarios, 'scenarios');
-      // Refuse bad inputs now, with the CLI's messages, rather than after waiting in the queue.
-      let parsedConfig: Config;
-      try {
-        parsedConfig = loadConfigText(config.text, config.file);
-      } catch (error) {
-        throw toHttpError(error, 'config');
-      }
-      try {
-        parseHistory(history.text, history.file, { timezone: parsedConfig.timezone });
-      } catch (error) {
-        throw toHttpError(error, 'history');
-      }
-      if (agents) {
-        try {
-          parseAgents(agents.text, agents.file, parsedConfig);
-        } catch (error) {
-          throw toHttpError(error, 'agents');
-        }
-      }
-      if (scenarios) {
-        try {
-          parseWebScenarios(scenarios, history.file);
-        } catch (error) {
-          throw toHttpError(error, 'scenarios');
-        }
-      }
-      const inputs: PlanInputs = { history, config, ...(agents ? { agents } : {}), ...(scenarios ? { scenarios } : {}) };
+      const inputs = await upload(req, true, planInputs);
       sendJson(res, 202, queue.submit(inputs));
       return;
     }
@@ -274,14 +267,21 @@ export function createApp(options: ServerOptions): { handler: http.RequestListen
       sendError(res, httpError);
     });
   };
-  return { handler, queue };
+  const stop = async (): Promise<void> => {
+    loopDelay.disable();
+    kept.clear();
+    await Promise.all([pool.close(), queue.close()]);
+  };
+  return { handler, queue, stop };
 }
 
 /** Start listening; resolves once the port is bound. */
 export function startServer(partial: Partial<ServerOptions> = {}): Promise<RunningServer> {
   const options: ServerOptions = { ...DEFAULT_SERVER_OPTIONS, ...partial };
-  const { handler, queue } = createApp(options);
-  const server = http.createServer({ requestTimeout: 120_000, headersTimeout: 30_000 }, handler);
+  const { handler, queue, stop } = createApp(options);
+  // No overall request timeout: an admitted upload may wait its turn in line unread for
+  // longer. Headers must come within 30 s, and a body within 120 s once it is read (readText).
+  const server = http.createServer({ requestTimeout: 0, headersTimeout: 30_000 }, handler);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -292,11 +292,11 @@ export function startServer(partial: Partial<ServerOptions> = {}): Promise<Runni
         url: `http://${shownHost}:${port}/`,
         port,
         queue,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
-          }),
+        close: async () => {
+          const closed = new Promise<void>((done) => server.close(() => done()));
+          server.closeAllConnections();
+          await Promise.all([closed, stop()]);
+        },
       });
     });
   });

@@ -1,30 +1,50 @@
-/** The default PlanRunner: each run in its own worker thread, ended at the time limit. */
+/**
+ * The default PlanRunner: each run in a child process of its own, ended at the
+ * time limit or when the server stops. A process rather than a thread, so that
+ * everything a run allocates (the solver's WebAssembly compiled and grown, the
+ * allocator's arenas) goes back to the system when it ends; a thread's leftovers
+ * would stay in the server's memory.
+ */
+import { fork } from 'node:child_process';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { HttpError } from './http';
 import type { WorkerMessage } from './plan-worker';
 import type { PlanInputs, PlanOutput, PlanRunner, ProgressFn } from './queue';
 
-/** Compiled: the .js beside this file; from sources (tests, tsx): the .ts through tsx's loader. */
-function workerEntry(): { file: string; execArgv: string[] } {
+/**
+ * A worker module of this folder (`plan-worker`, `parse-worker`). Compiled: the
+ * .js beside this file; from sources (tests, tsx): the .ts through tsx's loader.
+ */
+export function workerEntry(name: string): { file: string; execArgv: string[] } {
   if (__filename.endsWith('.ts')) {
-    return { file: path.join(__dirname, 'plan-worker.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] };
+    return { file: path.join(__dirname, `${name}.ts`), execArgv: ['--require', require.resolve('tsx/cjs')] };
   }
-  return { file: path.join(__dirname, 'plan-worker.js'), execArgv: [] };
+  return { file: path.join(__dirname, `${name}.js`), execArgv: [] };
 }
 
-export const workerRunner: PlanRunner = (inputs: PlanInputs, onProgress: ProgressFn, timeoutMs: number) =>
+function stoppedError(): HttpError {
+  return new HttpError(503, { code: 'stopped', message: 'the server was stopped before the plan finished' });
+}
+
+export const workerRunner: PlanRunner = (inputs: PlanInputs, onProgress: ProgressFn, timeoutMs: number, signal?: AbortSignal) =>
   new Promise<PlanOutput>((resolve, reject) => {
-    const entry = workerEntry();
-    const worker = new Worker(entry.file, { workerData: inputs, execArgv: entry.execArgv });
+    if (signal?.aborted) {
+      reject(stoppedError());
+      return;
+    }
+    const entry = workerEntry('plan-worker');
+    const child = fork(entry.file, [], { execArgv: entry.execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     let settled = false;
+    const onAbort = (): void => finish(() => reject(stoppedError()));
     const finish = (fn: () => void): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       fn();
-      void worker.terminate();
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     };
+    signal?.addEventListener('abort', onAbort);
     const timer = setTimeout(() => {
       finish(() =>
         reject(
@@ -36,13 +56,14 @@ export const workerRunner: PlanRunner = (inputs: PlanInputs, onProgress: Progres
         ),
       );
     }, timeoutMs);
-    worker.on('message', (message: WorkerMessage) => {
+    child.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') onProgress({ stage: message.stage, fraction: message.fraction });
       else if (message.type === 'done') finish(() => resolve(message.output));
       else finish(() => reject(new HttpError(message.status, message.body)));
     });
-    worker.on('error', (error) => finish(() => reject(error)));
-    worker.on('exit', (code) => {
-      finish(() => reject(new Error(`the plan worker stopped with exit code ${code} before finishing`)));
+    child.on('error', (error) => finish(() => reject(error)));
+    child.on('exit', (code, killedBy) => {
+      finish(() => reject(new Error(`the plan process stopped (${killedBy ?? `exit code ${String(code)}`}) before finishing`)));
     });
+    child.send(inputs);
   });

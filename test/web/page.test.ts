@@ -1,7 +1,8 @@
 /**
  * The page in a real browser (Debian's chromium, headless, via playwright-core):
  * sample upload and history chart, a bad CSV's located error, a config error
- * next to its field, the language switch, a plan run. Screenshots of the main
+ * next to its field, the language switch, a plan run, a plan run after the
+ * kept upload expired. Screenshots of the main
  * views go to test-artifacts/ (not committed).
  */
 import * as fs from 'node:fs';
@@ -9,6 +10,7 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { runCli } from '../helpers/cli';
 import { repoRoot, tempDir } from '../helpers/paths';
+import type { PlanRunner } from '../../src/web/queue';
 import { startServer, type RunningServer } from '../../src/web/server';
 import { artifactsDir, launchChromium } from './browser';
 
@@ -177,5 +179,33 @@ test('a plan run shows KPIs, charts and the roster, and its downloads equal the 
     const saved = path.join(dir, `web-${name}`);
     await download.saveAs(saved);
     expect(fs.readFileSync(saved).equals(fs.readFileSync(path.join(out, name)))).toBe(true);
+  }
+});
+
+test('a plan whose kept history has expired sends the file again and runs', async () => {
+  // Its own server: histories expire after 300 ms, and runs wait until the server stops.
+  const runner: PlanRunner = (_inputs, _progress, _timeoutMs, signal) => new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(new Error('stopped'))));
+  const expiring = await startServer({ port: 0, historyTtlMs: 300, runner });
+  const own = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  try {
+    const calls: string[] = [];
+    own.on('response', (r) => {
+      const where = new URL(r.url()).pathname;
+      if (where === '/api/history' || where === '/api/plans') calls.push(`${where} ${r.status()}`);
+    });
+    await own.goto(expiring.url);
+    await own.waitForSelector('body[data-ready="true"]');
+    const rows = ['timestamp,inquiries'];
+    for (let hr = 0; hr < 48; hr++) rows.push(`2026-02-0${1 + Math.floor(hr / 24)}T${String(hr % 24).padStart(2, '0')}:00,${20 + hr}`);
+    await own.setInputFiles('#file-input', { name: 'shop.csv', mimeType: 'text/csv', buffer: Buffer.from(`${rows.join('\n')}\n`) });
+    await own.waitForSelector('#history-view:not([hidden]) #history-chart svg');
+    await own.waitForTimeout(600);
+    await own.click('#run');
+    await own.waitForSelector('#progress-box:not([hidden])');
+    expect(calls).toEqual(['/api/history 200', '/api/plans 404', '/api/history 200', '/api/plans 202']);
+    expect(await own.locator('#run-error').isVisible()).toBe(false);
+  } finally {
+    await own.close();
+    await expiring.close();
   }
 });

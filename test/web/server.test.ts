@@ -320,6 +320,10 @@ describe('peakshift serve', () => {
   test('bad options are usage errors', async () => {
     expect(await runCli(['serve', '--port', '70000'])).toMatchObject({ code: 2, stderr: 'error: --port: expected a whole number from 0 to 65535, got 70000\n' });
     expect(await runCli(['serve', '--max-upload-mb', '0'])).toMatchObject({ code: 2, stderr: 'error: --max-upload-mb: expected a positive number, got 0\n' });
+    expect(await runCli(['serve', '--parse-workers', '0'])).toMatchObject({ code: 2, stderr: 'error: --parse-workers: expected a whole number from 1 to 64, got 0\n' });
+    expect(await runCli(['serve', '--max-waiting-uploads', '-1'])).toMatchObject({ code: 2, stderr: 'error: --max-waiting-uploads: expected a whole number >= 0, got -1\n' });
+    expect(await runCli(['serve', '--history-ttl', '0'])).toMatchObject({ code: 2, stderr: 'error: --history-ttl: expected a positive number of seconds, got 0\n' });
+    expect(await runCli(['serve', '--history-cache-mb', '10'])).toMatchObject({ code: 2, stderr: 'error: --history-cache-mb: expected a number of MB >= --max-upload-mb (20), got 10\n' });
   });
 
   test('serves on loopback until interrupted', async () => {

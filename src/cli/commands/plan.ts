@@ -8,6 +8,7 @@ import { runPipeline, type PipelineResult, type PipelineSource } from '../../pip
 import { checkPlanSize, type PlanSizeNames } from '../../plan';
 import { optionalNumberOption } from '../options';
 import { info, print, warn } from '../output';
+import { holdingSignals } from '../signals';
 
 interface PlanArgs {
   config: string;
@@ -148,7 +149,7 @@ export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void>
     summary: run.summary,
     roster: run.roster?.roster ?? null,
   });
-  writeFolderAtomic(args.outDir, files, { force: args.force });
+  await holdingSignals(() => writeFolderAtomic(args.outDir, files, { force: args.force }));
   print(planReport(run, args.outDir));
   info(`wrote ${files.size} files to ${args.outDir}; open ${path.join(args.outDir, 'report.html')}`);
 }

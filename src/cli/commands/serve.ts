@@ -1,9 +1,10 @@
-/** `peakshift serve`: the local web page (src/web). Runs until Ctrl-C. */
+/** `peakshift serve`: the local web page (src/web). Runs until Ctrl-C or SIGTERM, then stops within moments. */
 import { spawn } from 'node:child_process';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { UsageError } from '../../domain';
-import { isLoopbackHost, startServer } from '../../web/server';
+import { defaultParseWorkers, isLoopbackHost, startServer } from '../../web/server';
 import { info, print, warn } from '../output';
+import { stopSignal } from '../signals';
 
 interface ServeArgs {
   host: string;
@@ -12,6 +13,10 @@ interface ServeArgs {
   maxUploadMb: number;
   runTimeout: number;
   maxQueued: number;
+  parseWorkers: number;
+  maxWaitingUploads: number;
+  historyTtl: number;
+  historyCacheMb: number;
 }
 
 export const command = 'serve';
@@ -24,7 +29,11 @@ export function builder(yargs: Argv): Argv<ServeArgs> {
     .option('open', { type: 'boolean', describe: 'Open the page in the default browser' })
     .option('max-upload-mb', { type: 'number', default: 20, describe: 'Largest accepted upload, in MB (bigger ones get 413)' })
     .option('run-timeout', { type: 'number', default: 300, describe: 'Time limit of one plan run, in seconds' })
-    .option('max-queued', { type: 'number', default: 20, describe: 'Plans that may wait behind the running one' }) as unknown as Argv<ServeArgs>;
+    .option('max-queued', { type: 'number', default: 20, describe: 'Plans that may wait behind the running one' })
+    .option('parse-workers', { type: 'number', default: defaultParseWorkers(), describe: 'Uploads read at the same time, each in its own thread (default: CPUs - 1, 1 to 4)' })
+    .option('max-waiting-uploads', { type: 'number', default: 64, describe: 'Uploads that may wait in line for a reader (unread); more get 503 with Retry-After' })
+    .option('history-ttl', { type: 'number', default: 1800, describe: 'Seconds an uploaded history is kept after its last use' })
+    .option('history-cache-mb', { type: 'number', default: 128, describe: 'MB of uploaded histories kept at most (least recently used dropped first)' }) as unknown as Argv<ServeArgs>;
 }
 
 function check(args: ServeArgs): void {
@@ -39,6 +48,18 @@ function check(args: ServeArgs): void {
   }
   if (!Number.isInteger(args.maxQueued) || args.maxQueued < 0) {
     throw new UsageError(`--max-queued: expected a whole number >= 0, got ${String(args.maxQueued)}`);
+  }
+  if (!Number.isInteger(args.parseWorkers) || args.parseWorkers < 1 || args.parseWorkers > 64) {
+    throw new UsageError(`--parse-workers: expected a whole number from 1 to 64, got ${String(args.parseWorkers)}`);
+  }
+  if (!Number.isInteger(args.maxWaitingUploads) || args.maxWaitingUploads < 0) {
+    throw new UsageError(`--max-waiting-uploads: expected a whole number >= 0, got ${String(args.maxWaitingUploads)}`);
+  }
+  if (!Number.isFinite(args.historyTtl) || args.historyTtl <= 0) {
+    throw new UsageError(`--history-ttl: expected a positive number of seconds, got ${String(args.historyTtl)}`);
+  }
+  if (!Number.isFinite(args.historyCacheMb) || args.historyCacheMb < args.maxUploadMb) {
+    throw new UsageError(`--history-cache-mb: expected a number of MB >= --max-upload-mb (${String(args.maxUploadMb)}), got ${String(args.historyCacheMb)}`);
   }
   if (args.host.trim() === '') throw new UsageError('--host: expected an address such as 127.0.0.1');
 }
@@ -68,6 +89,10 @@ export async function handler(args: ArgumentsCamelCase<ServeArgs>): Promise<void
       maxUploadBytes: Math.round(args.maxUploadMb * 1024 * 1024),
       runTimeoutMs: Math.round(args.runTimeout * 1000),
       maxQueued: args.maxQueued,
+      parseWorkers: args.parseWorkers,
+      maxWaitingUploads: args.maxWaitingUploads,
+      historyTtlMs: Math.round(args.historyTtl * 1000),
+      historyCacheBytes: Math.round(args.historyCacheMb * 1024 * 1024),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -78,13 +103,7 @@ export async function handler(args: ArgumentsCamelCase<ServeArgs>): Promise<void
   print(`peakshift is serving ${server.url}`);
   info('press Ctrl-C to stop');
   if (args.open) openBrowser(server.url);
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      void server.close().then(resolve);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  const stop = await stopSignal();
+  await server.close();
+  stop.done();
 }

@@ -5,6 +5,7 @@ import { UsageError } from '../../domain';
 import { checkOutputFolder, readForecastCsv, readHistory, readScenarioFile, whatIfFiles, writeFolderAtomic } from '../../io';
 import { comparisonMarkdown, parseSweep, prepareWhatIf, runWhatIf, simulationSchema, type WhatIfRun } from '../../scenario';
 import { info, print, warn } from '../output';
+import { holdingSignals } from '../signals';
 import { startProgress } from '../progress';
 
 interface WhatIfArgs {
@@ -76,7 +77,7 @@ export async function handler(args: ArgumentsCamelCase<WhatIfArgs>): Promise<voi
   } finally {
     progress.stop();
   }
-  writeFolderAtomic(args.outDir, whatIfFiles(run), { force: args.force });
+  await holdingSignals(() => writeFolderAtomic(args.outDir, whatIfFiles(run), { force: args.force }));
   print(run.comparison.rows.length > 0 ? whatIfTable(run) : 'no scenarios');
   info(`wrote ${path.join(args.outDir, 'comparison.html')} and ${total} plan folder${total === 1 ? '' : 's'}`);
 }

@@ -15,9 +15,11 @@ interface State {
   whatIf: JobView | null;
   /** Named agents (agents CSV): the plan gets a roster when given. */
   agents: { file: string; text: string } | null;
+  /** The uploaded history file, to send again when the server no longer keeps it. */
+  historySource: { file: string; body: Blob | string } | null;
 }
 
-const state: State = { history: null, config: {}, configFile: 'config.json', job: null, scenariosFile: 'scenarios.json', whatIf: null, agents: null };
+const state: State = { history: null, config: {}, configFile: 'config.json', job: null, scenariosFile: 'scenarios.json', whatIf: null, agents: null, historySource: null };
 
 /** A what-if to start from when there is no sample: the scenario file's format, base left out. */
 const EXAMPLE_SCENARIOS = {
@@ -59,8 +61,18 @@ class ApiFailure extends Error {
   }
 }
 
+/** Tries of a request the server answers 503 busy (it says when to come back in Retry-After). */
+const BUSY_TRIES = 6;
+
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(path, init);
+  let res = await fetch(path, init);
+  for (let tries = 1; res.status === 503 && tries < BUSY_TRIES; tries++) {
+    const seconds = Number(res.headers.get('retry-after'));
+    if (!(seconds > 0)) break;
+    await res.text();
+    await new Promise((r) => setTimeout(r, Math.min(seconds, 60) * 1000));
+    res = await fetch(path, init);
+  }
   const text = await res.text();
   let body: unknown;
   try {
@@ -121,6 +133,7 @@ async function uploadHistory(file: string, body: Blob | string): Promise<void> {
   try {
     const query = new URLSearchParams({ file, timezone: timezone() });
     state.history = await call<HistoryView>(`/api/history?${query}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body });
+    state.historySource = { file, body };
     if (get(state.config, ['horizon']) === undefined) {
       // No horizon yet: propose the two weeks after the history ends.
       const start = addDays(state.history.summary.lastHour.slice(0, 10), 1);
@@ -316,11 +329,23 @@ async function runJob(extra: Record<string, unknown>, prefix: string, buttonId: 
   const button = $(buttonId) as HTMLButtonElement;
   button.disabled = true;
   try {
-    let job = await call<JobView>('/api/plans', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ historyId: state.history.id, config: { file: state.configFile, text: JSON.stringify(state.config, null, 2) }, ...extra }),
-    });
+    const submit = (historyId: string): Promise<JobView> =>
+      call<JobView>('/api/plans', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ historyId, config: { file: state.configFile, text: JSON.stringify(state.config, null, 2) }, ...extra }),
+      });
+    let job: JobView;
+    try {
+      job = await submit(state.history.id);
+    } catch (error) {
+      // Kept uploads expire when idle (serve --history-ttl): send the file again, then the run.
+      const source = state.historySource;
+      if (!(error instanceof ApiFailure && error.status === 404 && error.error.field === 'history' && source)) throw error;
+      await uploadHistory(source.file, source.body);
+      if (!state.history) return null;
+      job = await submit(state.history.id);
+    }
     renderProgress(job, prefix);
     while (job.state === 'queued' || job.state === 'running') {
       await new Promise((r) => setTimeout(r, 400));

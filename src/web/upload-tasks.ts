@@ -1,0 +1,121 @@
+/**
+ * The parsing and checking behind the upload routes: a history, a config, a
+ * plan request. These run in the parse workers (parse-pool.ts), never on the
+ * server's main thread, so a 1.6 MB history being read does not hold up the
+ * health check or the page. Same readers and messages as the CLI.
+ */
+import { defaultConfig, parseConfig, type Config } from '../config';
+import { parseAgents } from '../io/agents';
+import { loadConfigText, parseJsonText } from '../io/config';
+import { parseHistory } from '../io/history';
+import { summarizeHistory } from '../report/history';
+import type { HistoryView, NamedText } from './api-types';
+import { badRequest, toHttpError } from './http';
+import { parseWebScenarios } from './plan-job';
+import { dailyTotals, historyEvents } from './view';
+
+/** What the server asks of a parse worker: the request's text (its body, decoded) and what it is. */
+export type UploadTask =
+  | { kind: 'history'; id: string; file: string; timezone: string | null; text: string }
+  | { kind: 'history-check'; file: string; timezone: string; text: string }
+  | { kind: 'config'; file: string; text: string }
+  | { kind: 'plan'; text: string };
+
+/** A plan request whose config, agents, scenarios and (inline) history have been read without error. */
+export interface CheckedPlanRequest {
+  /** Set when the request names a kept upload instead of carrying the history. */
+  historyId?: string;
+  history?: NamedText;
+  config: NamedText;
+  agents?: NamedText;
+  scenarios?: NamedText;
+  /** The config's time zone, which the history is read in. */
+  timezone: string;
+}
+
+export type UploadResult =
+  | { kind: 'history'; json: string; timezone: string; bytes: number }
+  | { kind: 'history-check' }
+  | { kind: 'config'; json: string }
+  | { kind: 'plan'; request: CheckedPlanRequest };
+
+/** A safe file name for messages: the base name, printable characters only. */
+export function cleanFileName(raw: string | null | undefined, fallback: string): string {
+  const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[^\p{L}\p{N}._ -]/gu, '').trim().slice(0, 100);
+  return clean === '' || /^\.+$/.test(clean) ? fallback : clean;
+}
+
+function namedText(value: unknown, field: string): NamedText | undefined {
+  if (value === undefined || value === null) return undefined;
+  const v = value as { file?: unknown; text?: unknown };
+  if (typeof v !== 'object' || typeof v.text !== 'string') {
+    throw badRequest(`${field}: expected {"file": "name.csv", "text": "..."}`, field);
+  }
+  return { file: cleanFileName(typeof v.file === 'string' ? v.file : undefined, field), text: v.text };
+}
+
+/** Run `read`, reporting its error against `field` of the request. */
+function checked<T>(field: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw toHttpError(error, field);
+  }
+}
+
+function historyView(task: Extract<UploadTask, { kind: 'history' }>): { json: string; timezone: string; bytes: number } {
+  // Validated by the config reader, so a bad zone gets the CLI's message.
+  const timezone = checked('history', () => parseConfig(task.timezone === null ? {} : { timezone: task.timezone }).timezone);
+  const history = checked('history', () => parseHistory(task.text, task.file, { timezone }));
+  const bytes = Buffer.byteLength(task.text, 'utf8');
+  const view: HistoryView = {
+    id: task.id,
+    file: task.file,
+    bytes,
+    summary: summarizeHistory(history),
+    daily: dailyTotals(history),
+    events: historyEvents(history, defaultConfig()),
+  };
+  return { json: JSON.stringify(view), timezone, bytes };
+}
+
+function planRequest(text: string): CheckedPlanRequest {
+  const request = parseJsonText(text, 'request') as Record<string, unknown> | null;
+  if (typeof request !== 'object' || request === null || Array.isArray(request)) throw badRequest('expected a JSON object');
+  const history = namedText(request.history, 'history');
+  const historyId = typeof request.historyId === 'string' ? request.historyId : undefined;
+  if (!history && historyId === undefined) throw badRequest('expected historyId or history', 'history');
+  const config = namedText(request.config, 'config');
+  if (!config) throw badRequest('expected config: {"file": "config.json", "text": "{...}"}', 'config');
+  const agents = namedText(request.agents, 'agents');
+  const scenarios = namedText(request.scenarios, 'scenarios');
+  // Refuse bad inputs now, with the CLI's messages, rather than after waiting in the queue.
+  const parsed: Config = checked('config', () => loadConfigText(config.text, config.file));
+  if (history) checked('history', () => parseHistory(history.text, history.file, { timezone: parsed.timezone }));
+  if (agents) checked('agents', () => parseAgents(agents.text, agents.file, parsed));
+  // The scenario reader uses the history's name only as base.history, which it does not open.
+  if (scenarios) checked('scenarios', () => parseWebScenarios(scenarios, history?.file ?? 'history.csv'));
+  return {
+    ...(history ? { history } : { historyId: historyId as string }),
+    config,
+    ...(agents ? { agents } : {}),
+    ...(scenarios ? { scenarios } : {}),
+    timezone: parsed.timezone,
+  };
+}
+
+/** Do one task. Throws an HttpError (or an error toHttpError maps) for a bad upload. */
+export function runUploadTask(task: UploadTask): UploadResult {
+  switch (task.kind) {
+    case 'history':
+      return { kind: 'history', ...historyView(task) };
+    case 'history-check':
+      checked('history', () => parseHistory(task.text, task.file, { timezone: task.timezone }));
+      return { kind: 'history-check' };
+    case 'config':
+      return { kind: 'config', json: JSON.stringify({ config: checked('config', () => loadConfigText(task.text, task.file)) }) };
+    case 'plan':
+      return { kind: 'plan', request: planRequest(task.text) };
+  }
+}
