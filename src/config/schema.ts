@@ -260,6 +260,40 @@ export const rosterSchema = z.strictObject({
   maxConsecutiveDays: wholeNumber(1, 14).default(6),
 });
 
+/** Limits on the shifts `design-shifts` may propose for one pool (unset fields follow `design`). */
+export const designPoolSchema = z.strictObject({
+  name: name('a pool name'),
+  earliestStart: clock.optional(),
+  latestStart: clock.optional(),
+  minHours: wholeNumber(1, 16).optional(),
+  maxHours: wholeNumber(1, 16).optional(),
+  /** May this pool work shifts with hours in the night window (`nightHours`)? */
+  night: z.boolean({ error: 'expected true or false' }).optional(),
+  /** At most this many shift types for this pool. */
+  maxTypes: wholeNumber(1, 50).optional(),
+});
+
+/**
+ * Shift design (`peakshift design-shifts`): the candidate shifts and the limits on
+ * the menu. Defaults follow common practice under PRC labour rules: shifts of
+ * 4-10 hours on the floor, an unpaid 1-hour meal break in any shift longer than
+ * 6 hours, at most 5 shift types.
+ */
+export const designSchema = z.strictObject({
+  earliestStart: clock.default('00:00'),
+  latestStart: clock.default('23:00'),
+  minHours: wholeNumber(1, 16).default(4),
+  maxHours: wholeNumber(1, 16).default(10),
+  /** Shifts longer than this many hours get an unpaid break of `breakMinutes`. */
+  breakAfterHours: wholeNumber(1, 16).default(6),
+  breakMinutes: wholeNumber(0, 120).default(60),
+  night: z.boolean({ error: 'expected true or false' }).default(true),
+  maxTypes: wholeNumber(1, 50).default(5),
+  /** Solver time limit of the design model, seconds. */
+  timeLimitSeconds: positive('a positive number of seconds').default(45),
+  pools: z.array(designPoolSchema, { error: 'expected a list of pool limits' }).default([]),
+});
+
 export const DEFAULT_SHIFTS = [
   { name: 'day', code: 'D', start: '08:00', hours: 9, paidHours: 8, startOffsets: [0, 1, 2] },
   { name: 'middle', code: 'M', start: '13:00', hours: 9, paidHours: 8, startOffsets: [0, 1] },
@@ -297,6 +331,7 @@ export const configSchema = z.strictObject({
   minAgentsPerHour: wholeNumber(0).default(0),
   solver: solverSchema.default(() => solverSchema.parse({})),
   roster: rosterSchema.default(() => rosterSchema.parse({})),
+  design: designSchema.default(() => designSchema.parse({})),
 });
 
 export type Config = z.output<typeof configSchema>;
@@ -315,3 +350,5 @@ export type RosterConfig = z.output<typeof rosterSchema>;
 export type BreakConfig = z.output<typeof breakSchema>;
 export type OvertimeConfig = z.output<typeof overtimeSchema>;
 export type SurgeConfig = z.output<typeof surgeSchema>;
+export type DesignConfig = z.output<typeof designSchema>;
+export type DesignPoolConfig = z.output<typeof designPoolSchema>;

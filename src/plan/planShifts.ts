@@ -38,6 +38,8 @@ export interface PlanOptions {
   pricedFloor?: boolean;
   /** Name the settings behind an infeasible request (several relaxations; default true). */
   diagnose?: boolean;
+  /** Extra variables and rows on the plan model (PlanModelOptions.extend; shift design). */
+  extend?: PlanModelOptions['extend'];
 }
 
 export function solverOptions(config: Config, timeLimitSeconds?: number): MipOptions {
@@ -56,6 +58,7 @@ export async function planShifts(config: Config, requirement: Requirement, optio
     const plan = buildPlanModel(config, requirement, options.start, options.end, {
       inhouseCapacity: capacity,
       ...(options.forceCovered ? { forceCovered: options.forceCovered } : {}),
+      ...(options.extend ? { extend: options.extend } : {}),
       ...modelOptions,
     });
     checkObviousConflicts(config, plan.context.horizon, options.allowShort ?? false);
