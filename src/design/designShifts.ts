@@ -9,8 +9,11 @@
  */
 import type { Config, ShiftConfig } from '../config';
 import { breaksOf } from '../config';
-import { formatClock, parseClockMinutes, UsageError, type Requirement } from '../domain';
-import { planShifts, solverByName, solverOptions, type MipSolver, type PlanContext, type PlanResult } from '../plan';
+import { formatClock, InfeasiblePlanError, parseClockMinutes, UsageError, type Demand, type History, type Requirement } from '../domain';
+import { checkForecastWindow } from '../domain/limits';
+import { forecastDemand } from '../forecast';
+import { computeRequirements } from '../staffing';
+import { CONFIG_NAMES, planShifts, solverByName, solverOptions, type MipSolver, type PlanContext, type PlanResult } from '../plan';
 import { hourlyService } from '../pipeline';
 import { configWithCandidates, generateCandidates, poolRules, type Candidate } from './candidates';
 import { shortlist } from './shortlist';
@@ -69,7 +72,11 @@ export interface DesignResult {
   candidates: number;
   /** Shifts the design model chose from: the current menu plus the shortlist. */
   considered: string[];
-  current: MenuFigures;
+  /** Null when the current menu cannot meet the rules (currentProblem says why). */
+  current: MenuFigures | null;
+  currentProblem: string | null;
+  /** Shift types of the current menu. */
+  currentShiftTypes: number;
   designed: MenuFigures;
   /** The design found nothing cheaper than the current menu, which stays. */
   keptCurrent: boolean;
@@ -146,10 +153,18 @@ export async function designShifts(input: DesignInput): Promise<DesignResult> {
   const notes: string[] = [];
 
   // The current menu as `plan` plans it.
-  const current = await planShifts(config, requirement, { start, end, solver, allowShort });
+  // The current menu as `plan` plans it (a menu that cannot meet the rules is what design is for).
+  let current: PlanResult | null = null;
+  let currentProblem: string | null = null;
+  try {
+    current = await planShifts(config, requirement, { start, end, solver, allowShort, diagnose: false });
+  } catch (error) {
+    if (!(error instanceof InfeasiblePlanError)) throw error;
+    currentProblem = error.message;
+    notes.push(`the current menu has no plan: ${error.message}`);
+  }
   const currentPoolShifts = Object.fromEntries(config.pools.map((p) => [p.name, p.shifts ?? config.shifts.map((s) => s.name)]));
-  const currentMenu = menuOf(config, current, config.shifts.map((s) => s.name), currentPoolShifts);
-  const currentFigures = figures(config, requirement, current, current.summary.solver.objective, currentMenu);
+  const currentFigures = current ? figures(config, requirement, current, current.summary.solver.objective, menuOf(config, current, config.shifts.map((s) => s.name), currentPoolShifts)) : null;
 
   // New candidates, narrowed to the covering model's best menu of K; the current menu always stays.
   const candidates = generateCandidates(config);
@@ -214,7 +229,7 @@ export async function designShifts(input: DesignInput): Promise<DesignResult> {
   let plan = result;
   let objective = designedObjective;
   let poolShifts: Record<string, string[]>;
-  if (designedObjective > currentFigures.objective + 1e-6 && config.shifts.length <= maxTypes) {
+  if (current && currentFigures && designedObjective > currentFigures.objective + 1e-6 && config.shifts.length <= maxTypes) {
     // Within its time limit the search found nothing cheaper than today's menu: keep it.
     keptCurrent = true;
     notes.push(`the design model (${result.summary.solver.status}, gap ${result.summary.solver.gap === null ? 'n/a' : `${(result.summary.solver.gap * 100).toFixed(2)}%`}) found no menu cheaper than the current one within ${designLimit} s; the current menu stays`);
@@ -254,6 +269,8 @@ export async function designShifts(input: DesignInput): Promise<DesignResult> {
     candidates: candidates.length,
     considered: considered.map((c) => c.shift.name),
     current: currentFigures,
+    currentProblem,
+    currentShiftTypes: config.shifts.length,
     designed: figures(newConfig, requirement, plan, objective, menu),
     keptCurrent,
     config: newConfig,
@@ -261,4 +278,41 @@ export async function designShifts(input: DesignInput): Promise<DesignResult> {
     poolShifts,
     notes,
   };
+}
+
+/** Where the demand comes from, as in `plan`. */
+export type DesignSource = { kind: 'history'; history: History } | { kind: 'demand'; demand: Demand } | { kind: 'requirement'; requirement: Requirement };
+
+/** The requirement to design for: the source forecast and sized as `plan` does (pipeline.ts). */
+export function designRequirement(config: Config, source: DesignSource, start: string, end: string, file: string, quantile?: 'p50' | 'p90'): { requirement: Requirement; notes: string[] } {
+  if (source.kind === 'requirement') return { requirement: source.requirement, notes: [] };
+  let demand: Demand;
+  const notes: string[] = [];
+  if (source.kind === 'history') {
+    checkForecastWindow(source.history, start, end, CONFIG_NAMES);
+    const forecast = forecastDemand(source.history, config, { start, end, queues: config.queues });
+    notes.push(...forecast.notes);
+    demand = forecast.demand;
+  } else {
+    demand = source.demand;
+  }
+  return { requirement: computeRequirements(demand, config, { quantile: quantile ?? config.forecast.quantile, file }), notes };
+}
+
+/**
+ * The written config: the input file's own JSON (so defaults stay unwritten and
+ * comments of structure survive) with `shifts` and each pool's `shifts` replaced.
+ */
+export function newConfigJson(input: unknown, result: Pick<DesignResult, 'shifts' | 'poolShifts'>): Record<string, unknown> {
+  const base = input !== null && typeof input === 'object' && !Array.isArray(input) ? { ...(input as Record<string, unknown>) } : {};
+  base.shifts = result.shifts.map((s) => ({ ...s }));
+  const pools = Array.isArray(base.pools) ? (base.pools as unknown[]) : [];
+  base.pools = pools.map((p) => {
+    if (p === null || typeof p !== 'object' || Array.isArray(p)) return p;
+    const pool = { ...(p as Record<string, unknown>) };
+    const list = typeof pool.name === 'string' ? result.poolShifts[pool.name] : undefined;
+    if (list) pool.shifts = [...list];
+    return pool;
+  });
+  return base;
 }

@@ -8,6 +8,7 @@ import * as plan from './plan';
 import * as requirements from './requirements';
 import * as simulate from './simulate';
 import * as whatif from './whatif';
+import * as designShifts from './design-shifts';
 import * as serve from './serve';
 
 type AnyCommand = CommandModule<object, object>;
@@ -25,6 +26,7 @@ export const commands: AnyCommand[] = [
   register(requirements),
   register(plan),
   register(whatif),
+  register(designShifts),
   register(simulate),
   register(serve),
 ];
