@@ -290,7 +290,7 @@ export const designSchema = z.strictObject({
   night: z.boolean({ error: 'expected true or false' }).default(true),
   maxTypes: wholeNumber(1, 50).default(5),
   /** Solver time limit of the design model, seconds. */
-  timeLimitSeconds: positive('a positive number of seconds').default(45),
+  timeLimitSeconds: positive('a positive number of seconds').default(40),
   pools: z.array(designPoolSchema, { error: 'expected a list of pool limits' }).default([]),
 });
 

@@ -169,7 +169,7 @@ export async function designShifts(input: DesignInput): Promise<DesignResult> {
   // New candidates, narrowed to the covering model's best menu of K; the current menu always stays.
   const candidates = generateCandidates(config);
   const designed = candidates.filter((c) => !c.current);
-  const shortlistLimit = Math.max(2, Math.min(15, designLimit / 4));
+  const shortlistLimit = Math.max(2, Math.min(8, designLimit / 5));
   const picked = await shortlist(configWithCandidates(config, designed), requirement, start, end, {
     maxTypes: Math.min(maxTypes, designed.length),
     solver,

@@ -11,7 +11,8 @@ import { planFolderFiles } from '../io/plan-folder';
 import { whatIfFiles } from '../io/whatif';
 import { runPipeline } from '../pipeline';
 import { parseScenarioFile, parseSweep, prepareWhatIf, runWhatIf, type ScenarioFile } from '../scenario';
-import type { NamedText } from './api-types';
+import { designMarkdown, designRequirement, designShifts, newConfigJson } from '../design';
+import type { DesignRequest, NamedText } from './api-types';
 import type { PlanFile, PlanInputs, PlanOutput, ProgressFn } from './queue';
 
 /**
@@ -80,7 +81,31 @@ async function runPlanFolderJob(inputs: PlanInputs, onProgress: ProgressFn): Pro
   return { files: filesOf(files), summary: run.summary };
 }
 
+/**
+ * `peakshift design-shifts --config C --history H --out NEW-CONFIG.json` on the uploaded texts:
+ * the new config and design.md; the summary carries the comparison and the new config's text.
+ */
+async function runDesignJob(inputs: PlanInputs, design: DesignRequest, onProgress: ProgressFn): Promise<PlanOutput> {
+  const config = loadConfigText(inputs.config.text, inputs.config.file);
+  if (!config.horizon) throw new UsageError('no dates to design for: expected horizon in the config');
+  const { start, end } = config.horizon;
+  const history = parseHistory(inputs.history.text, inputs.history.file, { timezone: config.timezone });
+  onProgress({ stage: 'design', fraction: 0.1 });
+  const { requirement } = designRequirement(config, { kind: 'history', history }, start, end, inputs.history.file);
+  const result = await designShifts({ config, requirement, start, end, ...(design.maxTypes === undefined ? {} : { maxTypes: design.maxTypes }) });
+  const text = `${JSON.stringify(newConfigJson(parseJsonText(inputs.config.text, inputs.config.file), result), null, 2)}\n`;
+  loadConfigText(text, 'NEW-CONFIG.json');
+  const files = new Map([
+    ['NEW-CONFIG.json', text],
+    ['design.md', designMarkdown(result)],
+  ]);
+  const { config: _config, ...comparison } = result;
+  void _config;
+  return { files: filesOf(files), summary: { design: comparison, newConfig: text } };
+}
+
 export async function runPlanJob(inputs: PlanInputs, onProgress: ProgressFn): Promise<PlanOutput> {
   onProgress({ stage: 'parse', fraction: 0.02 });
+  if (inputs.design) return runDesignJob(inputs, inputs.design, onProgress);
   return inputs.scenarios ? runWhatIfJob(inputs, inputs.scenarios, onProgress) : runPlanFolderJob(inputs, onProgress);
 }

@@ -4,7 +4,7 @@
  * out (`keepFinished`), so the page can download them.
  */
 import { randomUUID } from 'node:crypto';
-import type { ApiError, JobProgress, JobState, JobView, NamedText } from './api-types';
+import type { ApiError, DesignRequest, JobProgress, JobState, JobView, NamedText } from './api-types';
 import { HttpError, toHttpError } from './http';
 
 export interface PlanInputs {
@@ -13,6 +13,8 @@ export interface PlanInputs {
   agents?: NamedText;
   /** Present for a what-if run: the scenario file (see plan-job.ts parseWebScenarios). */
   scenarios?: NamedText;
+  /** Present for a shift design run (plan-job.ts runDesignJob). */
+  design?: DesignRequest;
 }
 
 export interface PlanFile {

@@ -3,6 +3,7 @@ import type { ApiError, HistoryView, JobView, SampleInputs } from '../api-types.
 import { barChart, lineChart } from './charts.js';
 import { csvObjects, parseCsv } from './csv.js';
 import { applyLabels, hasKey, lang, setLang, t, type Lang } from './i18n.js';
+import { initDesign } from './design.js';
 
 type Json = Record<string, unknown>;
 
@@ -632,6 +633,13 @@ function start(): void {
   $('apply-json').addEventListener('click', () => void applyJson());
   $('run').addEventListener('click', () => void runPlan());
   $('run-whatif').addEventListener('click', () => void runWhatIf());
+  initDesign({
+    runJob,
+    useConfig: (text) => {
+      state.config = JSON.parse(text) as Json;
+      renderSettings();
+    },
+  });
   setAgents(null);
   ($('scenarios-json') as HTMLTextAreaElement).value = JSON.stringify(EXAMPLE_SCENARIOS, null, 2);
   renderSettings();
