@@ -303,10 +303,11 @@ export function designRequirement(config: Config, source: DesignSource, start: s
  * The written config: the input file's own JSON (so defaults stay unwritten and
  * comments of structure survive) with `shifts` and each pool's `shifts` replaced.
  */
-export function newConfigJson(input: unknown, result: Pick<DesignResult, 'shifts' | 'poolShifts'>): Record<string, unknown> {
+export function newConfigJson(input: unknown, result: Pick<DesignResult, 'shifts' | 'poolShifts' | 'config'>): Record<string, unknown> {
   const base = input !== null && typeof input === 'object' && !Array.isArray(input) ? { ...(input as Record<string, unknown>) } : {};
   base.shifts = result.shifts.map((s) => ({ ...s }));
-  const pools = Array.isArray(base.pools) ? (base.pools as unknown[]) : [];
+  // A config that left its pools to the default gets them written out, each with its new list.
+  const pools = Array.isArray(base.pools) ? (base.pools as unknown[]) : result.config.pools.map((p) => ({ ...p }));
   base.pools = pools.map((p) => {
     if (p === null || typeof p !== 'object' || Array.isArray(p)) return p;
     const pool = { ...(p as Record<string, unknown>) };

@@ -77,6 +77,15 @@ describe('design-shifts', () => {
     expect(r.shifts.map((s) => s.name)).toEqual(['fit']);
   });
 
+  it('writes the default pools out when the input config left them out', () => {
+    const defaults = parseConfig({});
+    const shift = { name: '0900-8h', code: 'A', start: '09:00', hours: 8, startOffsets: [0] };
+    const json = newConfigJson({ shrinkage: 0.2 }, { shifts: [shift], poolShifts: { 'in-house': ['0900-8h'] }, config: defaults });
+    const written = loadConfigText(JSON.stringify(json), 'NEW-CONFIG.json');
+    expect(written.shrinkage).toBe(0.2);
+    expect(written.pools.map((p) => [p.name, p.shifts])).toEqual([['in-house', ['0900-8h']]]);
+  });
+
   it('rejects design limits that cannot hold, naming the config path', () => {
     expect(() => parseConfig({ ...RAW, design: { pools: [{ name: 'vendor-x' }] } })).toThrow(new ConfigError('design.pools[0].name', 'expected one of the pools (team), got "vendor-x"'));
     expect(() => parseConfig({ ...RAW, design: { minHours: 9, maxHours: 8 } })).toThrow(new ConfigError('design.minHours', 'expected minHours (9) at most maxHours (8)'));

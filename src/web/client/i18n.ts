@@ -89,6 +89,7 @@ const en = {
   runWhatIf: 'Compare the scenarios',
   comparison: 'Comparison',
   stage_whatif: 'Planning the scenarios',
+  stage_design: 'Designing the shifts',
 };
 
 export type Key = keyof typeof en;
@@ -181,6 +182,7 @@ const zh: Record<Key, string> = {
   runWhatIf: '对比场景',
   comparison: '场景对比',
   stage_whatif: '规划各场景',
+  stage_design: '设计班次',
 };
 
 const tables: Record<Lang, Record<Key, string>> = { en, zh };
