@@ -62,6 +62,7 @@ function duplicateIndex(names: string[]): number {
 
 /** design: pool names that exist, length and start windows the right way round. */
 function checkDesign(config: Config, poolNames: string[], file: string | undefined): void {
+  if (!config.design) return;
   const d = config.design;
   const limits = [{ at: 'design', ...d }, ...d.pools.map((p, i) => ({ at: `design.pools[${i}]`, ...p }))];
   d.pools.forEach((p, i) => {

@@ -294,6 +294,11 @@ export const designSchema = z.strictObject({
   pools: z.array(designPoolSchema, { error: 'expected a list of pool limits' }).default([]),
 });
 
+/** The design settings in force: the config's, or every default. */
+export function designOf(config: { design?: DesignConfig | undefined }): DesignConfig {
+  return config.design ?? designSchema.parse({});
+}
+
 export const DEFAULT_SHIFTS = [
   { name: 'day', code: 'D', start: '08:00', hours: 9, paidHours: 8, startOffsets: [0, 1, 2] },
   { name: 'middle', code: 'M', start: '13:00', hours: 9, paidHours: 8, startOffsets: [0, 1] },
@@ -331,7 +336,8 @@ export const configSchema = z.strictObject({
   minAgentsPerHour: wholeNumber(0).default(0),
   solver: solverSchema.default(() => solverSchema.parse({})),
   roster: rosterSchema.default(() => rosterSchema.parse({})),
-  design: designSchema.default(() => designSchema.parse({})),
+  /** Left out of the parsed config when not given (plan folders' config.json stays as it was); read through `designOf`. */
+  design: designSchema.optional(),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -6,7 +6,7 @@
  * coverage in whole hours from the starting hour (plan/horizon.ts), so a
  * half-hour start would be counted as if it began 30 minutes earlier.
  */
-import type { Config, DesignConfig, PoolConfig, ShiftConfig } from '../config';
+import { designOf, type Config, type DesignConfig, type PoolConfig, type ShiftConfig } from '../config';
 import { parseClockMinutes } from '../domain';
 
 /** The design limits in force for one pool. */
@@ -80,7 +80,8 @@ function internalCode(i: number): string {
  * out (the current one stands for it).
  */
 export function generateCandidates(config: Config): Candidate[] {
-  const rules = config.pools.map((p) => poolRules(config.design, p));
+  const design = designOf(config);
+  const rules = config.pools.map((p) => poolRules(design, p));
   const out: Candidate[] = config.shifts.map((shift) => {
     const clock = parseClockMinutes(shift.start) ?? 0;
     return {
@@ -105,7 +106,7 @@ export function generateCandidates(config: Config): Candidate[] {
         .filter((r) => startHour >= r.earliestHour && startHour <= r.latestHour && hours >= r.minHours && hours <= r.maxHours && (r.night || !night))
         .map((r) => r.pool);
       if (pools.length === 0) continue;
-      const paidHours = hours - unpaidHours(config.design, hours);
+      const paidHours = hours - unpaidHours(design, hours);
       if (same(startHour, hours, paidHours)) continue;
       const name = candidateName(startHour, hours);
       if (taken.has(name)) continue;

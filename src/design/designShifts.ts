@@ -8,7 +8,7 @@
  * and sum over t of used[t,p] <= K_p where the pool has its own limit.
  */
 import type { Config, ShiftConfig } from '../config';
-import { breaksOf } from '../config';
+import { breaksOf, designOf } from '../config';
 import { formatClock, InfeasiblePlanError, parseClockMinutes, UsageError, type Demand, type History, type Requirement } from '../domain';
 import { checkForecastWindow } from '../domain/limits';
 import { forecastDemand } from '../forecast';
@@ -145,10 +145,11 @@ function freshCodes(count: number, taken: ReadonlySet<string>): string[] {
 
 export async function designShifts(input: DesignInput): Promise<DesignResult> {
   const { config, requirement, start, end } = input;
-  const maxTypes = input.maxTypes ?? config.design.maxTypes;
+  const design = designOf(config);
+  const maxTypes = input.maxTypes ?? design.maxTypes;
   if (!Number.isInteger(maxTypes) || maxTypes < 1) throw new UsageError(`--max-types ${maxTypes}: expected a whole number of shift types >= 1`);
   const solver = typeof input.solver === 'object' ? input.solver : solverByName(input.solver ?? config.solver.name);
-  const designLimit = input.timeLimitSeconds ?? config.design.timeLimitSeconds;
+  const designLimit = input.timeLimitSeconds ?? design.timeLimitSeconds;
   const allowShort = input.allowShort ?? false;
   const notes: string[] = [];
 
@@ -178,7 +179,7 @@ export async function designShifts(input: DesignInput): Promise<DesignResult> {
   const considered: Candidate[] = [...candidates.filter((c) => c.current), ...designed.filter((c) => picked.includes(c.shift.name))];
   const designConfig = configWithCandidates(config, considered);
 
-  const rules = config.pools.map((p) => poolRules(config.design, p));
+  const rules = config.pools.map((p) => poolRules(design, p));
   const used = new Map<string, number>();
   const poolUsed = new Map<string, number>();
   const extend = (ctx: PlanContext): void => {
