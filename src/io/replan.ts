@@ -15,11 +15,11 @@ import { formatRosterCsv, ROSTER_HEADER } from '../report/roster';
 import { hourlyService } from '../pipeline';
 import type { Agent, RosterAssignment } from '../roster';
 import { parseAgents } from './agents';
-import { readConfig } from './config';
+import { loadConfigText, readConfig } from './config';
 import { forEachCsvRecord, normalizeNewlines } from './csv';
-import { fixed2, readForecastCsv } from './demand';
+import { fixed2, parseForecastCsv } from './demand';
 import { stripBom } from './encoding';
-import { FOLDER_MARKER, readTextFile } from './files';
+import { FOLDER_MARKER } from './files';
 import { formatCoverageCsv, parseCoverageCsv } from './plan-folder';
 
 export interface PlanForReplan {
@@ -82,21 +82,28 @@ function filesOf(dir: string, prefix = ''): string[] {
 /** Read what `replan` needs from a plan folder; `configFile` replaces the folder's config.json. */
 export function readPlanForReplan(dir: string, configFile?: string): PlanForReplan {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`--plan ${dir}: no such folder; expected a plan folder written by peakshift plan`);
+  const files = new Map(filesOf(dir).map((f) => [f, fs.readFileSync(path.join(dir, f))]));
+  const config = configFile === undefined ? undefined : readConfig(configFile);
+  return planForReplan(files, `--plan ${dir}`, (name) => path.join(dir, name), config);
+}
+
+/**
+ * The same from a plan folder's files in memory (the web page's plan runs);
+ * `where` names the folder in messages, `fileName` each file; `config` replaces config.json.
+ */
+export function planForReplan(files: Map<string, Buffer>, where: string, fileName: (name: string) => string, override?: Config): PlanForReplan {
   for (const name of ['config.json', 'forecast.csv', 'coverage.csv', 'roster.csv']) {
-    if (!fs.existsSync(path.join(dir, name))) {
+    if (!files.has(name)) {
       const why = name === 'roster.csv' ? ' (plan with --agents: the re-plan changes named shifts)' : name === 'forecast.csv' ? ' (plan from --history or --demand: the re-plan updates the forecast)' : '';
-      throw new UsageError(`--plan ${dir} has no ${name}${why}; expected a plan folder written by peakshift plan`);
+      throw new UsageError(`${where} has no ${name}${why}; expected a plan folder written by peakshift plan`);
     }
   }
-  const config = readConfig(configFile ?? path.join(dir, 'config.json'));
-  const demand = readForecastCsv(path.join(dir, 'forecast.csv'), config.timezone);
-  const coverageFile = path.join(dir, 'coverage.csv');
-  const coverage = parseCoverageCsv(readTextFile(coverageFile, "the plan's coverage CSV"), coverageFile, config.queues.map((q) => q.name));
-  const rosterFile = path.join(dir, 'roster.csv');
-  const roster = parseRosterCsv(readTextFile(rosterFile, "the plan's roster CSV"), rosterFile, config);
-  const agentsFile = path.join(dir, 'agents.csv');
-  const agents = fs.existsSync(agentsFile) ? parseAgents(readTextFile(agentsFile, "the plan's agents CSV"), agentsFile, config) : null;
-  const files = new Map(filesOf(dir).map((f) => [f, fs.readFileSync(path.join(dir, f))]));
+  const text = (name: string): string => (files.get(name) as Buffer).toString('utf8');
+  const config = override ?? loadConfigText(text('config.json'), fileName('config.json'));
+  const demand = parseForecastCsv(text('forecast.csv'), fileName('forecast.csv'), config.timezone);
+  const coverage = parseCoverageCsv(text('coverage.csv'), fileName('coverage.csv'), config.queues.map((q) => q.name));
+  const roster = parseRosterCsv(text('roster.csv'), fileName('roster.csv'), config);
+  const agents = files.has('agents.csv') ? parseAgents(text('agents.csv'), fileName('agents.csv'), config) : null;
   return { config, demand, coverage, roster, agents, files };
 }
 
