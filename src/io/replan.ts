@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Config } from '../config';
-import { describeValue, hourKeyFromNumber, hourNumber, InputError, UsageError, type Demand } from '../domain';
+import { describeValue, hourKeyFromNumber, hourNumber, InputError, isValidDate, UsageError, type Demand } from '../domain';
 import type { CoverageRow } from '../plan';
 import type { ReplanResult } from '../replan';
 import { escapeXml, fixedDigits, percent } from '../report/format';
@@ -217,6 +217,15 @@ export function replanFolderFiles(plan: PlanForReplan, result: ReplanResult): Ma
 }
 
 const round4 = (v: number): number => Math.round(v * 10000) / 10000;
+
+/** `--now`: a whole local hour `YYYY-MM-DDTHH:00` (a space instead of the T is accepted). */
+export function parseReplanNow(value: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})$/.exec(value.trim());
+  if (!m || !isValidDate(m[1] as string) || Number(m[2]) > 23 || m[3] !== '00') {
+    throw new UsageError(`--now ${JSON.stringify(value)} is not a whole hour; expected YYYY-MM-DDTHH:00`);
+  }
+  return `${m[1]}T${m[2]}:00`;
+}
 
 /** `--now` must fall inside the plan's forecast, after its first hour. */
 export function checkReplanNow(now: string, demand: Demand): void {

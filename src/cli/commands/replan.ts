@@ -1,8 +1,8 @@
 /** `peakshift replan`: the event-day re-plan of a plan folder from the actuals so far. */
 import * as path from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
-import { isValidDate, UsageError } from '../../domain';
-import { checkOutputFolder, checkReplanNow, readHistory, readPlanForReplan, replanFolderFiles, writeFolderAtomic } from '../../io';
+import { UsageError } from '../../domain';
+import { checkOutputFolder, checkReplanNow, parseReplanNow, readHistory, readPlanForReplan, replanFolderFiles, writeFolderAtomic } from '../../io';
 import { solverByName } from '../../plan';
 import { replanDay } from '../../replan';
 import { optionalNumberOption } from '../options';
@@ -33,17 +33,8 @@ export function builder(yargs: Argv): Argv<ReplanArgs> {
     .option('force', { type: 'boolean', default: false, describe: 'Replace --out-dir even when peakshift did not write it' }) as unknown as Argv<ReplanArgs>;
 }
 
-/** `--now`: a whole local hour `YYYY-MM-DDTHH:00`. */
-export function parseNow(value: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})$/.exec(value.trim());
-  if (!m || !isValidDate(m[1] as string) || Number(m[2]) > 23 || m[3] !== '00') {
-    throw new UsageError(`--now ${JSON.stringify(value)} is not a whole hour; expected YYYY-MM-DDTHH:00`);
-  }
-  return `${m[1]}T${m[2]}:00`;
-}
-
 export async function handler(args: ArgumentsCamelCase<ReplanArgs>): Promise<void> {
-  const now = parseNow(args.now);
+  const now = parseReplanNow(args.now);
   const timeLimitSeconds = optionalNumberOption('time-limit', args.timeLimit, { expected: 'a positive number of seconds', min: 0, minInclusive: false });
   if (path.resolve(args.outDir) === path.resolve(args.plan)) throw new UsageError(`--out-dir ${args.outDir} is the --plan folder; expected a new folder (the plan stays as it was)`);
   checkOutputFolder(args.outDir, '--out-dir', args.force);

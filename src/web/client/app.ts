@@ -3,6 +3,7 @@ import type { ApiError, HistoryView, JobView, SampleInputs } from '../api-types.
 import { barChart, lineChart } from './charts.js';
 import { csvObjects, parseCsv } from './csv.js';
 import { applyLabels, hasKey, lang, setLang, t, type Lang } from './i18n.js';
+import { initToday, setTodayPlan } from './today.js';
 
 type Json = Record<string, unknown>;
 
@@ -370,6 +371,7 @@ async function runPlan(): Promise<void> {
   if (job) {
     state.job = job;
     await renderResults(job);
+    setTodayPlan(job);
   }
 }
 
@@ -632,6 +634,7 @@ function start(): void {
   $('apply-json').addEventListener('click', () => void applyJson());
   $('run').addEventListener('click', () => void runPlan());
   $('run-whatif').addEventListener('click', () => void runWhatIf());
+  initToday();
   setAgents(null);
   ($('scenarios-json') as HTMLTextAreaElement).value = JSON.stringify(EXAMPLE_SCENARIOS, null, 2);
   renderSettings();
