@@ -215,6 +215,18 @@ describe('replan: bad input', () => {
     expect(b.stderr).toMatch(/^error: --now 2026-11-20T10:00 is outside the plan's forecast 2026-11-\d\dT\d\d:00 \.\. 2026-11-12T23:00; expected an hour after the plan's first and within it\n$/);
   });
 
+  it('a plan folder without a roster, and --out-dir on the plan itself', async () => {
+    const dir = path.join(tempDir(), 'plan');
+    fs.cpSync(PLAN, dir, { recursive: true });
+    fs.rmSync(path.join(dir, 'roster.csv'));
+    const a = await runCli(['replan', '--plan', dir, '--actuals', tempFile('a.csv', actuals(1)), '--now', NOW, '--out-dir', path.join(tempDir(), 'x')]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toBe(`error: --plan ${dir} has no roster.csv (plan with --agents: the re-plan changes named shifts); expected a plan folder written by peakshift plan\n`);
+    const b = await runCli(['replan', '--plan', dir, '--actuals', tempFile('a.csv', actuals(1)), '--now', NOW, '--out-dir', dir]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toBe(`error: --out-dir ${dir} is the --plan folder; expected a new folder (the plan stays as it was)\n`);
+  });
+
   it('a config value out of range names its path', () => {
     expect(() => parseConfig({ replan: { cancelFeeShare: 1.5 } }, 'c.json')).toThrow('config replan.cancelFeeShare: expected a number from 0 to 1');
   });
