@@ -24,7 +24,7 @@
  *    (and nowhere more), so actuals on the forecast change nothing.
  */
 import { lostInquiryCost, type Config } from '../config';
-import { SolverError, hourKeyFromNumber, hourNumber, type Requirement, type RequirementCell } from '../domain';
+import { SolverError, UsageError, hourKeyFromNumber, hourNumber, type Requirement, type RequirementCell } from '../domain';
 import { updateIntraday } from '../forecast';
 import { MipBuilder, solverOptions, type CoverageRow } from '../plan';
 import { BELOW_FLOOR_FACTOR } from '../plan/constraints/coverage';
@@ -103,6 +103,11 @@ function summaryLine(config: Config, changes: readonly ReplanChange[], roster: r
 
 export async function replanDay(input: ReplanInput): Promise<ReplanResult> {
   const { config, demand } = input;
+  const restricted = config.pools.findIndex((p) => p.queues !== undefined);
+  if (restricted >= 0 && config.queues.length > 1) {
+    // The model shares each hour's capacity over the queues; agents held to some queues would need the plan's routing rows.
+    throw new UsageError(`replan: pools[${restricted}].queues is set; expected pools that serve every queue (the re-plan shares each hour's agents over the queues)`);
+  }
   const nowHour = hourNumber(input.now);
   const nowMinute = minuteNumber(input.now);
   const date = input.now.slice(0, 10);
