@@ -227,6 +227,14 @@ describe('replan: bad input', () => {
     expect(b.stderr).toBe(`error: --out-dir ${dir} is the --plan folder; expected a new folder (the plan stays as it was)\n`);
   });
 
+  it('pools restricted to queues are refused', async () => {
+    const c = JSON.parse(read(PLAN, 'config.json')) as { pools: Array<{ queues?: string[] }> };
+    (c.pools[1] as { queues?: string[] }).queues = ['presales'];
+    const r = await runCli(['replan', '--plan', PLAN, '--actuals', tempFile('a.csv', actuals(1)), '--now', NOW, '--config', tempFile('c.json', JSON.stringify(c)), '--out-dir', path.join(tempDir(), 'x')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: replan: pools[1].queues is set; expected pools that serve every queue (the re-plan shares each hour's agents over the queues)\n");
+  });
+
   it('a config value out of range names its path', () => {
     expect(() => parseConfig({ replan: { cancelFeeShare: 1.5 } }, 'c.json')).toThrow('config replan.cancelFeeShare: expected a number from 0 to 1');
   });
