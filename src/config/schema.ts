@@ -299,6 +299,24 @@ export function designOf(config: { design?: DesignConfig | undefined }): DesignC
   return config.design ?? designSchema.parse({});
 }
 
+/** The event-day re-plan (`peakshift replan`): the notice and price of each change it may make. */
+export const replanSchema = z.strictObject({
+  /** Hours between calling an in-house agent in on a day off and the start of that shift. */
+  callInNoticeHours: nonNegative('hours >= 0').default(2),
+  /** Pay of a called-in shift as a multiple of hourlyCost (China's labour law: 2 on a rest day). */
+  callInMultiplier: z.number({ error: 'expected a multiplier from 1 to 5' }).min(1, { error: 'expected a multiplier from 1 to 5' }).max(5, { error: 'expected a multiplier from 1 to 5' }).default(2),
+  /** A vendor shift may be cancelled up to this many hours before it starts. */
+  cancelNoticeHours: nonNegative('hours >= 0').default(4),
+  /** Share of a cancelled vendor shift's price still owed to the vendor. */
+  cancelFeeShare: fraction().default(0.5),
+  /** Hours between telling an agent to go home and the hour they leave. */
+  sendHomeNoticeHours: nonNegative('hours >= 0').default(1),
+  /** Share of the hours not worked still paid to an agent sent home (voluntary time off). */
+  sendHomePaidShare: fraction().default(0.5),
+  /** An hour whose updated forecast is within this share of the plan's counts as on forecast (no change made for it). */
+  deadBand: fraction().default(0.02),
+});
+
 export const DEFAULT_SHIFTS = [
   { name: 'day', code: 'D', start: '08:00', hours: 9, paidHours: 8, startOffsets: [0, 1, 2] },
   { name: 'middle', code: 'M', start: '13:00', hours: 9, paidHours: 8, startOffsets: [0, 1] },
@@ -338,6 +356,7 @@ export const configSchema = z.strictObject({
   roster: rosterSchema.default(() => rosterSchema.parse({})),
   /** Left out of the parsed config when not given (plan folders' config.json stays as it was); read through `designOf`. */
   design: designSchema.optional(),
+  replan: replanSchema.default(() => replanSchema.parse({})),
 });
 
 export type Config = z.output<typeof configSchema>;
@@ -353,6 +372,7 @@ export type CalendarConfig = z.output<typeof calendarSchema>;
 export type OutsourcingConfig = z.output<typeof outsourcingSchema>;
 export type SolverConfig = z.output<typeof solverSchema>;
 export type RosterConfig = z.output<typeof rosterSchema>;
+export type ReplanConfig = z.output<typeof replanSchema>;
 export type BreakConfig = z.output<typeof breakSchema>;
 export type OvertimeConfig = z.output<typeof overtimeSchema>;
 export type SurgeConfig = z.output<typeof surgeSchema>;

@@ -12,7 +12,8 @@ import { describeValue, InputError, type Demand, type Requirement, type ShiftLin
 import type { CoverageRow, PlanSummary, ShortageExplanation } from '../plan';
 import type { HourlyService } from '../pipeline';
 import { buildReportModel, renderReportHtml, renderSummaryMarkdown, rosterExportFiles, type Kpi } from '../report';
-import type { Roster } from '../roster';
+import type { Agent, Roster } from '../roster';
+import { formatAgentsCsv } from './agents';
 import { csvCell, fixedDigits } from '../report/format';
 import { parseJsonText, readConfig } from './config';
 import { MAX_COUNT_PER_ROW, groupedInt } from '../domain/limits';
@@ -84,6 +85,8 @@ export interface PlanFolderInput {
   summary: object;
 
   roster?: Roster | null;
+  /** The named agents the roster was made from: kept as agents.csv (with the roster) for `replan`'s call-ins. */
+  agents?: readonly Agent[] | null;
 }
 
 const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
@@ -113,6 +116,7 @@ export function planFolderFiles(input: PlanFolderInput, prefix = ''): Map<string
   };
   if (input.roster) {
     for (const [name, text] of rosterExportFiles({ ...report, roster: input.roster })) files.set(at(name), text);
+    if (input.agents) files.set(at('agents.csv'), formatAgentsCsv(input.agents));
   } else {
     const model = buildReportModel(report);
     files.set(at('summary.md'), renderSummaryMarkdown(model));

@@ -9,6 +9,9 @@ import { parseHistory } from '../io/history';
 import { loadConfigText, parseJsonText } from '../io/config';
 import { planFolderFiles } from '../io/plan-folder';
 import { whatIfFiles } from '../io/whatif';
+import { checkReplanNow, parseReplanNow, planForReplan, replanFolderFiles } from '../io/replan';
+import { solverByName } from '../plan';
+import { replanDay } from '../replan';
 import { runPipeline } from '../pipeline';
 import { parseScenarioFile, parseSweep, prepareWhatIf, runWhatIf, type ScenarioFile } from '../scenario';
 import { designMarkdown, designRequirement, designShifts, newConfigJson } from '../design';
@@ -77,7 +80,7 @@ async function runPlanFolderJob(inputs: PlanInputs, onProgress: ProgressFn): Pro
   onProgress({ stage: 'plan', fraction: 0.1 });
   const run = await runPipeline({ config, source: { kind: 'history', history }, sourceFile: inputs.history.file, start, end, ...(agents ? { agents } : {}) });
   onProgress({ stage: 'report', fraction: 0.95 });
-  const files = planFolderFiles({ config, demand: run.demand, requirement: run.requirement, plan: run.plan, service: run.service, summary: run.summary, roster: run.roster?.roster ?? null });
+  const files = planFolderFiles({ config, demand: run.demand, requirement: run.requirement, plan: run.plan, service: run.service, summary: run.summary, roster: run.roster?.roster ?? null, agents: agents ?? null });
   return { files: filesOf(files), summary: run.summary };
 }
 
@@ -104,8 +107,25 @@ async function runDesignJob(inputs: PlanInputs, design: DesignRequest, onProgres
   return { files: filesOf(files), summary: { design: comparison, newConfig: text } };
 }
 
+/** `peakshift replan --plan <the run's folder> --actuals <uploaded> --now T`: the re-planned folder's files. */
+async function runReplanJob(inputs: PlanInputs, replan: NonNullable<PlanInputs['replan']>, onProgress: ProgressFn): Promise<PlanOutput> {
+  const plan = planForReplan(new Map(replan.plan.map((f) => [f.name, Buffer.from(f.body, 'utf8')])), 'the plan', (name) => name);
+  const now = parseReplanNow(replan.now);
+  checkReplanNow(now, plan.demand);
+  const actuals = parseHistory(inputs.history.text, inputs.history.file, {
+    timezone: plan.config.timezone,
+    before: { hour: now, option: '--now' },
+    knownQueues: { names: plan.config.queues.map((q) => q.name), owner: "the plan's" },
+  });
+  onProgress({ stage: 'replan', fraction: 0.2 });
+  const result = await replanDay({ config: plan.config, demand: plan.demand, coverage: plan.coverage, roster: plan.roster, agents: plan.agents, actuals, now, solver: solverByName(plan.config.solver.name) });
+  const files = new Map([...replanFolderFiles(plan, result)].map(([name, body]) => [name, typeof body === 'string' ? body : body.toString('utf8')]));
+  return { files: filesOf(files), summary: { replan: result.figures, line: result.line } };
+}
+
 export async function runPlanJob(inputs: PlanInputs, onProgress: ProgressFn): Promise<PlanOutput> {
   onProgress({ stage: 'parse', fraction: 0.02 });
   if (inputs.design) return runDesignJob(inputs, inputs.design, onProgress);
+  if (inputs.replan) return runReplanJob(inputs, inputs.replan, onProgress);
   return inputs.scenarios ? runWhatIfJob(inputs, inputs.scenarios, onProgress) : runPlanFolderJob(inputs, onProgress);
 }

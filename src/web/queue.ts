@@ -15,6 +15,8 @@ export interface PlanInputs {
   scenarios?: NamedText;
   /** Present for a shift design run (plan-job.ts runDesignJob). */
   design?: DesignRequest;
+  /** Present for a re-plan (`history` then holds the actuals so far): the hour it is now and the plan folder's files. */
+  replan?: { now: string; plan: PlanFile[] };
 }
 
 export interface PlanFile {
@@ -102,6 +104,11 @@ export class PlanQueue {
   get(id: string): JobView | undefined {
     const job = this.jobs.get(id);
     return job ? this.view(job) : undefined;
+  }
+
+  /** Every file of a finished run (undefined while it runs or when it is gone). */
+  files(id: string): PlanFile[] | undefined {
+    return this.jobs.get(id)?.output?.files;
   }
 
   file(id: string, name: string): PlanFile | undefined {

@@ -21,6 +21,7 @@ import { ParsePool } from './parse-pool';
 import { PlanQueue, type PlanInputs, type PlanRunner } from './queue';
 import { cleanFileName, type UploadResult, type UploadTask } from './upload-tasks';
 import { workerRunner } from './worker-runner';
+import { replanInputs } from './replan-request';
 
 export { cleanFileName } from './upload-tasks';
 
@@ -206,6 +207,12 @@ export function createApp(options: ServerOptions): App {
     }
     if (route === 'POST /api/plans') {
       const inputs = await upload(req, true, planInputs, 'request');
+      sendJson(res, 202, queue.submit(inputs));
+      return;
+    }
+    if (route === 'POST /api/replan') {
+      // Small: the re-plan request names a finished plan run and carries the morning's actuals.
+      const inputs = await upload(req, true, async (text) => replanInputs(text, queue));
       sendJson(res, 202, queue.submit(inputs));
       return;
     }

@@ -5,6 +5,7 @@ import * as erlang from './erlang';
 import * as forecast from './forecast';
 import * as inspect from './inspect';
 import * as plan from './plan';
+import * as replan from './replan';
 import * as requirements from './requirements';
 import * as simulate from './simulate';
 import * as whatif from './whatif';
@@ -25,6 +26,7 @@ export const commands: AnyCommand[] = [
   register(erlang),
   register(requirements),
   register(plan),
+  register(replan),
   register(whatif),
   register(designShifts),
   register(simulate),

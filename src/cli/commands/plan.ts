@@ -148,6 +148,7 @@ export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void>
     service: run.service,
     summary: run.summary,
     roster: run.roster?.roster ?? null,
+    agents: agents ?? null,
   });
   await holdingSignals(() => writeFolderAtomic(args.outDir, files, { force: args.force }));
   print(planReport(run, args.outDir));

@@ -4,6 +4,7 @@ import { barChart, lineChart } from './charts.js';
 import { csvObjects, parseCsv } from './csv.js';
 import { applyLabels, hasKey, lang, setLang, t, type Lang } from './i18n.js';
 import { initDesign } from './design.js';
+import { initToday, setTodayPlan } from './today.js';
 
 type Json = Record<string, unknown>;
 
@@ -371,6 +372,7 @@ async function runPlan(): Promise<void> {
   if (job) {
     state.job = job;
     await renderResults(job);
+    setTodayPlan(job);
   }
 }
 
@@ -640,6 +642,7 @@ function start(): void {
       renderSettings();
     },
   });
+  initToday();
   setAgents(null);
   ($('scenarios-json') as HTMLTextAreaElement).value = JSON.stringify(EXAMPLE_SCENARIOS, null, 2);
   renderSettings();

@@ -90,6 +90,19 @@ const en = {
   comparison: 'Comparison',
   stage_whatif: 'Planning the scenarios',
   stage_design: 'Designing the shifts',
+  stepToday: '5. Today',
+  todayHint: 'On the event day: upload the inquiries so far and the hour it is now; the plan above is re-planned with the extensions, call-ins, surge seats, cancellations and send-homes that notice still allows.',
+  todayPlanOf: 'Re-plans the plan run finished',
+  todayNeedsPlan: 'Run a plan with an agents file first (the re-plan changes named shifts).',
+  todayNow: 'Now (first hour without actuals)',
+  todayActuals: 'Actuals so far',
+  runToday: 'Re-plan the rest of the day',
+  todayNeedsActuals: 'Choose the CSV of the inquiries so far.',
+  todayChanges: 'Changes',
+  todayChart: 'Productive agents that day: required, scheduled before and after',
+  todayRequired: 'required',
+  todayBefore: 'scheduled before',
+  todayAfter: 'scheduled after',
 };
 
 export type Key = keyof typeof en;
@@ -183,6 +196,19 @@ const zh: Record<Key, string> = {
   comparison: '场景对比',
   stage_whatif: '规划各场景',
   stage_design: '设计班次',
+  stepToday: '5. 当天调整',
+  todayHint: '活动当天：上传截至目前的咨询量和当前整点，按通知期仍可执行的加班、召回、临时增派、取消和提前下班重新安排当天剩余时段。',
+  todayPlanOf: '调整的规划完成于',
+  todayNeedsPlan: '请先带坐席文件运行规划（当天调整改的是具名班次）。',
+  todayNow: '当前（第一个没有实际数据的小时）',
+  todayActuals: '截至目前的实际咨询量',
+  runToday: '重新安排当天剩余时段',
+  todayNeedsActuals: '请选择截至目前的咨询量 CSV。',
+  todayChanges: '调整',
+  todayChart: '当天有效坐席：需求、调整前、调整后',
+  todayRequired: '需求',
+  todayBefore: '调整前',
+  todayAfter: '调整后',
 };
 
 const tables: Record<Lang, Record<Key, string>> = { en, zh };
