@@ -36,10 +36,11 @@ function fileType(name: string): string {
   if (name.endsWith('.json')) return 'application/json; charset=utf-8';
   if (name.endsWith('.html')) return 'text/html; charset=utf-8';
   if (name.endsWith('.md')) return 'text/markdown; charset=utf-8';
+  if (name.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   return 'text/plain; charset=utf-8';
 }
 
-export function filesOf(files: ReadonlyMap<string, string>): PlanFile[] {
+export function filesOf(files: ReadonlyMap<string, string | Buffer>): PlanFile[] {
   return [...files].map(([name, body]) => ({ name, type: fileType(name), body }));
 }
 
@@ -61,7 +62,7 @@ async function runWhatIfJob(inputs: PlanInputs, scenarios: NamedText, onProgress
   });
   // One thread: the server runs one job at a time, in this process.
   const run = await runWhatIf(input, { jobs: 0, onProgress: (done, total) => onProgress({ stage: 'whatif', fraction: 0.1 + (0.9 * done) / Math.max(1, total) }) });
-  const files = whatIfFiles(run);
+  const files = await whatIfFiles(run, config.language ?? 'en');
   files.set('scenarios.json', scenarios.text);
   return { files: filesOf(files), summary: run.comparison };
 }
@@ -76,7 +77,7 @@ async function runPlanFolderJob(inputs: PlanInputs, onProgress: ProgressFn): Pro
   onProgress({ stage: 'plan', fraction: 0.1 });
   const run = await runPipeline({ config, source: { kind: 'history', history }, sourceFile: inputs.history.file, start, end, ...(agents ? { agents } : {}) });
   onProgress({ stage: 'report', fraction: 0.95 });
-  const files = planFolderFiles({ config, demand: run.demand, requirement: run.requirement, plan: run.plan, service: run.service, summary: run.summary, roster: run.roster?.roster ?? null });
+  const files = await planFolderFiles({ lang: config.language ?? 'en', config, demand: run.demand, requirement: run.requirement, plan: run.plan, service: run.service, summary: run.summary, roster: run.roster?.roster ?? null });
   return { files: filesOf(files), summary: run.summary };
 }
 
