@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { planFolderFiles } from '../../src/io/plan-folder';
-import { buildReportModel } from '../../src/report';
+import { buildReportModel, renderReportHtml, renderSummaryMarkdown } from '../../src/report';
 import { fixZipTimes, sheetName, workbookBytes, type WorkbookInput } from '../../src/report/workbook';
 import { smallDemand, smallPlan, type SmallPlan } from './planFixture';
 
@@ -178,5 +178,28 @@ describe('plan folder', () => {
   it('leaves the BOM out when asked', async () => {
     const files = await folder(false);
     expect([...files.values()].filter((body) => typeof body === 'string' && body.startsWith('\ufeff'))).toEqual([]);
+  });
+});
+
+describe('Chinese report', () => {
+  it('report.html and summary.md speak Chinese: headings, figures, columns; CSV stays English', async () => {
+    const model = input('zh').model;
+    const html = renderReportHtml(model);
+    const md = renderSummaryMarkdown(model);
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('<h1>排班计划 2026-11-10 .. 2026-11-12</h1>');
+    for (const heading of ['关键指标', '需求与覆盖', '成本', '各班次每日人数', '排班表']) expect(html).toContain(`<h2>${heading}</h2>`);
+    expect(html).toContain('<td>规划期</td><td>2026-11-10 .. 2026-11-12（3 天）</td>');
+    expect(html).toContain('<td>vendor-b</td><td>外包，按席位班次</td>');
+    expect(md.split('\n').slice(0, 5)).toEqual(['# 排班计划 2026-11-10 .. 2026-11-12', '', '## 关键指标', '', '| 指标 | 数值 |']);
+    for (const english of ['Key figures', 'Cost by pool', 'Total cost', 'Horizon', 'Shortfall']) {
+      expect(html).not.toContain(english);
+      expect(md).not.toContain(english);
+    }
+    const service = { levels: p.plan.coverage.map(() => null), lowest: null, lowestAt: null, abandonRate: null };
+    const files = await planFolderFiles({ lang: 'zh', config: p.config, demand: p.demand, requirement, plan: p.plan, service, summary: {}, roster: p.roster, bom: false });
+    expect((files.get('roster.csv') as string).split('\n')[0]).toBe('date,agent_id,agent_name,pool,shift,start,end,breaks,overtime_hours');
+    expect(files.get('summary.md')).toContain('| 最低小时服务水平 | 无 |');
+    expect(files.get('summary.md')).toContain('## 关键指标');
   });
 });
