@@ -62,7 +62,7 @@ export async function whatIfFiles(run: WhatIfRun, lang: Lang = 'en'): Promise<Ma
   for (const output of run.scenarios) await scenarioFolderFiles(output, files, lang);
   for (const { outputs } of run.sweeps) for (const output of outputs) await scenarioFolderFiles(output, files, lang);
   files.set('comparison.csv', comparisonCsv(run.comparison));
-  files.set('comparison.md', comparisonMarkdown(run.comparison, run.curves));
+  files.set('comparison.md', comparisonMarkdown(run.comparison, run.curves, lang));
   files.set('comparison.html', comparisonHtml(run.comparison, run.scenarios.map((o) => o.result), run.curves, lang));
   run.curves.forEach((curve) => files.set(`sweep-${slug(curve.parameter)}.csv`, sweepCsv(curve)));
   return files;

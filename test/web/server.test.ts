@@ -89,7 +89,7 @@ describe('with the default runner', () => {
     const cli = await runCli(['inspect', '--history', tempFile('inquiries.csv', CSV), '--json']);
     expect(cli.code).toBe(0);
     // inspect adds the file's encoding; the upload's summary is the rest.
-    expect({ ...body.summary, encoding: 'utf-8' }).toEqual(JSON.parse(cli.stdout));
+    expect({ ...(body.summary as object), encoding: 'utf-8' }).toEqual(JSON.parse(cli.stdout));
     expect(body.summary).toEqual(summarizeHistory(parseHistory(CSV, 'x', { timezone: 'Asia/Shanghai' })));
     expect(body.daily).toEqual([
       { date: '2026-06-01', inquiries: 12 },

@@ -7,6 +7,7 @@ import { comparisonMarkdown, parseSweep, prepareWhatIf, runWhatIf, simulationSch
 import { info, print, warn } from '../output';
 import { holdingSignals } from '../signals';
 import { startProgress } from '../progress';
+import type { Lang } from '../../domain/i18n';
 import { LANG_OPTION, resolveLang } from '../lang';
 
 interface WhatIfArgs {
@@ -83,11 +84,11 @@ export async function handler(args: ArgumentsCamelCase<WhatIfArgs>): Promise<voi
   }
   const files = await whatIfFiles(run, lang);
   await holdingSignals(() => writeFolderAtomic(args.outDir, files, { force: args.force }));
-  print(run.comparison.rows.length > 0 ? whatIfTable(run) : 'no scenarios');
+  print(run.comparison.rows.length > 0 ? whatIfTable(run, lang) : 'no scenarios');
   info(`wrote ${path.join(args.outDir, 'comparison.html')} and ${total} plan folder${total === 1 ? '' : 's'}`);
 }
 
 /** The Markdown comparison doubles as the terminal table. */
-function whatIfTable(run: WhatIfRun): string {
-  return comparisonMarkdown(run.comparison, run.curves).replace(/^# What-if comparison\n\n/, '');
+function whatIfTable(run: WhatIfRun, lang: Lang): string {
+  return comparisonMarkdown(run.comparison, run.curves, lang).replace(/^# [^\n]*\n\n/, '');
 }
