@@ -95,7 +95,7 @@ export function planReport(run: PipelineResult, outDir: string, lang: Lang = 'en
     const r = run.summary.roster;
     const surge = r?.surgeSeats ?? {};
     const pools = [...new Set([...Object.keys(r?.vendorSeats ?? {}), ...Object.keys(surge)])];
-    const seats = pools.map((pool) => `${pool} ${r?.vendorSeats[pool] ?? 0}${surge[pool] ? ` ${t('outSurge', { n: surge[pool] })}` : ''}`).join(', ') || t('none');
+    const seats = pools.map((pool) => `${pool} ${r?.vendorSeats[pool] ?? 0}${surge[pool] ? `${lang === 'zh' ? '' : ' '}${t('outSurge', { n: surge[pool] })}` : ''}`).join(lang === 'zh' ? '、' : ', ') || t('none');
     lines.push(t('outRoster', { working: r?.agentsWorking ?? 0, agents: r?.agents ?? 0, seats, unfilled: r?.unfilledSeats ?? 0, method: run.roster.method }));
   }
   const gap = s.solver.gap === null ? t('notAvailable') : pct(s.solver.gap, 3);
