@@ -17,6 +17,8 @@ export interface PlanOptions {
   solver?: 'highs' | 'jslp' | MipSolver;
   /** Overrides config.solver.timeLimitSeconds. */
   timeLimitSeconds?: number;
+  /** Branch-and-bound node limit (deterministic, unlike the time limit). */
+  maxNodes?: number;
   /**
    * What the named in-house agents can staff (`plan --agents`; `inhouseCapacity`
    * in src/roster): per date agents present, per date and shift agents allowed,
@@ -51,7 +53,7 @@ export function solverOptions(config: Config, timeLimitSeconds?: number): MipOpt
 export async function planShifts(config: Config, requirement: Requirement, options: PlanOptions): Promise<PlanResult> {
   const capacity = options.availability ?? [];
   const solver = typeof options.solver === 'object' ? options.solver : solverByName(options.solver ?? config.solver.name);
-  const mipOptions = solverOptions(config, options.timeLimitSeconds);
+  const mipOptions = { ...solverOptions(config, options.timeLimitSeconds), ...(options.maxNodes === undefined ? {} : { maxNodes: options.maxNodes }) };
   const build = (modelOptions: PlanModelOptions): PlanModel => {
     const plan = buildPlanModel(config, requirement, options.start, options.end, {
       inhouseCapacity: capacity,

@@ -117,7 +117,7 @@ export function createApp(options: ServerOptions): App {
    * Admit an upload to the parse pool (or refuse it with 503 before its body
    * is read, dropping the body), read its body, run `work`.
    */
-  async function upload<T>(req: http.IncomingMessage, small: boolean, work: (text: string) => Promise<T>): Promise<T> {
+  async function upload<T>(req: http.IncomingMessage, small: boolean, work: (text: string) => Promise<T>, file = 'upload'): Promise<T> {
     let release: () => void;
     try {
       release = pool.admit(small);
@@ -129,7 +129,7 @@ export function createApp(options: ServerOptions): App {
       // A history waits its turn unread; a small request is read at once.
       const done = small ? undefined : await pool.readTurn();
       try {
-        return await work(await readText(req, options.maxUploadBytes));
+        return await work(await readText(req, options.maxUploadBytes, file));
       } finally {
         done?.();
       }
@@ -182,7 +182,7 @@ export function createApp(options: ServerOptions): App {
         const result = await parse({ kind: 'history', id, file, timezone: url.searchParams.get('timezone'), text });
         kept.add(id, file, text, result.bytes, result.timezone);
         return result.json;
-      });
+      }, file);
       send(res, 200, JSON_TYPE, json);
       return;
     }
@@ -195,17 +195,17 @@ export function createApp(options: ServerOptions): App {
         } catch (error) {
           throw toHttpError(error, 'config');
         }
-      });
+      }, file);
       sendJson(res, 200, { holidays });
       return;
     }
     if (route === 'POST /api/config') {
       const file = cleanFileName(url.searchParams.get('file'), 'config.json');
-      send(res, 200, JSON_TYPE, await upload(req, true, async (text) => (await parse({ kind: 'config', file, text })).json));
+      send(res, 200, JSON_TYPE, await upload(req, true, async (text) => (await parse({ kind: 'config', file, text })).json, file));
       return;
     }
     if (route === 'POST /api/plans') {
-      const inputs = await upload(req, true, planInputs);
+      const inputs = await upload(req, true, planInputs, 'request');
       sendJson(res, 202, queue.submit(inputs));
       return;
     }

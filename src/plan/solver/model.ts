@@ -41,6 +41,11 @@ export interface MipOptions {
   /** Stop when objective - bound falls below this (HiGHS mip_abs_gap). */
   absoluteGap: number;
   timeLimitSeconds: number;
+  /**
+   * Stop after this many branch-and-bound nodes (HiGHS mip_max_nodes): a limit
+   * that, unlike time, gives the same answer on a slow or a busy machine.
+   */
+  maxNodes?: number;
 }
 
 /**
