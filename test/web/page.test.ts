@@ -178,7 +178,7 @@ test('a plan run shows KPIs, charts and the roster, and its downloads equal the 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#downloads-list a[data-file="${name}"]`)]);
     const saved = path.join(dir, `web-${name}`);
     await download.saveAs(saved);
-    expect(fs.readFileSync(saved).equals(fs.readFileSync(path.join(out, name)))).toBe(true);
+    expect([name, fs.readFileSync(saved).equals(fs.readFileSync(path.join(out, name)))]).toEqual([name, true]);
   }
 });
 
