@@ -31,7 +31,7 @@ import {
   groupedInt,
 } from '../domain/limits';
 import { forEachCsvRecord, normalizeNewlines } from './csv';
-import { decodeToUtf8Bytes, stripBom } from './encoding';
+import { decodeToUtf8Bytes, stripBom, type TextEncodingName } from './encoding';
 import { readInputBytes } from './files';
 
 export interface ReadHistoryOptions {
@@ -476,8 +476,13 @@ function checkDuplicates(
 
 /** Read an inquiry-history CSV file (UTF-8, or another encoding decodeText accepts). */
 export function readHistory(file: string, options: ReadHistoryOptions): History {
-  const { bytes } = decodeToUtf8Bytes(readInputBytes(file, 'a readable inquiry CSV'), file);
-  return parseHistory(bytes, file, options);
+  return readHistoryWithEncoding(file, options).history;
+}
+
+/** readHistory, and the text encoding the file was found in (what `inspect` reports). */
+export function readHistoryWithEncoding(file: string, options: ReadHistoryOptions): { history: History; encoding: TextEncodingName } {
+  const { bytes, encoding } = decodeToUtf8Bytes(readInputBytes(file, 'a readable inquiry CSV'), file);
+  return { history: parseHistory(bytes, file, options), encoding };
 }
 
 /** False for a wall-clock hour skipped by a DST jump in `timezone`. */

@@ -175,7 +175,9 @@ export function replanFolderFiles(plan: PlanForReplan, result: ReplanResult): Ma
   const files = new Map<string, string | Buffer>(plan.files);
   const { config } = plan;
   files.set('changes.csv', formatChangesCsv(result));
-  files.set('roster.csv', formatRosterCsv({ assignments: result.roster }));
+  // Keep the plan folder's choice of a byte-order mark on roster.csv (plan --no-bom).
+  const hadBom = plan.files.get('roster.csv')?.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ?? false;
+  files.set('roster.csv', `${hadBom ? '\uFEFF' : ''}${formatRosterCsv({ assignments: result.roster })}`);
   if (result.coverage.length > 0) {
     const levels = hourlyService(config, result.requirement, result.coverage).levels;
     files.set('coverage.csv', patchCoverage((plan.files.get('coverage.csv') as Buffer).toString('utf8'), result.coverage, levels));

@@ -40,10 +40,11 @@ function fileType(name: string): string {
   if (name.endsWith('.json')) return 'application/json; charset=utf-8';
   if (name.endsWith('.html')) return 'text/html; charset=utf-8';
   if (name.endsWith('.md')) return 'text/markdown; charset=utf-8';
+  if (name.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   return 'text/plain; charset=utf-8';
 }
 
-export function filesOf(files: ReadonlyMap<string, string>): PlanFile[] {
+export function filesOf(files: ReadonlyMap<string, string | Buffer>): PlanFile[] {
   return [...files].map(([name, body]) => ({ name, type: fileType(name), body }));
 }
 
@@ -65,7 +66,7 @@ async function runWhatIfJob(inputs: PlanInputs, scenarios: NamedText, onProgress
   });
   // One thread: the server runs one job at a time, in this process.
   const run = await runWhatIf(input, { jobs: 0, onProgress: (done, total) => onProgress({ stage: 'whatif', fraction: 0.1 + (0.9 * done) / Math.max(1, total) }) });
-  const files = whatIfFiles(run);
+  const files = await whatIfFiles(run, config.language ?? 'en');
   files.set('scenarios.json', scenarios.text);
   return { files: filesOf(files), summary: run.comparison };
 }
@@ -80,7 +81,7 @@ async function runPlanFolderJob(inputs: PlanInputs, onProgress: ProgressFn): Pro
   onProgress({ stage: 'plan', fraction: 0.1 });
   const run = await runPipeline({ config, source: { kind: 'history', history }, sourceFile: inputs.history.file, start, end, ...(agents ? { agents } : {}) });
   onProgress({ stage: 'report', fraction: 0.95 });
-  const files = planFolderFiles({ config, demand: run.demand, requirement: run.requirement, plan: run.plan, service: run.service, summary: run.summary, roster: run.roster?.roster ?? null, agents: agents ?? null });
+  const files = await planFolderFiles({ lang: config.language ?? 'en', config, demand: run.demand, requirement: run.requirement, plan: run.plan, service: run.service, summary: run.summary, roster: run.roster?.roster ?? null, agents: agents ?? null });
   return { files: filesOf(files), summary: run.summary };
 }
 
@@ -109,7 +110,7 @@ async function runDesignJob(inputs: PlanInputs, design: DesignRequest, onProgres
 
 /** `peakshift replan --plan <the run's folder> --actuals <uploaded> --now T`: the re-planned folder's files. */
 async function runReplanJob(inputs: PlanInputs, replan: NonNullable<PlanInputs['replan']>, onProgress: ProgressFn): Promise<PlanOutput> {
-  const plan = planForReplan(new Map(replan.plan.map((f) => [f.name, Buffer.from(f.body, 'utf8')])), 'the plan', (name) => name);
+  const plan = planForReplan(new Map(replan.plan.map((f) => [f.name, typeof f.body === 'string' ? Buffer.from(f.body, 'utf8') : Buffer.from(f.body)])), 'the plan', (name) => name);
   const now = parseReplanNow(replan.now);
   checkReplanNow(now, plan.demand);
   const actuals = parseHistory(inputs.history.text, inputs.history.file, {

@@ -22,7 +22,8 @@ export interface PlanInputs {
 export interface PlanFile {
   name: string;
   type: string;
-  body: string;
+  /** Text, or bytes (roster.xlsx; a Uint8Array once it has crossed from the plan process). */
+  body: string | Uint8Array;
 }
 
 export interface PlanOutput {

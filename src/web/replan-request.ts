@@ -31,7 +31,7 @@ export function replanInputs(text: string, queue: PlanQueue): PlanInputs {
   if (!config) throw badRequest('that run is a what-if comparison, not a plan folder; pick a plan run', 'plan');
   return {
     history: { file: cleanFileName(typeof b.actuals.file === 'string' ? b.actuals.file : undefined, 'actuals.csv'), text: b.actuals.text },
-    config: { file: 'config.json', text: config.body },
+    config: { file: 'config.json', text: typeof config.body === 'string' ? config.body : Buffer.from(config.body).toString('utf8') },
     replan: { now, plan: files },
   };
 }

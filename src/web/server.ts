@@ -228,7 +228,7 @@ export function createApp(options: ServerOptions): App {
     if (file && req.method === 'GET') {
       const found = queue.file(file[1] as string, file[2] as string);
       if (!found) throw notFound('no such file in this plan run');
-      send(res, 200, found.type, found.body, { 'content-disposition': `attachment; filename="${found.name.replace(/\//g, '-')}"` });
+      send(res, 200, found.type, typeof found.body === 'string' ? found.body : Buffer.from(found.body.buffer, found.body.byteOffset, found.body.byteLength), { 'content-disposition': `attachment; filename="${found.name.replace(/\//g, '-')}"` });
       return;
     }
     throw notFound(`no API route ${route}`);

@@ -335,7 +335,8 @@ async function runJob(extra: Record<string, unknown>, prefix: string, buttonId: 
       call<JobView>('/api/plans', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ historyId, config: { file: state.configFile, text: JSON.stringify(state.config, null, 2) }, ...extra }),
+        // In Chinese mode the run's report and workbook are Chinese too, unless the config names a language.
+        body: JSON.stringify({ historyId, config: { file: state.configFile, text: JSON.stringify(lang() === 'zh' ? { language: 'zh', ...state.config } : state.config, null, 2) }, ...extra }),
       });
     let job: JobView;
     try {
