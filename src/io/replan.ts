@@ -175,6 +175,8 @@ export function replanFolderFiles(plan: PlanForReplan, result: ReplanResult): Ma
   const files = new Map<string, string | Buffer>(plan.files);
   const { config } = plan;
   files.set('changes.csv', formatChangesCsv(result));
+  // Views of the old roster would mislead once it has changed: roster.csv holds the new one.
+  for (const name of [...files.keys()]) if (name === 'roster.xlsx' || name === 'roster-grid.csv' || name.startsWith('vendors/')) files.delete(name);
   // Keep the plan folder's choice of a byte-order mark on roster.csv (plan --no-bom).
   const hadBom = plan.files.get('roster.csv')?.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ?? false;
   files.set('roster.csv', `${hadBom ? '\uFEFF' : ''}${formatRosterCsv({ assignments: result.roster })}`);
