@@ -42,10 +42,11 @@ export function builder(yargs: Argv): Argv<PlanArgs> {
     .option('start', { type: 'string', describe: 'First date to plan, YYYY-MM-DD (default: config horizon.start)' })
     .option('end', { type: 'string', describe: 'Last date to plan, YYYY-MM-DD (default: config horizon.end)' })
     .option('quantile', { type: 'string', describe: 'Demand to size for: p50 or p90 (default: config forecast.quantile)' })
-    .option('time-limit', { type: 'string', describe: 'Solver time limit in seconds (default: config solver.timeLimitSeconds)' })
+    .option('time-limit', { type: 'number', describe: 'Solver time limit in seconds (default: config solver.timeLimitSeconds)' })
     .option('solver', { type: 'string', describe: 'MIP solver: highs or jslp (default: config solver.name)' })
     .option('out-dir', { type: 'string', demandOption: true, describe: 'Plan folder to write (replaced atomically, and only when peakshift wrote it)' })
-    .option('force', { type: 'boolean', default: false, describe: 'Replace --out-dir even when peakshift did not write it' }) as unknown as Argv<PlanArgs>;
+    .option('force', { type: 'boolean', default: false, describe: 'Replace --out-dir even when peakshift did not write it' })
+    .example('$0 plan --config data/config.json --history data/inquiries.csv --agents data/agents.csv --start 2026-11-01 --end 2026-11-14 --out-dir plan-out', 'forecast, plan and roster two weeks') as unknown as Argv<PlanArgs>;
 }
 
 function dateOption(name: string, value: string | undefined): string | undefined {
