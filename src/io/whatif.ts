@@ -43,7 +43,7 @@ function scenarioFolderFiles(output: ScenarioJobOutput, files: Map<string, strin
   const dir = output.result.folder;
   const summary = summaryBody(output);
   if (output.plan) {
-    const folder = planFolderFiles({ config: output.config, demand: output.demand, requirement: output.requirement, plan: output.plan, service: output.plan.service, summary }, dir);
+    const folder = planFolderFiles({ config: output.config, demand: output.demand, requirement: output.requirement, plan: output.plan, service: output.plan.service, summary, roster: output.plan.roster }, dir);
     for (const [name, text] of folder) files.set(name, text);
   } else {
     // No plan: what the scenario was sized on, and why it has no plan.

@@ -9,7 +9,7 @@ import { datesBetween, hourNumber, type Demand, type ShiftLine } from '../domain
 import type { CoverageRow, PlanSummary, ShortageExplanation } from '../plan';
 import type { Fairness, Roster, UnfilledSeat } from '../roster';
 import { barChart, hourlyChart, PALETTE, stackedBarChart } from './charts';
-import { escapeXml, grouped, money, percent } from './format';
+import { escapeXml, fixedDigits, grouped, percent } from './format';
 
 export interface ReportInput {
   config: Pick<Config, 'shifts' | 'pools' | 'forecast' | 'currency'>;
@@ -214,7 +214,7 @@ export function renderSummaryMarkdown(model: ReportModel): string {
     '',
     mdTable(
       ['Pool', 'Kind', `Cost (${model.currency})`, 'Share', 'Agent-shifts', 'Peak agents/day'],
-      model.costByPool.map((p) => [p.pool, p.kind, money(p.cost), percent(p.share), grouped(p.agentShifts), grouped(p.peakAgentsPerDay)]),
+      model.costByPool.map((p) => [p.pool, p.kind, fixedDigits(p.cost, 2), percent(p.share), grouped(p.agentShifts), grouped(p.peakAgentsPerDay)]),
       [false, false, true, true, true, true],
     ),
   );

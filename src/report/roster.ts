@@ -8,7 +8,7 @@ import type { Config } from '../config';
 import type { ShiftLine } from '../domain';
 import type { PoolSummary } from '../plan';
 import { UNFILLED, lineKey, nightShiftNames, type Roster, type RosterAssignment } from '../roster';
-import { csvLine, money, splitCents } from './format';
+import { csvLine, fixedDigits, splitCents } from './format';
 
 /** DESIGN.md's roster columns, then each person's breaks (`HH:MM-HH:MM`, `;` between two) and overtime hours. */
 export const ROSTER_HEADER = ['date', 'agent_id', 'agent_name', 'pool', 'shift', 'start', 'end', 'breaks', 'overtime_hours'] as const;
@@ -96,10 +96,10 @@ export function formatVendorSheet(
   rows.forEach((a, i) => {
     const h = paidOf(a);
     hours += h;
-    out.push(csvLine([a.date, a.personId, a.shift, a.start, a.end, h, money((cents[i] ?? 0) / 100)]));
+    out.push(csvLine([a.date, a.personId, a.shift, a.start, a.end, h, fixedDigits((cents[i] ?? 0) / 100, 2)]));
   });
-  fees.forEach(([, label], i) => out.push(csvLine(['', '', label, '', '', '', money((cents[rows.length + i] ?? 0) / 100)])));
+  fees.forEach(([, label], i) => out.push(csvLine(['', '', label, '', '', '', fixedDigits((cents[rows.length + i] ?? 0) / 100, 2)])));
   const total = cents.reduce((s, c) => s + c, 0);
-  out.push(csvLine(['', '', 'total', '', '', hours, money(total / 100)]));
+  out.push(csvLine(['', '', 'total', '', '', hours, fixedDigits(total / 100, 2)]));
   return `${out.join('\n')}\n`;
 }

@@ -47,6 +47,7 @@ async function runWhatIfJob(inputs: PlanInputs, scenarios: NamedText, onProgress
   const config = loadConfigText(inputs.config.text, inputs.config.file);
   const spec = parseWebScenarios(scenarios, inputs.history.file);
   const history = parseHistory(inputs.history.text, inputs.history.file, { timezone: config.timezone });
+  const agents = inputs.agents ? parseAgents(inputs.agents.text, inputs.agents.file, config) : undefined;
   onProgress({ stage: 'forecast', fraction: 0.05 });
   const { input } = prepareWhatIf({
     file: scenarios.file,
@@ -58,6 +59,7 @@ async function runWhatIfJob(inputs: PlanInputs, scenarios: NamedText, onProgress
     scenarios: spec.scenarios,
     sweeps: spec.sweeps.map(parseSweep),
     simulation: spec.simulation,
+    ...(agents ? { agents } : {}),
   });
   // One thread: the server runs one job at a time, in this process.
   const run = await runWhatIf(input, { jobs: 0, onProgress: (done, total) => onProgress({ stage: 'whatif', fraction: 0.1 + (0.9 * done) / Math.max(1, total) }) });

@@ -6,6 +6,7 @@ import { checkForecastWindow } from '../../domain/limits';
 import { checkOutputFolder, planFolderFiles, readAgents, readConfig, readForecastCsv, readHistory, readRequirementsCsv, writeFolderAtomic } from '../../io';
 import { runPipeline, type PipelineResult, type PipelineSource } from '../../pipeline';
 import { checkPlanSize, type PlanSizeNames } from '../../plan';
+import { grouped, money } from '../../report/format';
 import { optionalNumberOption } from '../options';
 import { info, print, warn } from '../output';
 import { holdingSignals } from '../signals';
@@ -68,18 +69,17 @@ export function planDates(start: string | undefined, end: string | undefined, ho
 }
 
 const pct = (v: number, digits = 1): string => `${(v * 100).toFixed(digits)}%`;
-const money = (v: number): string => v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** The short human summary printed on stdout. */
 export function planReport(run: PipelineResult, outDir: string): string {
   const s = run.plan.summary;
-  const lines = [`plan ${s.horizon.start} .. ${s.horizon.end} (${s.horizon.days} days) → ${outDir}`, `total cost: ${s.currency} ${money(s.totalCost)}`];
+  const lines = [`plan ${s.horizon.start} .. ${s.horizon.end} (${s.horizon.days} days) → ${outDir}`, `total cost: ${s.currency} ${money(s.totalCost, 2)}`];
   for (const [pool, p] of Object.entries(s.pools)) {
-    lines.push(`  ${pool.padEnd(12)} ${s.currency} ${money(p.cost).padStart(14)}  ${pct(s.totalCost > 0 ? p.cost / s.totalCost : 0).padStart(6)}  ${p.agentShifts} agent-shifts`);
+    lines.push(`  ${pool.padEnd(12)} ${s.currency} ${money(p.cost, 2).padStart(14)}  ${pct(s.totalCost > 0 ? p.cost / s.totalCost : 0).padStart(6)}  ${p.agentShifts} agent-shifts`);
   }
   lines.push(`outsourced share: ${pct(s.outsourcing.achieved)} of productive agent-hours (band ${pct(s.outsourcing.min, 0)}-${pct(s.outsourcing.max, 0)} per ${s.outsourcing.scope})`);
   lines.push(
-    `shortfall: ${s.shortfall.agentHours.toFixed(2)} agent-hours in ${s.shortfall.hoursShort} hours (${money(s.shortfall.lostInquiries)} inquiries not answered in time, ${s.currency} ${money(s.shortfall.cost)} of lost service)`,
+    `shortfall: ${s.shortfall.agentHours.toFixed(2)} agent-hours in ${s.shortfall.hoursShort} hours (${grouped(s.shortfall.lostInquiries, 2)} inquiries not answered in time, ${s.currency} ${money(s.shortfall.cost, 2)} of lost service)`,
   );
   if (s.shortfall.belowFloorAgentHours > 0) lines.push(`BELOW THE SERVICE FLOOR: ${s.shortfall.belowFloorAgentHours.toFixed(2)} agent-hours in ${s.shortfall.hoursBelowFloor} queue-hours (--allow-short)`);
   for (const e of run.summary.shortage.explanations.slice(0, 3)) {

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { UsageError } from '../../domain';
-import { checkOutputFolder, readForecastCsv, readHistory, readScenarioFile, whatIfFiles, writeFolderAtomic } from '../../io';
+import { checkOutputFolder, readAgents, readForecastCsv, readHistory, readScenarioFile, whatIfFiles, writeFolderAtomic } from '../../io';
 import { DEFAULT_SIMULATION_RUNS, comparisonMarkdown, parseSweep, prepareWhatIf, runWhatIf, simulationSchema, type WhatIfRun } from '../../scenario';
 import { typedText } from '../options';
 import { info, print, warn } from '../output';
@@ -54,7 +54,7 @@ export async function handler(args: ArgumentsCamelCase<WhatIfArgs>): Promise<voi
   const sweeps = (args.sweep ?? []).map(parseSweep);
   const loaded = readScenarioFile(args.scenarios);
   sweeps.unshift(...loaded.sweeps.map(parseSweep));
-  if (loaded.paths.agents) warn('base.agents is for the roster stage, which what-if runs do not include yet; plan folders have no roster');
+  const agents = loaded.paths.agents ? readAgents(loaded.paths.agents, loaded.config) : undefined;
   const simulation = args.simulate ? simulationSchema.parse({ ...loaded.simulation, ...(runs === undefined ? {} : { runs }), ...(seed === undefined ? {} : { seed }) }) : null;
   const { input, notes } = prepareWhatIf({
     file: args.scenarios,
@@ -67,6 +67,7 @@ export async function handler(args: ArgumentsCamelCase<WhatIfArgs>): Promise<voi
     sweeps,
     simulation,
     ...(args.timeLimit === undefined ? {} : { timeLimitSeconds: args.timeLimit }),
+    ...(agents ? { agents } : {}),
   });
   for (const note of notes) warn(note);
   const total = 1 + loaded.scenarios.length + sweeps.reduce((s, w) => s + w.values.length, 0);

@@ -377,7 +377,7 @@ async function runPlan(): Promise<void> {
 
 async function runWhatIf(): Promise<void> {
   const text = ($('scenarios-json') as HTMLTextAreaElement).value;
-  const job = await runJob({ scenarios: { file: state.scenariosFile, text } }, 'whatif-', 'run-whatif');
+  const job = await runJob({ scenarios: { file: state.scenariosFile, text }, ...(state.agents ? { agents: state.agents } : {}) }, 'whatif-', 'run-whatif');
   if (job) {
     state.whatIf = job;
     await renderWhatIf(job);
