@@ -97,6 +97,8 @@ export interface JobProgress {
   stage: string;
   /** 0..1 over the whole run. */
   fraction: number;
+  /** The last solve, for people: status, objective, gap, seconds. */
+  detail?: string;
 }
 
 export interface JobView {

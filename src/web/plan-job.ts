@@ -9,9 +9,9 @@ import { parseHistory } from '../io/history';
 import { loadConfigText, parseJsonText } from '../io/config';
 import { planFolderFiles } from '../io/plan-folder';
 import { whatIfFiles } from '../io/whatif';
-import { runPipeline } from '../pipeline';
+import { runPipeline, type PipelineProgress } from '../pipeline';
 import { parseScenarioFile, parseSweep, prepareWhatIf, runWhatIf, type ScenarioFile } from '../scenario';
-import type { NamedText } from './api-types';
+import type { JobProgress, NamedText } from './api-types';
 import type { PlanFile, PlanInputs, PlanOutput, ProgressFn } from './queue';
 
 /**
@@ -68,6 +68,33 @@ async function runWhatIfJob(inputs: PlanInputs, scenarios: NamedText, onProgress
   return { files: filesOf(files), summary: run.comparison };
 }
 
+/**
+ * The page's progress bar over the pipeline's stages (the CLI's progress line
+ * shows the same): forecast 5-15%, sizing 15-20%, solving 20-85% (each solve
+ * moves the bar half of the way left, as the number of solves is not known
+ * in advance), pricing the short hours 85-95%.
+ */
+export function webProgress(p: PipelineProgress): JobProgress {
+  const solving = 0.2 + 0.65 * (1 - 0.5 ** p.solves);
+  const roster = p.model === 'roster';
+  const detail = p.solve
+    ? `${p.round !== undefined && p.round > 1 ? `round ${p.round} · ` : ''}${p.solve.status}${Number.isFinite(p.solve.objective) ? ` ${Math.round(p.solve.objective).toLocaleString('en-US')}` : ''}${p.solve.gap === null ? '' : ` · gap ${(p.solve.gap * 100).toFixed(2)}%`} · ${p.solve.seconds.toFixed(1)} s`
+    : undefined;
+  const at = (stage: string, fraction: number): JobProgress => ({ stage, fraction, ...(detail ? { detail } : {}) });
+  switch (p.stage) {
+    case 'forecast':
+      return at('forecast', 0.05);
+    case 'sizing':
+      return at('requirements', 0.15);
+    case 'solve':
+      return at(roster ? 'roster' : 'plan', solving);
+    case 'explain':
+      return at('explain', 0.85);
+    case 'done':
+      return at('report', 0.95);
+  }
+}
+
 /** `peakshift plan --config C --history H [--agents A] --out-dir D` on the uploaded texts: the plan folder's files. */
 async function runPlanFolderJob(inputs: PlanInputs, onProgress: ProgressFn): Promise<PlanOutput> {
   const config = loadConfigText(inputs.config.text, inputs.config.file);
@@ -75,8 +102,7 @@ async function runPlanFolderJob(inputs: PlanInputs, onProgress: ProgressFn): Pro
   const { start, end } = config.horizon;
   const history = parseHistory(inputs.history.text, inputs.history.file, { timezone: config.timezone });
   const agents = inputs.agents ? parseAgents(inputs.agents.text, inputs.agents.file, config) : undefined;
-  onProgress({ stage: 'plan', fraction: 0.1 });
-  const run = await runPipeline({ config, source: { kind: 'history', history }, sourceFile: inputs.history.file, start, end, ...(agents ? { agents } : {}) });
+  const run = await runPipeline({ config, source: { kind: 'history', history }, sourceFile: inputs.history.file, start, end, ...(agents ? { agents } : {}), onProgress: (p) => onProgress(webProgress(p)) });
   onProgress({ stage: 'report', fraction: 0.95 });
   const files = planFolderFiles({ config, demand: run.demand, requirement: run.requirement, plan: run.plan, service: run.service, summary: run.summary, roster: run.roster?.roster ?? null });
   return { files: filesOf(files), summary: run.summary };

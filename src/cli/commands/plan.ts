@@ -9,6 +9,7 @@ import { checkPlanSize, type PlanSizeNames } from '../../plan';
 import { grouped, money } from '../../report/format';
 import { optionalNumberOption } from '../options';
 import { info, print, warn } from '../output';
+import { startPlanProgress } from '../plan-progress';
 import { holdingSignals } from '../signals';
 
 interface PlanArgs {
@@ -70,8 +71,8 @@ export function planDates(start: string | undefined, end: string | undefined, ho
 
 const pct = (v: number, digits = 1): string => `${(v * 100).toFixed(digits)}%`;
 
-/** The short human summary printed on stdout. */
-export function planReport(run: PipelineResult, outDir: string): string {
+/** The short human summary printed on stdout; `wallSeconds`: the whole command, reading to writing. */
+export function planReport(run: PipelineResult, outDir: string, wallSeconds?: number): string {
   const s = run.plan.summary;
   const lines = [`plan ${s.horizon.start} .. ${s.horizon.end} (${s.horizon.days} days) → ${outDir}`, `total cost: ${s.currency} ${money(s.totalCost, 2)}`];
   for (const [pool, p] of Object.entries(s.pools)) {
@@ -95,11 +96,13 @@ export function planReport(run: PipelineResult, outDir: string): string {
     lines.push(`roster: ${r?.agentsWorking ?? 0} of ${r?.agents ?? 0} agents working, vendor seats ${seats}, UNFILLED seats ${r?.unfilledSeats ?? 0} (${run.roster.method})`);
   }
   const gap = s.solver.gap === null ? 'n/a' : pct(s.solver.gap, 3);
-  lines.push(`solver: ${s.solver.name} ${s.solver.status}, gap ${gap}, ${run.seconds.plan.toFixed(2)} s${run.seconds.roster === null ? '' : ` (roster ${run.seconds.roster.toFixed(2)} s)`}`);
+  lines.push(`solver: ${s.solver.name} ${s.solver.status}, gap ${gap}, ${run.seconds.plan.toFixed(2)} s solving${run.seconds.roster === null ? '' : ` (roster ${run.seconds.roster.toFixed(2)} s)`}`);
+  if (wallSeconds !== undefined) lines.push(`total time: ${wallSeconds.toFixed(1)} s`);
   return lines.join('\n');
 }
 
 export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void> {
+  const started = Date.now();
   const given = (['history', 'demand', 'requirements'] as const).filter((k) => args[k] !== undefined);
   if (given.length === 0) throw new UsageError('plan needs its demand: expected one of --history, --demand or --requirements');
   if (given.length > 1) throw new UsageError(`${given.map((k) => `--${k}`).join(' and ')} given: expected only one of --history, --demand or --requirements`);
@@ -127,19 +130,26 @@ export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void>
   }
   const agents = args.agents === undefined ? undefined : readAgents(args.agents, config);
   if (agents) checkPlanSize(config, start, end, agents.length, { ...names, agentsFile: args.agents as string });
-  const run = await runPipeline({
-    config,
-    source,
-    sourceFile,
-    start,
-    end,
-    strict: args.strict,
-    allowShort: args.allowShort,
-    ...(agents ? { agents } : {}),
-    ...(args.quantile === 'p50' || args.quantile === 'p90' ? { quantile: args.quantile } : {}),
-    ...(args.solver === 'highs' || args.solver === 'jslp' ? { solver: args.solver } : {}),
-    ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }),
-  });
+  const progress = startPlanProgress(agents !== undefined);
+  let run: PipelineResult;
+  try {
+    run = await runPipeline({
+      config,
+      source,
+      sourceFile,
+      start,
+      end,
+      strict: args.strict,
+      allowShort: args.allowShort,
+      ...(agents ? { agents } : {}),
+      ...(args.quantile === 'p50' || args.quantile === 'p90' ? { quantile: args.quantile } : {}),
+      ...(args.solver === 'highs' || args.solver === 'jslp' ? { solver: args.solver } : {}),
+      ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }),
+      onProgress: (p) => progress.onProgress(p),
+    });
+  } finally {
+    progress.stop();
+  }
   for (const note of run.notes) warn(note);
   const files = planFolderFiles({
     config,
@@ -151,6 +161,6 @@ export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void>
     roster: run.roster?.roster ?? null,
   });
   await holdingSignals(() => writeFolderAtomic(args.outDir, files, { force: args.force }));
-  print(planReport(run, args.outDir));
+  print(planReport(run, args.outDir, (Date.now() - started) / 1000));
   info(`wrote ${files.size} files to ${args.outDir}; open ${path.join(args.outDir, 'report.html')}`);
 }

@@ -314,7 +314,7 @@ function renderProgress(job: JobView | null, prefix = ''): void {
   $(`${prefix}progress-box`).hidden = job === null || job.state === 'failed';
   if (!job) return;
   bar.value = job.progress.fraction;
-  text.textContent = job.state === 'queued' && job.position > 0 ? `${t('queued')} ${job.position}` : stageLabel(job.progress.stage);
+  text.textContent = job.state === 'queued' && job.position > 0 ? `${t('queued')} ${job.position}` : `${stageLabel(job.progress.stage)}${job.progress.detail ? ` · ${job.progress.detail}` : ''}`;
 }
 
 /** Submit a run, follow it until it ends; failures go next to the field they concern. */
