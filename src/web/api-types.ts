@@ -88,6 +88,8 @@ export interface PlanRequest {
    * base may be left out; its config, history and agents paths are ignored.
    */
   scenarios?: NamedText;
+  /** With agents: unfilled roster seats fail the run, as `plan --strict` (exit 3) does. */
+  strict?: boolean;
 }
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed';

@@ -102,7 +102,7 @@ async function runPlanFolderJob(inputs: PlanInputs, onProgress: ProgressFn): Pro
   const { start, end } = config.horizon;
   const history = parseHistory(inputs.history.text, inputs.history.file, { timezone: config.timezone });
   const agents = inputs.agents ? parseAgents(inputs.agents.text, inputs.agents.file, config) : undefined;
-  const run = await runPipeline({ config, source: { kind: 'history', history }, sourceFile: inputs.history.file, start, end, ...(agents ? { agents } : {}), onProgress: (p) => onProgress(webProgress(p)) });
+  const run = await runPipeline({ config, source: { kind: 'history', history }, sourceFile: inputs.history.file, start, end, ...(agents ? { agents } : {}), ...(inputs.strict ? { strict: true } : {}), onProgress: (p) => onProgress(webProgress(p)) });
   onProgress({ stage: 'report', fraction: 0.95 });
   const files = planFolderFiles({ config, demand: run.demand, requirement: run.requirement, plan: run.plan, service: run.service, summary: run.summary, roster: run.roster?.roster ?? null });
   return { files: filesOf(files), summary: run.summary };

@@ -13,6 +13,8 @@ export interface PlanInputs {
   agents?: NamedText;
   /** Present for a what-if run: the scenario file (see plan-job.ts parseWebScenarios). */
   scenarios?: NamedText;
+  /** Unfilled roster seats fail the run (`plan --strict`). */
+  strict?: boolean;
 }
 
 export interface PlanFile {

@@ -29,6 +29,8 @@ export interface CheckedPlanRequest {
   config: NamedText;
   agents?: NamedText;
   scenarios?: NamedText;
+  /** Unfilled roster seats fail the run (`plan --strict`). */
+  strict?: boolean;
   /** The config's time zone, which the history is read in. */
   timezone: string;
 }
@@ -90,6 +92,7 @@ function planRequest(text: string): CheckedPlanRequest {
   if (!config) throw badRequest('expected config: {"file": "config.json", "text": "{...}"}', 'config');
   const agents = namedText(request.agents, 'agents');
   const scenarios = namedText(request.scenarios, 'scenarios');
+  if (request.strict !== undefined && typeof request.strict !== 'boolean') throw badRequest(`strict: expected true or false, got ${JSON.stringify(request.strict)}`, 'strict');
   // Refuse bad inputs now, with the CLI's messages, rather than after waiting in the queue.
   const parsed: Config = checked('config', () => loadConfigText(config.text, config.file));
   if (history) checked('history', () => parseHistory(history.text, history.file, { timezone: parsed.timezone }));
@@ -101,6 +104,7 @@ function planRequest(text: string): CheckedPlanRequest {
     config,
     ...(agents ? { agents } : {}),
     ...(scenarios ? { scenarios } : {}),
+    ...(request.strict === true ? { strict: true } : {}),
     timezone: parsed.timezone,
   };
 }
