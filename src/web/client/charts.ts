@@ -119,7 +119,7 @@ export function lineChart(opts: { labels: string[]; series: Series[]; band?: Ban
   }
   for (const tick of xTicks(opts.labels, PAD.left, W - PAD.right)) {
     svg.appendChild(el('line', { x1: x(tick.index), x2: x(tick.index), y1: H - PAD.bottom, y2: H - PAD.bottom + 4, class: 'tick' }));
-    svg.appendChild(text(tick.anchor === 'start' ? x(tick.index) + 3 : x(tick.index), H - PAD.bottom + 16, tick.text, tick.anchor));
+    svg.appendChild(text(tick.anchor === 'start' ? x(tick.index) + 3 : x(tick.index), H - PAD.bottom + 16, tick.text, tick.anchor, 'axis tick-label'));
   }
   if (opts.yLabel) {
     const cy = PAD.top + (H - PAD.top - PAD.bottom) / 2;
