@@ -160,7 +160,8 @@ test('the what-if tab compares scenarios side by side', async () => {
   expect(rows.every((r) => /^\d\t[^\t]+\t[\d,]+\t/.test(r))).toBe(true);
   expect(await page.locator('#whatif-downloads a[data-file="comparison.html"]').count()).toBe(1);
   // Every scenario's plan folder is there to download, file by file.
-  const folders = await page.locator('#whatif-downloads details.folder').evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.folder));
+  const folderNodes = page.locator('#whatif-downloads details.folder');
+  const folders = await Promise.all(Array.from({ length: await folderNodes.count() }, (_, i) => folderNodes.nth(i).getAttribute('data-folder')));
   expect(folders).toEqual(['00-base', '01-50-50-ratio']);
   await page.click('#whatif-downloads details[data-folder="01-50-50-ratio"] summary');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#whatif-downloads a[data-file="01-50-50-ratio/shifts.csv"]')]);
@@ -220,7 +221,7 @@ test('a plan run shows KPIs, charts and the roster, and its downloads equal the 
   expect(await page.locator('#coverage-chart line.tick').count()).toBe(3);
   expect(await page.locator('#coverage-chart text.tick-label').allTextContents()).toEqual(['11-10', '11-11', '11-12']);
   // The roster's name column stays in view when the dates scroll.
-  expect(await page.locator('#roster-table td.name-col').first().evaluate((n) => getComputedStyle(n).position)).toBe('sticky');
+  expect(await page.locator('#roster-table td.name-col').first().evaluate((n) => (globalThis as unknown as { getComputedStyle(e: unknown): { position: string } }).getComputedStyle(n).position)).toBe('sticky');
   expect(await page.locator('#demand-chart svg polygon.band-demand').count()).toBe(1);
   expect(await page.locator('#cost-chart svg rect.bar').count()).toBeGreaterThan(0);
   await shot('plan-results');
