@@ -9,7 +9,7 @@ import { dateFromDayNumber, datesBetween, hourNumber, InfeasiblePlanError, type 
 import { checkForecastWindow } from './domain/limits';
 import { forecastDemand } from './forecast';
 import { computeRequirements, evaluateStaffing, queueParameters } from './staffing';
-import { CONFIG_NAMES, checkPlanSize, effectiveBand, explainShortage, planShifts, solverByName, solverOptions, type CoverageRow, type MipSolver, type PlanResult, type PlanSummary, type PoolCapacity, type ShortageExplanation } from './plan';
+import { CONFIG_NAMES, checkPlanSize, effectiveBand, explainShortage, planShifts, solverByName, solverOptions, type CoverageRow, type MipModel, type MipOptions, type MipResult, type MipSolver, type PlanResult, type PlanSummary, type PoolCapacity, type ShortageExplanation } from './plan';
 import { paidSeatsOf, planWithRoster, requireFilled, solveRoster, type Agent, type SolvedRoster } from './roster';
 import { rosterSummary } from './report';
 
@@ -41,6 +41,62 @@ export interface PipelineInput {
   allowShort?: boolean;
   /** Short clusters priced by a re-solve in `shortage.explanations` (default 3; 0 skips the re-solves). */
   explainPriced?: number;
+  /** Told as each stage starts and after every solve (see PipelineProgress); for progress displays only. */
+  onProgress?: (progress: PipelineProgress) => void;
+}
+
+/**
+ * Where a run is. Stages in order: `forecast` (history sources only), `sizing`,
+ * `solve` (the shift plan; with agents each plan → roster round is one
+ * `round`), `explain` (pricing the short hours), `done`. After every MIP solve
+ * `solve` carries its figures: HiGHS reports once per solve, not while it
+ * searches.
+ */
+export interface PipelineProgress {
+  stage: 'forecast' | 'sizing' | 'solve' | 'explain' | 'done';
+  /** With agents: the plan → roster round (1, 2, ...). */
+  round?: number;
+  /** What the last solve was: the shift plan, the roster, or a re-solve pricing a short cluster. */
+  model?: 'plan' | 'roster' | 'pricing';
+  /** Solves finished so far in this run. */
+  solves: number;
+  /** The last finished solve. */
+  solve?: { status: MipResult['status']; objective: number; gap: number | null; seconds: number };
+}
+
+/** The roster model's variables are `u[...]` and `x[agent,line]` (roster/mip.ts); the plan's are not. */
+function isRosterModel(model: MipModel): boolean {
+  const first = model.variables[0]?.name ?? '';
+  return first.startsWith('u[') || first.startsWith('x[');
+}
+
+/**
+ * The solver, telling `report` after every solve. Rounds: a plan solve that follows a roster
+ * solve starts the next plan → roster round.
+ */
+function reportingSolver(solver: MipSolver, stage: () => PipelineProgress['stage'], report: (p: PipelineProgress) => void): MipSolver {
+  let solves = 0;
+  let round = 1;
+  let lastWasRoster = false;
+  return {
+    name: solver.name,
+    async solve(model: MipModel, options: MipOptions): Promise<MipResult> {
+      const roster = isRosterModel(model);
+      if (!roster && lastWasRoster) round += 1;
+      const result = await solver.solve(model, options);
+      solves += 1;
+      lastWasRoster = roster;
+      const current = stage();
+      report({
+        stage: current,
+        round,
+        model: current === 'explain' ? 'pricing' : roster ? 'roster' : 'plan',
+        solves,
+        solve: { status: result.status, objective: result.objective, gap: Number.isFinite(result.gap) ? result.gap : null, seconds: result.seconds },
+      });
+      return result;
+    },
+  };
 }
 
 export interface HourlyService {
@@ -174,6 +230,12 @@ export const MAX_ROUNDS = 3;
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
   const { config, source, start, end } = input;
   checkPlanSize(config, start, end, input.agents?.length ?? 0);
+  let stage: PipelineProgress['stage'] = 'forecast';
+  const progress = input.onProgress;
+  const enter = (next: PipelineProgress['stage']): void => {
+    stage = next;
+    progress?.({ stage: next, solves: 0 });
+  };
   const notes: string[] = [...configWarnings(config)];
   let demand: Demand | null = null;
   let requirement: Requirement;
@@ -182,6 +244,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     requirement = source.requirement;
   } else {
     if (source.kind === 'history') {
+      enter('forecast');
       checkForecastWindow(source.history, start, end, CONFIG_NAMES);
       const forecast = forecastDemand(source.history, config, { start, end, queues: config.queues });
       notes.push(...forecast.notes);
@@ -189,9 +252,12 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     } else {
       demand = source.demand;
     }
+    enter('sizing');
     requirement = computeRequirements(demand, config, { quantile: input.quantile ?? config.forecast.quantile, file });
   }
-  const solver = typeof input.solver === 'object' ? input.solver : solverByName(input.solver ?? config.solver.name);
+  const chosen = typeof input.solver === 'object' ? input.solver : solverByName(input.solver ?? config.solver.name);
+  const solver = progress ? reportingSolver(chosen, () => stage, progress) : chosen;
+  enter('solve');
   const allowShort = input.allowShort ?? false;
   const planOptions = { start, end, solver, allowShort, ...(input.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: input.timeLimitSeconds }) };
   let availability: readonly PoolCapacity[] = [];
@@ -232,6 +298,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   }
   checkPlanSanity(config, plan);
   const service = hourlyService(config, requirement, plan.coverage);
+  enter('explain');
   const explanations = await explainShortage(config, requirement, plan, {
     start,
     end,
@@ -255,5 +322,6 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     notes,
   };
   if (roster) summary.roster = { ...rosterSummary(roster.roster), method: roster.method, replans };
+  enter('done');
   return { config, demand, requirement, plan, roster, service, summary, notes, seconds: { plan: planSeconds, roster: roster ? rosterSeconds : null } };
 }

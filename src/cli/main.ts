@@ -5,6 +5,7 @@
 import yargs from 'yargs';
 import { PlannerError, UsageError } from '../domain';
 import { commands } from './commands';
+import { setRawArgv } from './options';
 import { printError, setOutput, setQuiet, type CliOutput } from './output';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -20,6 +21,29 @@ function errorLine(error: unknown, debug: boolean): { line: string; exitCode: nu
   return { line: `error: ${err.message.split('\n')[0]}${detail}`, exitCode: 1 };
 }
 
+const COMMAND_NAMES = commands.map((c) => String(c.command).split(' ')[0] as string);
+
+/**
+ * yargs says "Unknown arguments: bogus, x"; name the command and the options as they are typed:
+ * "plan: unknown option --bogus (run peakshift plan --help)".
+ */
+export function usageLine(message: string, argv: readonly string[]): string {
+  const command = argv.find((a) => !a.startsWith('-'));
+  const known = command !== undefined && COMMAND_NAMES.includes(command);
+  const m = /^Unknown arguments?: (.+)$/.exec(message);
+  if (m) {
+    const words = (m[1] as string).split(', ');
+    if (!known) {
+      const word = words.find((w) => !w.startsWith('-') && argv.includes(w)) ?? words[0] ?? '';
+      if (argv.includes(word)) return `error: unknown command ${JSON.stringify(word)}; expected one of ${COMMAND_NAMES.join(', ')} (run peakshift --help)`;
+    }
+    const options = words.map((w) => (argv.includes(w) ? w : `--${w}`));
+    const where = known ? `${command}: ` : '';
+    return `error: ${where}unknown option${options.length > 1 ? 's' : ''} ${options.join(', ')} (run peakshift ${known ? `${command} ` : ''}--help)`;
+  }
+  return `error: ${message} (run peakshift${known ? ` ${command}` : ''} --help)`;
+}
+
 /**
  * Run the CLI with `argv` (without node and script). Resolves to the exit code;
  * never calls process.exit, so tests can run commands in-process.
@@ -28,6 +52,7 @@ export async function main(argv: string[], output?: CliOutput): Promise<number> 
   const previous = output ? setOutput(output) : undefined;
   const debug = argv.includes('--debug');
   setQuiet(argv.includes('--quiet') || argv.includes('-q'));
+  setRawArgv(argv);
   let usageFailure: string | undefined;
   let helpOrVersion = false;
   try {
@@ -63,13 +88,13 @@ export async function main(argv: string[], output?: CliOutput): Promise<number> 
     }
     void parsed;
     if (usageFailure !== undefined) {
-      printError(`error: ${usageFailure} (run peakshift --help)`);
+      printError(usageLine(usageFailure, argv));
       return 2;
     }
     return helpOrVersion ? 0 : 0;
   } catch (error) {
     if (usageFailure !== undefined) {
-      printError(`error: ${usageFailure} (run peakshift --help)`);
+      printError(usageLine(usageFailure, argv));
       return 2;
     }
     const { line, exitCode } = errorLine(error, debug);
@@ -78,5 +103,6 @@ export async function main(argv: string[], output?: CliOutput): Promise<number> 
   } finally {
     if (previous) setOutput(previous);
     setQuiet(false);
+    setRawArgv([]);
   }
 }

@@ -12,13 +12,35 @@ export interface NumberRule {
   integer?: boolean;
 }
 
+let rawArgv: readonly string[] = [];
+
+/** The words of the command line being parsed, so a message can quote what was typed. */
+export function setRawArgv(argv: readonly string[]): void {
+  rawArgv = argv;
+}
+
+const camel = (kebab: string): string => kebab.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
 /**
- * `--aht abc` → `--aht: expected a positive number of seconds, got "abc"`.
- * yargs options are declared as strings so the message can quote what was typed.
+ * The text typed for `--name` (last occurrence, `--name value` or `--name=value`), or undefined.
+ * Numeric options are declared as numbers to yargs, which turns "abc" into NaN; the message quotes the text.
  */
+export function typedText(name: string): string | undefined {
+  const spellings = new Set([`--${name}`, `--${camel(name)}`]);
+  let found: string | undefined;
+  rawArgv.forEach((word, i) => {
+    const eq = word.indexOf('=');
+    if (eq > 0 && spellings.has(word.slice(0, eq))) found = word.slice(eq + 1);
+    else if (spellings.has(word) && i + 1 < rawArgv.length) found = rawArgv[i + 1];
+  });
+  return found;
+}
+
+/** `--aht abc` → `--aht: expected a positive number of seconds, got "abc"`. */
 export function parseNumberOption(name: string, raw: unknown, rule: NumberRule): number {
-  const text = Array.isArray(raw) ? String(raw[raw.length - 1]) : String(raw);
-  const value = text.trim() === '' ? NaN : Number(text);
+  const last = Array.isArray(raw) ? raw[raw.length - 1] : raw;
+  const text = typedText(name) ?? String(last);
+  const value = typeof last === 'number' ? last : String(last).trim() === '' ? NaN : Number(last);
   const fail = (): never => {
     throw new UsageError(`--${name}: expected ${rule.expected}, got ${JSON.stringify(text)}`);
   };

@@ -44,7 +44,7 @@ async function scenarioFolderFiles(output: ScenarioJobOutput, files: Map<string,
   const dir = output.result.folder;
   const summary = summaryBody(output);
   if (output.plan) {
-    const folder = await planFolderFiles({ config: output.config, demand: output.demand, requirement: output.requirement, plan: output.plan, service: output.plan.service, summary, lang }, dir);
+    const folder = await planFolderFiles({ config: output.config, demand: output.demand, requirement: output.requirement, plan: output.plan, service: output.plan.service, summary, lang, roster: output.plan.roster }, dir);
     for (const [name, text] of folder) files.set(name, text);
   } else {
     // No plan: what the scenario was sized on, and why it has no plan.

@@ -1,7 +1,8 @@
 /**
- * Hand-written SVG charts: pure functions, data in, markup out, so the HTML
- * report and the web page draw the same pictures. No scripts, no external
- * fonts or styles: each chart is one self-contained <svg> element.
+ * Hand-written SVG charts: pure functions, data in, markup out, so the plan
+ * report and the what-if comparison draw their pictures with one set of
+ * helpers. No scripts, no external fonts or styles: each chart is one
+ * self-contained <svg> element.
  */
 import { escapeXml, grouped } from './format';
 
@@ -47,7 +48,28 @@ function textWidth(text: string): number {
   return w;
 }
 
-function legend(items: ReadonlyArray<{ name: string; color: string; kind: 'line' | 'box' | 'dash' }>, x: number, y: number): string {
+type LegendItem = { name: string; color: string; kind: 'line' | 'box' | 'dash' };
+
+const legendWidth = (it: LegendItem): number => 30 + textWidth(it.name);
+
+/** Legend items in rows that fit `width` from `x` (one row when they fit: the common case). */
+function legendRows(items: readonly LegendItem[], x: number, width: number): LegendItem[][] {
+  const rows: LegendItem[][] = [[]];
+  let cx = x;
+  for (const it of items) {
+    const row = rows[rows.length - 1] as LegendItem[];
+    if (row.length > 0 && cx + legendWidth(it) > x + width) {
+      rows.push([it]);
+      cx = x + legendWidth(it);
+    } else {
+      row.push(it);
+      cx += legendWidth(it);
+    }
+  }
+  return rows;
+}
+
+function legend(items: readonly LegendItem[], x: number, y: number): string {
   let cx = x;
   const parts: string[] = [];
   for (const it of items) {
@@ -56,7 +78,16 @@ function legend(items: ReadonlyArray<{ name: string; color: string; kind: 'line'
         ? `<rect x="${cx}" y="${y - 9}" width="14" height="10" fill="${it.color}" fill-opacity="0.35" stroke="${it.color}"/>`
         : `<line x1="${cx}" y1="${y - 4}" x2="${cx + 14}" y2="${y - 4}" stroke="${it.color}" stroke-width="2"${it.kind === 'dash' ? ' stroke-dasharray="4 3"' : ''}/>`;
     parts.push(`${mark}<text x="${cx + 18}" y="${y}" font-size="11">${escapeXml(it.name)}</text>`);
-    cx += 30 + textWidth(it.name);
+    cx += legendWidth(it);
+  }
+  return parts.join('');
+}
+
+/** Horizontal grid lines with their values, from `min` to `max` every `step`, left of the plot at `left`. */
+function yGrid(left: number, plotWidth: number, y: (v: number) => number, min: number, max: number, step: number): string {
+  const parts: string[] = [];
+  for (let v = min; v <= max + 1e-9; v += step) {
+    parts.push(`<line x1="${left}" x2="${left + plotWidth}" y1="${r1(y(v))}" y2="${r1(y(v))}" stroke="#e5e7eb"/><text x="${left - 6}" y="${r1(y(v) + 4)}" font-size="10" text-anchor="end">${grouped(v, step < 1 ? 1 : 0)}</text>`);
   }
   return parts.join('');
 }
@@ -64,8 +95,15 @@ function legend(items: ReadonlyArray<{ name: string; color: string; kind: 'line'
 /** Values per hour over days: band, lines, shaded hours, a day grid. */
 export function hourlyChart(c: HourlyChart): string {
   const width = c.width ?? 1100;
-  const height = c.height ?? 300;
-  const m = { left: 56, right: 14, top: 34, bottom: 46 };
+  const items: LegendItem[] = [
+    ...(c.band ? [{ name: c.band.name, color: c.band.color, kind: 'box' as const }] : []),
+    ...c.lines.map((l) => ({ name: l.name, color: l.color, kind: l.dashed ? ('dash' as const) : ('line' as const) })),
+    ...(c.highlight ? [{ name: c.highlight.name, color: c.highlight.color, kind: 'box' as const }] : []),
+  ];
+  const rows = legendRows(items, 56, width - 56 - 14);
+  const extra = 16 * (rows.length - 1);
+  const height = (c.height ?? 300) + extra;
+  const m = { left: 56, right: 14, top: 34, bottom: 46 + extra };
   const w = width - m.left - m.right;
   const h = height - m.top - m.bottom;
   const n = c.hours.length;
@@ -82,9 +120,7 @@ export function hourlyChart(c: HourlyChart): string {
       if (hl.hours[i]) out.push(`<rect class="highlight" x="${r1(x(i) - slot / 2)}" y="${m.top}" width="${r1(Math.max(slot, 1))}" height="${h}" fill="${hl.color}" fill-opacity="0.22"><title>${escapeXml(`${hour} ${hl.name}`)}</title></rect>`);
     });
   }
-  for (let v = 0; v <= max + 1e-9; v += step) {
-    out.push(`<line x1="${m.left}" x2="${m.left + w}" y1="${r1(y(v))}" y2="${r1(y(v))}" stroke="#e5e7eb"/><text x="${m.left - 6}" y="${r1(y(v) + 4)}" font-size="10" text-anchor="end">${grouped(v, step < 1 ? 1 : 0)}</text>`);
-  }
+  out.push(yGrid(m.left, w, y, 0, max, step));
   c.hours.forEach((hour, i) => {
     if (!hour.endsWith('T00:00')) return;
     out.push(`<line x1="${r1(x(i))}" x2="${r1(x(i))}" y1="${m.top}" y2="${m.top + h}" stroke="#d1d5db" stroke-dasharray="2 3"/><text x="${r1(x(i) + 3)}" y="${m.top + h + 14}" font-size="10">${hour.slice(5, 10)}</text>`);
@@ -100,12 +136,7 @@ export function hourlyChart(c: HourlyChart): string {
     out.push(`<polyline class="series" points="${pts}" fill="none" stroke="${line.color}" stroke-width="1.6"${line.dashed ? ' stroke-dasharray="5 3"' : ''}><title>${escapeXml(line.name)}</title></polyline>`);
   }
   out.push(`<line x1="${m.left}" x2="${m.left + w}" y1="${m.top + h}" y2="${m.top + h}" stroke="#374151"/>`);
-  const items = [
-    ...(c.band ? [{ name: c.band.name, color: c.band.color, kind: 'box' as const }] : []),
-    ...c.lines.map((l) => ({ name: l.name, color: l.color, kind: l.dashed ? ('dash' as const) : ('line' as const) })),
-    ...(c.highlight ? [{ name: c.highlight.name, color: c.highlight.color, kind: 'box' as const }] : []),
-  ];
-  out.push(legend(items, m.left, height - 10));
+  rows.forEach((row, i) => out.push(legend(row, m.left, height - 10 - extra + 16 * i)));
   out.push('</svg>');
   return out.join('');
 }
@@ -141,7 +172,8 @@ export function barChart(c: { title: string; items: readonly BarItem[]; format: 
 }
 
 /** Stacked columns per category (e.g. agents per date, one stack per shift). */
-export function stackedBarChart(c: { title: string; categories: readonly string[]; series: readonly LineSeries[]; yLabel: string; width?: number; height?: number }): string {
+export function stackedBarChart(c: { title: string; categories: readonly string[]; series: readonly LineSeries[]; yLabel: string; width?: number; height?: number; format?: (v: number) => string }): string {
+  const format = c.format ?? ((v: number) => String(v));
   const width = c.width ?? 1100;
   const height = c.height ?? 300;
   const m = { left: 56, right: 14, top: 34, bottom: 46 };
@@ -154,9 +186,7 @@ export function stackedBarChart(c: { title: string; categories: readonly string[
   const bw = Math.max(2, slot * 0.7);
   const out = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(c.title)}" ${FONT}>`];
   out.push(`<text x="${m.left}" y="18" font-size="14" font-weight="600">${escapeXml(c.title)}</text>`);
-  for (let v = 0; v <= max + 1e-9; v += step) {
-    out.push(`<line x1="${m.left}" x2="${m.left + w}" y1="${r1(y(v))}" y2="${r1(y(v))}" stroke="#e5e7eb"/><text x="${m.left - 6}" y="${r1(y(v) + 4)}" font-size="10" text-anchor="end">${grouped(v, step < 1 ? 1 : 0)}</text>`);
-  }
+  out.push(yGrid(m.left, w, y, 0, max, step));
   out.push(`<text x="14" y="${m.top + h / 2}" font-size="11" transform="rotate(-90 14 ${m.top + h / 2})" text-anchor="middle">${escapeXml(c.yLabel)}</text>`);
   c.categories.forEach((cat, i) => {
     const x = m.left + i * slot + (slot - bw) / 2;
@@ -164,14 +194,64 @@ export function stackedBarChart(c: { title: string; categories: readonly string[
     for (const se of c.series) {
       const v = se.values[i] ?? 0;
       if (v <= 0) continue;
-      out.push(`<rect class="stack" x="${r1(x)}" y="${r1(y(base + v))}" width="${r1(bw)}" height="${r1(y(base) - y(base + v))}" fill="${se.color}"><title>${escapeXml(`${cat} ${se.name}: ${v}`)}</title></rect>`);
+      out.push(`<rect class="stack" x="${r1(x)}" y="${r1(y(base + v))}" width="${r1(bw)}" height="${r1(y(base) - y(base + v))}" fill="${se.color}"><title>${escapeXml(`${cat} ${se.name}: ${format(v)}`)}</title></rect>`);
       base += v;
     }
-    out.push(`<text x="${r1(x + bw / 2)}" y="${r1(y(base) - 3)}" font-size="10" text-anchor="middle">${totals[i]}</text>`);
+    out.push(`<text x="${r1(x + bw / 2)}" y="${r1(y(base) - 3)}" font-size="10" text-anchor="middle">${escapeXml(format(totals[i] ?? 0))}</text>`);
     out.push(`<text x="${r1(x + bw / 2)}" y="${m.top + h + 14}" font-size="10" text-anchor="middle">${escapeXml(cat.length === 10 ? cat.slice(5) : cat)}</text>`);
   });
   out.push(`<line x1="${m.left}" x2="${m.left + w}" y1="${m.top + h}" y2="${m.top + h}" stroke="#374151"/>`);
   out.push(legend(c.series.map((s) => ({ name: s.name, color: s.color, kind: 'box' as const })), m.left, height - 10));
+  out.push('</svg>');
+  return out.join('');
+}
+
+/**
+ * A value (e.g. cost) against a swept parameter: the curve, the best point
+ * circled and labelled, a cross where a point has no value, and a dashed
+ * vertical line from the point where something starts (e.g. shortfall).
+ */
+export function sweepChart(c: { title: string; xs: readonly number[]; values: ReadonlyArray<number | null>; yLabel: string; best: { index: number; label: string }; from: { index: number; label: string }; format: (v: number) => string; width?: number }): string {
+  const width = c.width ?? 900;
+  const height = 300;
+  const m = { left: 64, right: 24, top: 34, bottom: 40 };
+  const known = c.values.filter((v): v is number => v !== null);
+  const lo = known.length > 0 ? Math.min(...known) : 0;
+  const { max, step } = niceScale(known.length > 0 ? Math.max(...known) : 1);
+  const min = Math.max(0, Math.floor(lo / step) * step - step);
+  const w = width - m.left - m.right;
+  const h = height - m.top - m.bottom;
+  const x0 = c.xs[0] ?? 0;
+  const x1 = c.xs[c.xs.length - 1] ?? 1;
+  const x = (v: number): number => m.left + (x1 === x0 ? w / 2 : ((v - x0) / (x1 - x0)) * w);
+  const y = (v: number): number => m.top + h - ((v - min) / (max - min || 1)) * h;
+  const out = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(c.title)}" ${FONT}>`];
+  out.push(`<text x="${m.left}" y="18" font-size="14" font-weight="600">${escapeXml(c.title)}</text>`);
+  out.push(yGrid(m.left, w, y, min, max, step));
+  out.push(`<text x="14" y="${m.top + h / 2}" font-size="11" transform="rotate(-90 14 ${m.top + h / 2})" text-anchor="middle">${escapeXml(c.yLabel)}</text>`);
+  out.push(...c.xs.map((xv) => `<text x="${r1(x(xv))}" y="${height - 20}" text-anchor="middle" font-size="10">${xv}</text>`));
+  let d = '';
+  const dots: string[] = [];
+  c.xs.forEach((xv, i) => {
+    const v = c.values[i];
+    if (v === null || v === undefined) {
+      dots.push(`<text x="${r1(x(xv))}" y="${m.top + h - 4}" text-anchor="middle" font-size="11" fill="#ef4444">×<title>no plan</title></text>`);
+      d += ' ';
+      return;
+    }
+    d += `${d === '' || d.endsWith(' ') ? 'M' : 'L'}${r1(x(xv))} ${r1(y(v))}`;
+    dots.push(`<circle cx="${r1(x(xv))}" cy="${r1(y(v))}" r="3" fill="${PALETTE[0]}"><title>${escapeXml(`${xv}: ${c.format(v)}`)}</title></circle>`);
+  });
+  out.push(`<path d="${d.trim()}" fill="none" stroke="${PALETTE[0]}" stroke-width="1.5"/>`, ...dots);
+  const bestValue = c.values[c.best.index];
+  const bestX = c.xs[c.best.index];
+  if (bestValue !== null && bestValue !== undefined && bestX !== undefined) {
+    out.push(`<circle cx="${r1(x(bestX))}" cy="${r1(y(bestValue))}" r="7" fill="none" stroke="#10b981" stroke-width="2"/><text x="${r1(x(bestX))}" y="${r1(y(bestValue) - 12)}" text-anchor="middle" font-size="11" fill="#047857">${escapeXml(c.best.label)}</text>`);
+  }
+  const fromX = c.xs[c.from.index];
+  if (c.from.index >= 0 && fromX !== undefined) {
+    out.push(`<line x1="${r1(x(fromX))}" x2="${r1(x(fromX))}" y1="${m.top}" y2="${m.top + h}" stroke="#ef4444" stroke-dasharray="5 4"/><text x="${r1(x(fromX) + 4)}" y="${m.top + 12}" font-size="11" fill="#b91c1c">${escapeXml(c.from.label)}</text>`);
+  }
   out.push('</svg>');
   return out.join('');
 }

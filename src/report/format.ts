@@ -16,9 +16,16 @@ export function fixedDigits(value: number, digits: number): string {
   return (Object.is(r, -0) ? 0 : r).toFixed(digits);
 }
 
-/** Money with two decimals (`-0` printed as `0.00`). */
-export function money(value: number): string {
-  return fixedDigits(value, 2);
+/**
+ * Money for people: rounded half away from zero to exactly `digits` decimals, thousands grouped,
+ * never "-0" (1234567.8 → "1,234,568" with 0 digits, "1,234,567.80" with 2). Machine-readable
+ * files print amounts with `fixedDigits(value, 2)` instead (no grouping).
+ */
+export function money(value: number, digits: 0 | 2): string {
+  const factor = 10 ** digits;
+  const r = Math.round(Math.abs(value) * factor) / factor;
+  const text = r.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return value < 0 && r !== 0 ? `-${text}` : text;
 }
 
 /** Thousands-grouped number with at most `digits` decimals, for people. */

@@ -10,7 +10,7 @@ import { eventName, poolKindName, pricingModelName, tr, type Lang, type TextKey 
 import type { CoverageRow, PlanSummary, ShortageExplanation } from '../plan';
 import type { Fairness, Roster, UnfilledSeat } from '../roster';
 import { barChart, hourlyChart, PALETTE, stackedBarChart } from './charts';
-import { escapeXml, grouped, money, percent } from './format';
+import { escapeXml, fixedDigits, grouped, percent } from './format';
 
 export interface ReportInput {
   config: Pick<Config, 'shifts' | 'pools' | 'forecast' | 'currency'>;
@@ -257,7 +257,7 @@ function seatsText(model: ReportModel, seats: ReadonlyArray<{ pool: string; seat
 export function renderSummaryMarkdown(model: ReportModel): string {
   const t = (key: TextKey, vars?: Record<string, string | number>): string => text(model, key, vars);
   const parts: string[] = [`# ${model.title}`, '', `## ${t('keyFigures')}`, '', mdTable([t('figure'), t('value')], model.kpis.map((k) => [k.label, k.value]))];
-  parts.push('', `## ${t('costByPool')}`, '', mdTable(costHeader(model), costRows(model, money), [false, false, true, true, true, true]));
+  parts.push('', `## ${t('costByPool')}`, '', mdTable(costHeader(model), costRows(model, (v) => fixedDigits(v, 2)), [false, false, true, true, true, true]));
   parts.push('', `## ${t('agentsByDayShift')}`, '', mdTable([t('colDate'), ...model.byDay.shifts.map((s) => s.name), t('colTotal')], model.byDay.dates.map((d, i) => {
     const v = model.byDay.shifts.map((s) => s.values[i] ?? 0);
     return [d, ...v.map(String), String(v.reduce((a, b) => a + b, 0))];

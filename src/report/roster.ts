@@ -8,7 +8,7 @@ import type { Config } from '../config';
 import type { ShiftLine } from '../domain';
 import type { PoolSummary } from '../plan';
 import { UNFILLED, lineKey, nightShiftNames, type Roster, type RosterAssignment } from '../roster';
-import { csvLine, money, splitCents } from './format';
+import { csvLine, fixedDigits, splitCents } from './format';
 
 /** DESIGN.md's roster columns, then each person's breaks (`HH:MM-HH:MM`, `;` between two) and overtime hours. */
 export const ROSTER_HEADER = ['date', 'agent_id', 'agent_name', 'pool', 'shift', 'start', 'end', 'breaks', 'overtime_hours'] as const;
@@ -147,8 +147,8 @@ export function formatVendorSheet(
 ): string {
   const sheet = vendorSheet(vendor, roster, lines, poolSummary, config);
   const out = [VENDOR_SHEET_HEADER.join(',')];
-  for (const r of sheet.rows) out.push(csvLine([r.date, r.seat, r.shift, r.start, r.end, r.paidHours, money(r.cents / 100)]));
-  for (const f of sheet.fees) out.push(csvLine(['', '', f.label, '', '', '', money(f.cents / 100)]));
-  out.push(csvLine(['', '', 'total', '', '', sheet.paidHours, money(sheet.totalCents / 100)]));
+  for (const r of sheet.rows) out.push(csvLine([r.date, r.seat, r.shift, r.start, r.end, r.paidHours, fixedDigits(r.cents / 100, 2)]));
+  for (const f of sheet.fees) out.push(csvLine(['', '', f.label, '', '', '', fixedDigits(f.cents / 100, 2)]));
+  out.push(csvLine(['', '', 'total', '', '', sheet.paidHours, fixedDigits(sheet.totalCents / 100, 2)]));
   return `${out.join('\n')}\n`;
 }

@@ -4,7 +4,6 @@ export * from './overrides';
 export * from './sweep';
 export * from './result';
 export * from './compare';
-export * from './charts';
 export * from './html';
 export * from './simulation';
 export * from './workers';

@@ -10,6 +10,7 @@ import { forecastDemand } from '../forecast';
 import { computeRequirements } from '../staffing';
 import type { CoverageRow, PlanSummary } from '../plan';
 import { runPipeline, type HourlyService, type PipelineSummary } from '../pipeline';
+import type { Agent, Roster } from '../roster';
 import { applyConfigOverrides, applyVolumeOverrides, splitByQueue } from './overrides';
 import { failedResult, type ScenarioResult } from './result';
 import type { Scenario, SimulationSpec } from './schema';
@@ -35,6 +36,8 @@ export interface ScenarioBase {
   simulation: SimulationSpec | null;
   /** Overrides the config's solver time limit (seconds). */
   timeLimitSeconds?: number;
+  /** Named agents (`base.agents`): every scenario's plan is rostered on them, as `plan --agents` does. */
+  agents?: readonly Agent[];
 }
 
 export interface ScenarioJob extends ScenarioBase {
@@ -53,6 +56,8 @@ export interface PlannedScenario {
   service: HourlyService;
   /** The plan folder's summary.json body (no solver seconds). */
   folderSummary: PipelineSummary;
+  /** With `agents`: the roster on the plan. */
+  roster: Roster | null;
 }
 
 export interface ScenarioJobOutput {
@@ -184,6 +189,8 @@ export async function runScenarioJob(job: ScenarioJob): Promise<ScenarioJobOutpu
   const ctx = { demandBased: job.history === null, ...(job.file === undefined ? {} : { file: job.file }) };
   const config = applyConfigOverrides(job.baseConfig, job.scenario, ctx);
   const demand = applyVolumeOverrides(scenarioDemand(job, config), config, job.scenario, ctx);
+  // A scenario that removes a pool leaves its agents out of the roster.
+  const agents = job.agents?.filter((a) => config.pools.some((p) => p.name === a.pool));
   let plan: PlannedScenario;
   let requirement: Requirement;
   try {
@@ -197,9 +204,10 @@ export async function runScenarioJob(job: ScenarioJob): Promise<ScenarioJobOutpu
       allowShort: true,
       explainPriced: 1,
       ...(job.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: job.timeLimitSeconds }),
+      ...(agents ? { agents } : {}),
     });
     requirement = run.requirement;
-    plan = { lines: run.plan.lines, coverage: run.plan.coverage, summary: run.plan.summary, service: run.service, folderSummary: run.summary };
+    plan = { lines: run.plan.lines, coverage: run.plan.coverage, summary: run.plan.summary, service: run.service, folderSummary: run.summary, roster: run.roster?.roster ?? null };
   } catch (error) {
     if (error instanceof InfeasiblePlanError || error instanceof SolverError) {
       const status = error instanceof InfeasiblePlanError ? 'infeasible' : 'failed';

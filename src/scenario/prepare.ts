@@ -4,6 +4,7 @@
  * web page both start here, so they plan the same thing.
  */
 import type { Config } from '../config';
+import type { Agent } from '../roster';
 import { UsageError, type Demand, type History } from '../domain';
 import { forecastDemand } from '../forecast';
 import { demandDates } from './job';
@@ -26,6 +27,8 @@ export interface WhatIfSource {
   sweeps: Sweep[];
   simulation: SimulationSpec | null;
   timeLimitSeconds?: number;
+  /** The base's named agents (`base.agents`), read against the base config. */
+  agents?: readonly Agent[];
 }
 
 export function prepareWhatIf(source: WhatIfSource): { input: WhatIfInput; notes: string[] } {
@@ -67,6 +70,7 @@ export function prepareWhatIf(source: WhatIfSource): { input: WhatIfInput; notes
       sweeps: source.sweeps,
       simulation: source.simulation,
       ...(source.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: source.timeLimitSeconds }),
+      ...(source.agents ? { agents: source.agents } : {}),
     },
     notes,
   };

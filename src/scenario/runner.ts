@@ -96,6 +96,7 @@ export async function runWhatIf(input: WhatIfInput, options: WhatIfOptions = {})
         value: sweep.values[i] as number,
         name: o.result.name,
         totalCost: o.result.status === 'ok' ? o.result.totalCost : null,
+        lostServiceCost: o.result.status === 'ok' ? o.result.lostServiceCost : null,
         shortfallAgentHours: o.result.status === 'ok' ? o.result.shortfallAgentHours : null,
       })),
     ),

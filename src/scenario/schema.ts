@@ -179,8 +179,11 @@ const baseSchema = z.strictObject({
   end: date.optional(),
 });
 
+/** Runs of a plan simulation unless told otherwise: `simulate` and `whatif` alike. */
+export const DEFAULT_SIMULATION_RUNS = 5;
+
 export const simulationSchema = z.strictObject({
-  runs: whole(1, 1000).default(3),
+  runs: whole(1, 1000).default(DEFAULT_SIMULATION_RUNS),
   seed: whole(0).default(1),
   arrivals: z.enum(['forecast', 'p90'], { error: 'expected forecast or p90' }).default('forecast'),
   handling: z.enum(['exponential', 'lognormal'], { error: 'expected exponential or lognormal' }).default('exponential'),

@@ -101,13 +101,20 @@ export interface SweepPoint {
   name: string;
   /** Null when the point has no plan (infeasible or failed). */
   totalCost: number | null;
+  /** Price of the inquiries not answered within target (as the plan prices them); null without a plan. */
+  lostServiceCost: number | null;
   shortfallAgentHours: number | null;
+}
+
+/** What a point costs all told: the cost paid plus the lost service; null without a plan. */
+export function pointCost(p: SweepPoint): number | null {
+  return p.totalCost === null ? null : p.totalCost + (p.lostServiceCost ?? 0);
 }
 
 export interface SweepCurve {
   parameter: string;
   points: SweepPoint[];
-  /** Index of the cheapest point with a plan, or -1. */
+  /** Index of the point with a plan of least cost including lost service (ties: the first), or -1. */
   cheapest: number;
   /** Index of the first point (in sweep order) whose shortfall rises above the sweep's floor, or -1. */
   shortfallStart: number;
@@ -119,9 +126,10 @@ export const SHORTFALL_TOLERANCE = 0.5;
 export function sweepCurve(parameter: string, points: SweepPoint[]): SweepCurve {
   let cheapest = -1;
   points.forEach((p, i) => {
-    if (p.totalCost === null) return;
-    const best = cheapest >= 0 ? (points[cheapest] as SweepPoint).totalCost : null;
-    if (best === null || p.totalCost < best - 1e-9) cheapest = i;
+    const cost = pointCost(p);
+    if (cost === null) return;
+    const best = cheapest >= 0 ? pointCost(points[cheapest] as SweepPoint) : null;
+    if (best === null || cost < best - 1e-9) cheapest = i;
   });
   // Shortfall every point has (hours no shift can reach, e.g. before the first night shift) is not the
   // sweep's doing: shortfall "starts" where it first exceeds that floor by more than half an agent-hour.

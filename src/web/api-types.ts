@@ -88,6 +88,8 @@ export interface PlanRequest {
    * base may be left out; its config, history and agents paths are ignored.
    */
   scenarios?: NamedText;
+  /** With agents: unfilled roster seats fail the run, as `plan --strict` (exit 3) does. */
+  strict?: boolean;
   /** Makes the run a shift design (`peakshift design-shifts`): NEW-CONFIG.json and design.md. */
   design?: DesignRequest;
 }
@@ -104,6 +106,8 @@ export interface JobProgress {
   stage: string;
   /** 0..1 over the whole run. */
   fraction: number;
+  /** The last solve, for people: status, objective, gap, seconds. */
+  detail?: string;
 }
 
 export interface JobView {

@@ -12,10 +12,10 @@ import { whatIfFiles } from '../io/whatif';
 import { checkReplanNow, parseReplanNow, planForReplan, replanFolderFiles } from '../io/replan';
 import { solverByName } from '../plan';
 import { replanDay } from '../replan';
-import { runPipeline } from '../pipeline';
+import { runPipeline, type PipelineProgress } from '../pipeline';
 import { parseScenarioFile, parseSweep, prepareWhatIf, runWhatIf, type ScenarioFile } from '../scenario';
 import { designMarkdown, designRequirement, designShifts, newConfigJson } from '../design';
-import type { DesignRequest, NamedText } from './api-types';
+import type { DesignRequest, JobProgress, NamedText } from './api-types';
 import type { PlanFile, PlanInputs, PlanOutput, ProgressFn } from './queue';
 
 /**
@@ -52,6 +52,7 @@ async function runWhatIfJob(inputs: PlanInputs, scenarios: NamedText, onProgress
   const config = loadConfigText(inputs.config.text, inputs.config.file);
   const spec = parseWebScenarios(scenarios, inputs.history.file);
   const history = parseHistory(inputs.history.text, inputs.history.file, { timezone: config.timezone });
+  const agents = inputs.agents ? parseAgents(inputs.agents.text, inputs.agents.file, config) : undefined;
   onProgress({ stage: 'forecast', fraction: 0.05 });
   const { input } = prepareWhatIf({
     file: scenarios.file,
@@ -63,12 +64,40 @@ async function runWhatIfJob(inputs: PlanInputs, scenarios: NamedText, onProgress
     scenarios: spec.scenarios,
     sweeps: spec.sweeps.map(parseSweep),
     simulation: spec.simulation,
+    ...(agents ? { agents } : {}),
   });
   // One thread: the server runs one job at a time, in this process.
   const run = await runWhatIf(input, { jobs: 0, onProgress: (done, total) => onProgress({ stage: 'whatif', fraction: 0.1 + (0.9 * done) / Math.max(1, total) }) });
   const files = await whatIfFiles(run, config.language ?? 'en');
   files.set('scenarios.json', scenarios.text);
   return { files: filesOf(files), summary: run.comparison };
+}
+
+/**
+ * The page's progress bar over the pipeline's stages (the CLI's progress line
+ * shows the same): forecast 5-15%, sizing 15-20%, solving 20-85% (each solve
+ * moves the bar half of the way left, as the number of solves is not known
+ * in advance), pricing the short hours 85-95%.
+ */
+export function webProgress(p: PipelineProgress): JobProgress {
+  const solving = 0.2 + 0.65 * (1 - 0.5 ** p.solves);
+  const roster = p.model === 'roster';
+  const detail = p.solve
+    ? `${p.round !== undefined && p.round > 1 ? `round ${p.round} · ` : ''}${p.solve.status}${Number.isFinite(p.solve.objective) ? ` ${Math.round(p.solve.objective).toLocaleString('en-US')}` : ''}${p.solve.gap === null ? '' : ` · gap ${(p.solve.gap * 100).toFixed(2)}%`} · ${p.solve.seconds.toFixed(1)} s`
+    : undefined;
+  const at = (stage: string, fraction: number): JobProgress => ({ stage, fraction, ...(detail ? { detail } : {}) });
+  switch (p.stage) {
+    case 'forecast':
+      return at('forecast', 0.05);
+    case 'sizing':
+      return at('requirements', 0.15);
+    case 'solve':
+      return at(roster ? 'roster' : 'plan', solving);
+    case 'explain':
+      return at('explain', 0.85);
+    case 'done':
+      return at('report', 0.95);
+  }
 }
 
 /** `peakshift plan --config C --history H [--agents A] --out-dir D` on the uploaded texts: the plan folder's files. */
@@ -78,8 +107,7 @@ async function runPlanFolderJob(inputs: PlanInputs, onProgress: ProgressFn): Pro
   const { start, end } = config.horizon;
   const history = parseHistory(inputs.history.text, inputs.history.file, { timezone: config.timezone });
   const agents = inputs.agents ? parseAgents(inputs.agents.text, inputs.agents.file, config) : undefined;
-  onProgress({ stage: 'plan', fraction: 0.1 });
-  const run = await runPipeline({ config, source: { kind: 'history', history }, sourceFile: inputs.history.file, start, end, ...(agents ? { agents } : {}) });
+  const run = await runPipeline({ config, source: { kind: 'history', history }, sourceFile: inputs.history.file, start, end, ...(agents ? { agents } : {}), ...(inputs.strict ? { strict: true } : {}), onProgress: (p) => onProgress(webProgress(p)) });
   onProgress({ stage: 'report', fraction: 0.95 });
   const files = await planFolderFiles({ lang: config.language ?? 'en', config, demand: run.demand, requirement: run.requirement, plan: run.plan, service: run.service, summary: run.summary, roster: run.roster?.roster ?? null, agents: agents ?? null });
   return { files: filesOf(files), summary: run.summary };

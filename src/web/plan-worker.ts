@@ -11,7 +11,7 @@ import { runPlanJob } from './plan-job';
 import type { PlanInputs, PlanOutput } from './queue';
 
 export type WorkerMessage =
-  | { type: 'progress'; stage: string; fraction: number }
+  | { type: 'progress'; stage: string; fraction: number; detail?: string }
   | { type: 'done'; output: PlanOutput }
   | { type: 'error'; status: number; body: ApiError };
 

@@ -17,6 +17,8 @@ export interface PlanInputs {
   design?: DesignRequest;
   /** Present for a re-plan (`history` then holds the actuals so far): the hour it is now and the plan folder's files. */
   replan?: { now: string; plan: PlanFile[] };
+  /** Unfilled roster seats fail the run (`plan --strict`). */
+  strict?: boolean;
 }
 
 export interface PlanFile {

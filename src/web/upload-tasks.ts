@@ -30,6 +30,8 @@ export interface CheckedPlanRequest {
   agents?: NamedText;
   scenarios?: NamedText;
   design?: DesignRequest;
+  /** Unfilled roster seats fail the run (`plan --strict`). */
+  strict?: boolean;
   /** The config's time zone, which the history is read in. */
   timezone: string;
 }
@@ -106,6 +108,7 @@ function planRequest(text: string): CheckedPlanRequest {
   const agents = namedText(request.agents, 'agents');
   const scenarios = namedText(request.scenarios, 'scenarios');
   const design = designRequest(request.design);
+  if (request.strict !== undefined && typeof request.strict !== 'boolean') throw badRequest(`strict: expected true or false, got ${JSON.stringify(request.strict)}`, 'strict');
   // Refuse bad inputs now, with the CLI's messages, rather than after waiting in the queue.
   const parsed: Config = checked('config', () => loadConfigText(config.text, config.file));
   if (history) checked('history', () => parseHistory(history.text, history.file, { timezone: parsed.timezone }));
@@ -118,6 +121,7 @@ function planRequest(text: string): CheckedPlanRequest {
     ...(agents ? { agents } : {}),
     ...(scenarios ? { scenarios } : {}),
     ...(design ? { design } : {}),
+    ...(request.strict === true ? { strict: true } : {}),
     timezone: parsed.timezone,
   };
 }

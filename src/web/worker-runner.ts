@@ -57,7 +57,7 @@ export const workerRunner: PlanRunner = (inputs: PlanInputs, onProgress: Progres
       );
     }, timeoutMs);
     child.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') onProgress({ stage: message.stage, fraction: message.fraction });
+      if (message.type === 'progress') onProgress({ stage: message.stage, fraction: message.fraction, ...(message.detail === undefined ? {} : { detail: message.detail }) });
       else if (message.type === 'done') finish(() => resolve(message.output));
       else finish(() => reject(new HttpError(message.status, message.body)));
     });

@@ -16,7 +16,7 @@ describe('peakshift erlang', () => {
     for (const key of ['agents', 'serviceLevel', 'asaSeconds', 'occupancy', 'waitProbability']) expect(json).toHaveProperty(key);
     expect(json).not.toHaveProperty('abandonRate');
     // 63 agents miss the target.
-    const fewer = JSON.parse((await run([...EXAMPLE, '--agents', '63', '--json'])).stdout) as { serviceLevel: number; meetsTargets: boolean };
+    const fewer = JSON.parse((await run([...EXAMPLE, '--agent-count', '63', '--json'])).stdout) as { serviceLevel: number; meetsTargets: boolean };
     expect(fewer.serviceLevel).toBeLessThan(0.8);
     expect(fewer.meetsTargets).toBe(false);
   });
@@ -38,14 +38,21 @@ describe('peakshift erlang', () => {
     expect(json.agents as number).toBeLessThan(64);
   });
 
-  it('evaluates a given staffing with --agents and says when the load exceeds capacity', async () => {
-    const r = await run([...EXAMPLE, '--agents', '55']);
+  it('evaluates a given staffing with --agent-count and says when the load exceeds capacity', async () => {
+    const r = await run([...EXAMPLE, '--agent-count', '55']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('agents (given)');
     expect(r.stdout).toContain('no: the load exceeds capacity');
-    const json = JSON.parse((await run([...EXAMPLE, '--agents', '55', '--json'])).stdout) as Record<string, unknown>;
+    const json = JSON.parse((await run([...EXAMPLE, '--agent-count', '55', '--json'])).stdout) as Record<string, unknown>;
     expect(json.asaSeconds).toBeNull();
     expect(json.stable).toBe(false);
+  });
+
+  it('still takes the old --agents, with a warning naming --agent-count', async () => {
+    const old = await run([...EXAMPLE, '--agents', '63', '--json']);
+    expect(old.code).toBe(0);
+    expect(old.stderr).toBe('warning: erlang --agents is deprecated (plan --agents is a file of agents); use --agent-count\n');
+    expect(old.stdout).toBe((await run([...EXAMPLE, '--agent-count', '63', '--json'])).stdout);
   });
 
   it('prints a small table for people', async () => {
@@ -65,7 +72,8 @@ describe('peakshift erlang', () => {
     [['--concurrency', '1.5'], 'error: --concurrency: expected a whole number of sessions from 1 to 20, got "1.5"'],
     [['--max-occupancy', '1.2'], 'error: --max-occupancy: expected a share above 0 and at most 1, got "1.2"'],
     [['--shrinkage', '1'], 'error: --shrinkage: expected a share from 0 to below 1, got "1"'],
-    [['--agents', 'ten'], 'error: --agents: expected a whole number of agents >= 0, got "ten"'],
+    [['--agent-count', 'ten'], 'error: --agent-count: expected a whole number of agents >= 0, got "ten"'],
+    [['--agents', '5', '--agent-count', '5'], 'error: --agents and --agent-count given: expected only --agent-count (--agents is its old name)'],
     [['--patience', 'x'], 'error: --patience: expected a positive number of seconds, got "x"'],
     [['--max-abandon', '0.1'], 'error: --max-abandon needs --patience (abandonment is modelled by Erlang A only)'],
     [['--patience', '60', '--max-abandon', '1'], 'error: --max-abandon: expected a share above 0 and below 1 (e.g. 0.1), got "1"'],

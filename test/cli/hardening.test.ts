@@ -24,7 +24,7 @@ describe('refused before any work', () => {
     const dir = tempDir();
     const out = path.join(dir, 'out');
     const r = await runCli([...argv, ...(argv[0] === 'plan' ? ['--out-dir', out] : argv[0] === 'forecast' ? ['--out', out] : []), '--bogus', '1']);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'error: Unknown argument: bogus (run peakshift --help)\n' });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `error: ${argv[0]}: unknown option --bogus (run peakshift ${argv[0]} --help)\n` });
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
@@ -107,8 +107,8 @@ describe('erlang: extreme inputs answer at once, finite or exit 2 naming the opt
     [['--calls', '1e12'], 'error: --calls 1e12: an offered load of 142,777,777,778 Erlangs (arrivals per second × AHT); expected at most 50,000 Erlangs per queue and interval\n'],
     [['--calls', '1e12', '--patience', '300'], 'error: --calls 1e12: an offered load of 142,777,777,778 Erlangs (arrivals per second × AHT); expected at most 50,000 Erlangs per queue and interval\n'],
     [['--calls', '400', '--max-occupancy', '1e-12'], 'error: --max-occupancy 1e-12: at least 57,111,111,111,112 servers (agents × concurrency) needed; expected at most 100,000\n'],
-    [['--calls', '400', '--agents', '1000000'], 'error: --agents 1000000: 1,000,000 servers (agents × concurrency); expected at most 100,000\n'],
-    [['--calls', '400', '--patience', '1e9', '--agents', '1'], 'error: --agents 1: 218,331,172 more arrivals than 1 servers take within one mean patience; expected at most 2,000,000 (a shorter patience, or more agents)\n'],
+    [['--calls', '400', '--agent-count', '1000000'], 'error: --agent-count 1000000: 1,000,000 servers (agents × concurrency); expected at most 100,000\n'],
+    [['--calls', '400', '--patience', '1e9', '--agent-count', '1'], 'error: --agent-count 1: 218,331,172 more arrivals than 1 servers take within one mean patience; expected at most 2,000,000 (a shorter patience, or more agents)\n'],
     [['--calls', '400', '--patience', '1e12'], 'error: --patience 1e12: 222,222,222,222 arrivals within one mean patience (arrivals per second × patience); expected at most 10,000,000,000 (at such a patience Erlang C gives the same answer: leave the patience out)\n'],
     [['--calls', '400', '--aht', '0'], 'error: --aht: expected a positive number of seconds, got "0"\n'],
     [['--calls', '400', '--service-level', '1.0'], 'error: --service-level: expected a share above 0 and below 1 (e.g. 0.8), got "1.0"\n'],
@@ -122,7 +122,7 @@ describe('erlang: extreme inputs answer at once, finite or exit 2 naming the opt
     [['--calls', '1e7', '--interval-minutes', '60', '--aht', '10']],
     [['--calls', '1e7', '--interval-minutes', '60', '--aht', '10', '--patience', '60']],
     [['--calls', '400', '--answer-seconds', '0']],
-    [['--calls', '400', '--agents', '100000', '--patience', '300']],
+    [['--calls', '400', '--agent-count', '100000', '--patience', '300']],
     [['--calls', '1.7e6', '--interval-minutes', '60', '--aht', '100', '--patience', '1000', '--service-level', '0.999999', '--answer-seconds', '0']],
   ])('%j gives finite numbers', async (args) => {
     const r = await erlang(...args, '--json');

@@ -26,13 +26,51 @@ describe('global behaviour', () => {
   test('an unknown command is a usage error', async () => {
     const r = await runCli(['frobnicate']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: Unknown argument: frobnicate (run peakshift --help)\n');
+    expect(r.stderr).toBe('error: unknown command "frobnicate"; expected one of inspect, forecast, backtest, erlang, requirements, plan, replan, whatif, design-shifts, simulate, serve (run peakshift --help)\n');
   });
 
   test('a missing required option is a usage error', async () => {
     const r = await runCli(['inspect']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: Missing required argument: history (run peakshift --help)\n');
+    expect(r.stderr).toBe('error: Missing required argument: history (run peakshift inspect --help)\n');
+  });
+});
+
+describe('one command line', () => {
+  const COMMANDS = ['inspect', 'forecast', 'backtest', 'erlang', 'requirements', 'plan', 'whatif', 'simulate', 'serve'];
+
+  test.each(COMMANDS)('%s --help shows an example of the command', async (name) => {
+    const r = await runCli([name, '--help']);
+    expect(r.code).toBe(0);
+    const examples = r.stdout.split('Examples:\n')[1] ?? '';
+    expect(examples).toMatch(new RegExp(`^  peakshift ${name} --`, 'm'));
+  });
+
+  test('numeric options are numbers to yargs, and still quote what was typed when wrong', async () => {
+    // One option per entry: yargs may wrap the type onto the next line.
+    const entries = (await runCli(['erlang', '--help'])).stdout.split(/\n(?=\s+--)/);
+    for (const option of ['--calls', '--interval-minutes', '--aht', '--answer-seconds', '--service-level', '--patience', '--concurrency', '--shrinkage', '--agent-count']) {
+      expect(entries.find((e) => e.trim().startsWith(`${option} `))).toMatch(/\[number\]/);
+    }
+    expect((await runCli(['plan', '--help'])).stdout).toMatch(/^\s+--time-limit .*\[number\]/m);
+    const r = await runCli(['plan', '--config', 'c.json', '--demand', 'd.csv', '--out-dir', 'o', '--time-limit', 'soon']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'error: --time-limit: expected a positive number of seconds, got "soon"\n' });
+  });
+
+  test('erlang and plan do not share --agents: erlang counts with --agent-count', async () => {
+    expect((await runCli(['erlang', '--help'])).stdout).toMatch(/--agents .*\[deprecated: use --agent-count\]/);
+  });
+
+  test('simulate and whatif simulate the same number of runs by default', async () => {
+    const simulate = /--runs [^\n]*\[default: (\d+)\]/.exec((await runCli(['simulate', '--help'])).stdout);
+    const whatif = /--runs [^[]*else (\d+)\)/.exec((await runCli(['whatif', '--help'])).stdout.replace(/\s+/g, ' '));
+    expect(simulate?.[1]).toBe('5');
+    expect(whatif?.[1]).toBe('5');
+  });
+
+  test('several unknown options are named together, as typed, before any work', async () => {
+    const r = await runCli(['simulate', '--plan', 'nowhere', '--bogus', '1', '--rnus=3']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'error: simulate: unknown options --bogus, --rnus (run peakshift simulate --help)\n' });
   });
 });
 

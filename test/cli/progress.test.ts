@@ -48,3 +48,28 @@ describe('progress display', () => {
     expect(err).not.toContain('simulate [');
   });
 });
+
+describe('plan progress', () => {
+  test('on a terminal: the stages, each solve with status and gap, then the total wall time last on stdout', async () => {
+    const saved = process.env.CI;
+    delete process.env.CI;
+    const out: string[] = [];
+    const err: string[] = [];
+    try {
+      const code = await main(
+        ['plan', '--config', path.join(fixtures, 'config.json'), '--demand', path.join(fixtures, 'forecast.csv'), '--start', '2026-06-16', '--end', '2026-06-16', '--out-dir', path.join(tempDir(), 'p')],
+        { stdout: (s) => out.push(s), stderr: (s) => err.push(s), isTTY: true },
+      );
+      expect(code).toBe(0);
+    } finally {
+      if (saved !== undefined) process.env.CI = saved;
+    }
+    const lines = err.join('').split('\r\x1b[2K').filter((l) => l.startsWith('plan: '));
+    const stages = [...new Set(lines.map((l) => (l.split(' · ')[0] as string).slice('plan: '.length)))];
+    expect(stages).toEqual(['reading inputs', 'sizing staff (Erlang)', 'solving the shift plan', 'pricing the short hours', 'writing the plan folder']);
+    expect(lines.some((l) => /^plan: solving the shift plan · solve 1: optimal, objective [\d,]+, gap \d+\.\d\d%, \d+\.\d s · \d+ s$/.test(l))).toBe(true);
+    const report = out.join('').trimEnd().split('\n');
+    expect(report[report.length - 1]).toMatch(/^total time: \d+\.\d s$/);
+    expect(report[report.length - 2]).toMatch(/^solver: highs optimal, gap .*, \d+\.\d\d s solving$/);
+  }, 60_000);
+});

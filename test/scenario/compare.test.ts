@@ -33,20 +33,35 @@ describe('comparison', () => {
 
   test('CSV: one header, one row per scenario, fixed decimals', () => {
     const csv = comparisonCsv(compareScenarios(results)).split('\n');
-    expect(csv[0]).toBe('scenario,status,total_cost,delta_cost,delta_pct,cost_in-house,cost_vendor-a,cost_vendor-b,outsourced_share,peak_agents_in-house,peak_agents_vendor-a,peak_agents_vendor-b,shortfall_hours,shortfall_agent_hours,shortfall_cost,lost_service_cost,below_floor_hours,lowest_service_level,abandon_rate,simulated_service_level,hours_meeting_target,solver_gap,message');
-    expect(csv[2]).toBe('promo +30%,ok,1250.00,250.00,25.00,400.00,850.00,0.00,0.6000,10,10,0,0,0.00,0.00,0.00,0,0.8500,0.0200,,,0.001000,');
-    expect(csv[3]).toBe('all vendors out,infeasible,,,,,,,,,,,,,,,,,,,,,outsourcing.min 0.6 needs a vendor');
+    expect(csv[0]).toBe('scenario,status,total_cost,delta_cost,delta_pct,cost_with_lost_service,delta_with_lost_service,delta_with_lost_service_pct,rank,cost_in-house,cost_vendor-a,cost_vendor-b,outsourced_share,peak_agents_in-house,peak_agents_vendor-a,peak_agents_vendor-b,shortfall_hours,shortfall_agent_hours,shortfall_cost,lost_service_cost,below_floor_hours,lowest_service_level,abandon_rate,simulated_service_level,hours_meeting_target,solver_gap,message');
+    expect(csv[2]).toBe('promo +30%,ok,1250.00,250.00,25.00,1250.00,250.00,25.00,2,400.00,850.00,0.00,0.6000,10,10,0,0,0.00,0.00,0.00,0,0.8500,0.0200,,,0.001000,');
+    expect(csv[3]).toBe('all vendors out,infeasible,,,,,,,,,,,,,,,,,,,,,,,,,outsourcing.min 0.6 needs a vendor');
     expect(csv).toHaveLength(5);
   });
 
-  test('Markdown: signed deltas and the failed row with its reason', () => {
+  test('Markdown: ranked rows with signed deltas, pools in a table of their own, the failed row last with its reason', () => {
     const md = comparisonMarkdown(compareScenarios(results));
-    expect(md).toContain('| promo +30% | 1,250 | +250 (+25.0%) | 400 | 850 | 0 | 60.0% | 10 | 10 | 0 | 0 | 0.0 | 85.0% | 2.0% | 0.10% |');
-    expect(md).toContain('| all vendors out | infeasible: outsourcing.min 0.6 needs a vendor |');
+    expect(md).toContain('| 2 | promo +30% | 1,250 | +250 (+25.0%) | 1,250 | 0 | 60.0% | 0 | 0.0 | 0 | 85.0% | – | – | 2.0% | 0.10% |');
+    expect(md).toContain('| | all vendors out | infeasible: outsourcing.min 0.6 needs a vendor |');
+    expect(md).toContain('| promo +30% | 400 | 850 | 0 | 10 | 10 | 0 |');
+  });
+
+  test('scenarios rank by cost plus lost service: a cheap plan that leaves inquiries unanswered ranks below', () => {
+    const short = result('50/50 ratio', 600, { 'in-house': 300, 'vendor-a': 300 }, { lostServiceCost: 900, shortfallHours: 40, shortfallAgentHours: 630 });
+    const c = compareScenarios([results[0] as ScenarioResult, results[1] as ScenarioResult, short, results[2] as ScenarioResult]);
+    expect(c.rows.map((r) => [r.scenario, r.rank, r.costWithLostService, r.deltaWithLostService, r.deltaCost])).toEqual([
+      ['base', 1, 1000, 0, 0],
+      ['promo +30%', 2, 1250, 250, 250],
+      ['50/50 ratio', 3, 1500, 500, -400],
+      ['all vendors out', null, null, null, null],
+    ]);
+    const md = (comparisonMarkdown(c).split('## Cost by pool')[0] as string).split('\n').filter((l) => /^\| (\d|\|)/.test(l));
+    expect(md.map((l) => l.split(' | ')[1])).toEqual(['base', 'promo +30%', '50/50 ratio', 'all vendors out']);
+    expect(md[2]).toContain('| 3 | 50/50 ratio | 1,500 | +500 (+50.0%) | 600 | 900 |');
   });
 
   test('HTML is self-contained: no script, no external resource, escaped names', () => {
-    const html = comparisonHtml(compareScenarios([...results, result('<b>&', 900, { 'in-house': 900 })]), results, [sweepCurve('volume', [{ value: 1, name: 'volume=1', totalCost: 10, shortfallAgentHours: 0 }])]);
+    const html = comparisonHtml(compareScenarios([...results, result('<b>&', 900, { 'in-house': 900 })]), results, [sweepCurve('volume', [{ value: 1, name: 'volume=1', totalCost: 10, lostServiceCost: 0, shortfallAgentHours: 0 }])]);
     expect(html).not.toMatch(/<script|<link|@import|src=|url\(/i);
     expect(html.match(/https?:\/\/[^"]*/g)?.every((u) => u === 'http://www.w3.org/2000/svg')).toBe(true);
     expect(html).toContain('&lt;b&gt;&amp;');
@@ -92,19 +107,22 @@ describe('sweeps', () => {
     expect(() => applyConfigOverrides(baseConfig(), headcount as Scenario)).toThrow('scenario "pool.vendor-a.headcount=1" overrides[0].pool.headcount: pool "vendor-a" is a vendor');
   });
 
-  test('cheapest point and where shortfall rises above the floor every point has', () => {
-    const curve = sweepCurve('volume', [
-      { value: 0.8, name: 'a', totalCost: 100, shortfallAgentHours: 1.5 },
-      { value: 0.9, name: 'b', totalCost: 90, shortfallAgentHours: 1.5 },
-      { value: 1.0, name: 'c', totalCost: null, shortfallAgentHours: null },
-      { value: 1.1, name: 'd', totalCost: 95, shortfallAgentHours: 1.9 },
-      { value: 1.2, name: 'e', totalCost: 99, shortfallAgentHours: 8 },
-    ]);
+  test('cheapest point (cost plus lost service) and where shortfall rises above the floor every point has', () => {
+    const points = [
+      { value: 0.8, name: 'a', totalCost: 100, lostServiceCost: 0, shortfallAgentHours: 1.5 },
+      { value: 0.9, name: 'b', totalCost: 90, lostServiceCost: 0, shortfallAgentHours: 1.5 },
+      { value: 1.0, name: 'c', totalCost: null, lostServiceCost: null, shortfallAgentHours: null },
+      { value: 1.1, name: 'd', totalCost: 95, lostServiceCost: 2, shortfallAgentHours: 1.9 },
+      { value: 1.2, name: 'e', totalCost: 80, lostServiceCost: 40, shortfallAgentHours: 8 },
+    ];
+    const curve = sweepCurve('volume', points);
+    // e pays least (80) but loses 40 of service: b (90) is the cheapest all told.
     expect([curve.cheapest, curve.shortfallStart]).toEqual([1, 4]);
     expect(sweepCsv(curve).split('\n').slice(0, 3)).toEqual([
-      'value,scenario,total_cost,shortfall_agent_hours,cheapest,shortfall_starts',
-      '0.8,a,100.00,1.50,,',
-      '0.9,b,90.00,1.50,yes,',
+      'value,scenario,total_cost,lost_service_cost,cost_with_lost_service,shortfall_agent_hours,cheapest,shortfall_starts',
+      '0.8,a,100.00,0.00,100.00,1.50,,',
+      '0.9,b,90.00,0.00,90.00,1.50,yes,',
     ]);
+    expect(sweepCurve('volume', points.map((p) => (p.name === 'e' ? { ...p, lostServiceCost: 5 } : p))).cheapest).toBe(4);
   });
 });

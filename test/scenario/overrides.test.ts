@@ -157,7 +157,7 @@ describe('the scenario file', () => {
     const f = parseScenarioFile({ base, scenarios: [{ name: 'promo +30%', overrides: [{ volume: { multiplier: 1.3, event: 'promo' } }] }] });
     expect(f.base).toEqual({ name: 'base', config: 'config.json', demand: 'forecast.csv' });
     expect(f.scenarios[0]?.overrides).toEqual([{ kind: 'volume', value: { multiplier: 1.3, event: 'promo' } }]);
-    expect(f.simulation).toEqual({ runs: 3, seed: 1, arrivals: 'forecast', handling: 'exponential', handlingCv: 1 });
+    expect(f.simulation).toEqual({ runs: 5, seed: 1, arrivals: 'forecast', handling: 'exponential', handlingCv: 1 });
   });
 });
 

@@ -237,6 +237,9 @@ describe('with the default runner', () => {
     const agentsError = ((await badAgents.json()) as { error: { field: string; where: { line: number; column: number }; message: string } }).error;
     expect(agentsError).toMatchObject({ code: 'input', field: 'agents', where: { file: 'agents.csv', line: 2, column: 3 } });
     expect(agentsError.message).toBe('agents.csv:2:3: unknown pool "nobody"; expected an in-house pool from the config: in-house');
+    const badStrict = await fetch(`${server.url}api/plans`, { method: 'POST', body: JSON.stringify({ history: { file: 'h.csv', text: CSV }, config: { file: 'c.json', text: CONFIG }, strict: 'yes' }) });
+    expect(badStrict.status).toBe(400);
+    expect(((await badStrict.json()) as { error: unknown }).error).toMatchObject({ field: 'strict', message: 'strict: expected true or false, got "yes"' });
     const unknownId = await fetch(`${server.url}api/plans`, { method: 'POST', body: JSON.stringify({ historyId: 'ffffffffffffffff', config: { file: 'c.json', text: CONFIG } }) });
     expect(unknownId.status).toBe(404);
     expect(server.queue.pending).toBe(0);

@@ -24,7 +24,8 @@ export function builder(yargs: Argv): Argv<BacktestArgs> {
     .option('holdout-days', { type: 'number', default: 7, describe: 'Days each origin forecasts' })
     .option('origins', { type: 'string', default: '4', describe: 'A count of back-to-back origins ending on the last day of the history, or origin dates YYYY-MM-DD,YYYY-MM-DD,...' })
     .option('config', { type: 'string', describe: 'Config JSON (events, calendar); defaults apply when omitted' })
-    .option('json', { type: 'boolean', describe: 'Print the result as JSON' }) as unknown as Argv<BacktestArgs>;
+    .option('json', { type: 'boolean', describe: 'Print the result as JSON' })
+    .example('$0 backtest --history data/inquiries.csv --holdout-days 7 --origins 4', 'accuracy over four back-to-back weeks') as unknown as Argv<BacktestArgs>;
 }
 
 function wholeAtLeast(option: string, value: number, min: number, max: number): void {

@@ -12,43 +12,48 @@ import {
   type QueuePerformance,
   type StaffingTargets,
 } from '../../staffing';
-import { optionalNumberOption, parseNumberOption } from '../options';
-import { print } from '../output';
+import { optionalNumberOption, parseNumberOption, typedText } from '../options';
+import { print, warn } from '../output';
 
 interface ErlangArgs {
-  calls: string;
-  intervalMinutes: string;
-  aht: string;
-  answerSeconds: string;
-  serviceLevel: string;
-  patience?: string;
-  concurrency: string;
-  maxOccupancy: string;
-  maxAbandon?: string;
-  shrinkage: string;
-  agents?: string;
+  calls: number;
+  intervalMinutes: number;
+  aht: number;
+  answerSeconds: number;
+  serviceLevel: number;
+  patience?: number;
+  concurrency: number;
+  maxOccupancy: number;
+  maxAbandon?: number;
+  shrinkage: number;
+  agentCount?: number;
+  /** The old name of --agent-count (plan --agents is a file). */
+  agents?: number;
   serviceLevelBasis: string;
   json?: boolean;
 }
 
 export const command = 'erlang';
-export const describe = 'Size (or, with --agents, evaluate) one queue interval with Erlang C, or Erlang A when --patience is given';
+export const describe = 'Size (or, with --agent-count, evaluate) one queue interval with Erlang C, or Erlang A when --patience is given';
 
 export function builder(yargs: Argv): Argv<ErlangArgs> {
   return yargs
-    .option('calls', { type: 'string', demandOption: true, describe: 'Inquiries arriving in the interval' })
-    .option('interval-minutes', { type: 'string', demandOption: true, describe: 'Interval length in minutes (e.g. 30 or 60)' })
-    .option('aht', { type: 'string', demandOption: true, describe: 'Average handling time per inquiry (per chat session), seconds' })
-    .option('answer-seconds', { type: 'string', default: '20', describe: 'Service-level answer time T, seconds' })
-    .option('service-level', { type: 'string', default: '0.8', describe: 'Target share answered within T, between 0 and 1' })
-    .option('patience', { type: 'string', describe: 'Mean patience before abandoning, seconds (switches to Erlang A)' })
-    .option('concurrency', { type: 'string', default: '1', describe: 'Sessions one agent handles at once (chat 2-5)' })
-    .option('max-occupancy', { type: 'string', default: '1', describe: 'Cap on occupancy, above 0 and at most 1 (1 = no cap)' })
-    .option('max-abandon', { type: 'string', describe: 'Cap on the abandon rate (needs --patience); "answer rate > 90%" is 0.1' })
-    .option('shrinkage', { type: 'string', default: '0', describe: 'Share of scheduled time off the queue (breaks, training), from 0 to below 1' })
-    .option('agents', { type: 'string', describe: 'Evaluate this many productive agents instead of sizing' })
+    .option('calls', { type: 'number', demandOption: true, describe: 'Inquiries arriving in the interval' })
+    .option('interval-minutes', { type: 'number', demandOption: true, describe: 'Interval length in minutes (e.g. 30 or 60)' })
+    .option('aht', { type: 'number', demandOption: true, describe: 'Average handling time per inquiry (per chat session), seconds' })
+    .option('answer-seconds', { type: 'number', default: 20, describe: 'Service-level answer time T, seconds' })
+    .option('service-level', { type: 'number', default: 0.8, describe: 'Target share answered within T, between 0 and 1' })
+    .option('patience', { type: 'number', describe: 'Mean patience before abandoning, seconds (switches to Erlang A)' })
+    .option('concurrency', { type: 'number', default: 1, describe: 'Sessions one agent handles at once (chat 2-5)' })
+    .option('max-occupancy', { type: 'number', default: 1, describe: 'Cap on occupancy, above 0 and at most 1 (1 = no cap)' })
+    .option('max-abandon', { type: 'number', describe: 'Cap on the abandon rate (needs --patience); "answer rate > 90%" is 0.1' })
+    .option('shrinkage', { type: 'number', default: 0, describe: 'Share of scheduled time off the queue (breaks, training), from 0 to below 1' })
+    .option('agent-count', { type: 'number', describe: 'Evaluate this many productive agents instead of sizing' })
+    .option('agents', { type: 'number', deprecated: 'use --agent-count', describe: 'Old name of --agent-count' })
     .option('service-level-basis', { type: 'string', default: 'offered', describe: 'Erlang A service level over "offered" (abandoned count as missed) or "answered" inquiries' })
-    .option('json', { type: 'boolean', describe: 'Print one JSON object' }) as unknown as Argv<ErlangArgs>;
+    .option('json', { type: 'boolean', describe: 'Print one JSON object' })
+    .example('$0 erlang --calls 400 --interval-minutes 30 --aht 240 --answer-seconds 20 --service-level 0.8', 'agents needed for 400 calls in half an hour')
+    .example('$0 erlang --calls 400 --interval-minutes 30 --aht 240 --agent-count 55 --patience 120', 'what 55 agents deliver, with abandonment') as unknown as Argv<ErlangArgs>;
 }
 
 const SECONDS = 'a positive number of seconds';
@@ -64,24 +69,27 @@ export function handler(args: ArgumentsCamelCase<ErlangArgs>): void {
   const maxOccupancy = parseNumberOption('max-occupancy', args.maxOccupancy, { expected: 'a share above 0 and at most 1', min: 0, minInclusive: false, max: 1 });
   const maxAbandon = optionalNumberOption('max-abandon', args.maxAbandon, { expected: 'a share above 0 and below 1 (e.g. 0.1)', min: 0, minInclusive: false, max: 1, maxInclusive: false });
   const shrinkage = parseNumberOption('shrinkage', args.shrinkage, { expected: 'a share from 0 to below 1', min: 0, max: 1, maxInclusive: false });
-  const agents = optionalNumberOption('agents', args.agents, { expected: 'a whole number of agents >= 0', min: 0, integer: true });
+  if (args.agents !== undefined && args.agentCount !== undefined) throw new UsageError('--agents and --agent-count given: expected only --agent-count (--agents is its old name)');
+  const countOption = args.agents !== undefined ? 'agents' : 'agent-count';
+  const agents = optionalNumberOption(countOption, args.agentCount ?? args.agents, { expected: 'a whole number of agents >= 0', min: 0, integer: true });
   const basis = args.serviceLevelBasis;
   if (basis !== 'offered' && basis !== 'answered') throw new UsageError(`--service-level-basis: expected offered or answered, got ${JSON.stringify(basis)}`);
   if (maxAbandon !== undefined && patience === undefined) throw new UsageError('--max-abandon needs --patience (abandonment is modelled by Erlang A only)');
 
+  if (args.agents !== undefined) warn('erlang --agents is deprecated (plan --agents is a file of agents); use --agent-count');
   const queue: QueueParameters = { arrivalsPerSecond: calls / (intervalMinutes * 60), ahtSeconds: aht, concurrency };
   if (patience !== undefined) queue.patienceSeconds = patience;
   const targets: StaffingTargets = { serviceLevel, answerSeconds, maxOccupancy, serviceLevelBasis: basis };
   if (maxAbandon !== undefined) targets.maxAbandonRate = maxAbandon;
 
   if (agents !== undefined && agents * concurrency > MAX_SERVERS) {
-    throw new UsageError(`--agents ${agents}: ${groupedInt(agents * concurrency)} servers (agents × concurrency); expected at most ${groupedInt(MAX_SERVERS)}`);
+    throw new UsageError(`--${countOption} ${agents}: ${groupedInt(agents * concurrency)} servers (agents × concurrency); expected at most ${groupedInt(MAX_SERVERS)}`);
   }
   let result: QueuePerformance;
   try {
     result = agents === undefined ? sizeStaffing(queue, targets) : evaluateStaffing(queue, agents, answerSeconds, basis);
   } catch (error) {
-    if (error instanceof StaffingLimitError) throw limitAsUsage(error, { calls: args.calls, patience: args.patience, maxOccupancy: args.maxOccupancy, agents: args.agents, maxOccupancyValue: maxOccupancy });
+    if (error instanceof StaffingLimitError) throw limitAsUsage(error, { calls: typedText('calls') ?? String(calls), patience: typedText('patience') ?? (patience === undefined ? undefined : String(patience)), maxOccupancy: typedText('max-occupancy') ?? String(maxOccupancy), agents: agents === undefined ? undefined : (typedText(countOption) ?? String(agents)), agentsOption: countOption, maxOccupancyValue: maxOccupancy });
     throw error;
   }
   const scheduled = scheduledForProductive(result.agents, shrinkage);
@@ -98,6 +106,7 @@ interface LimitOptions {
   patience: string | undefined;
   maxOccupancy: string;
   agents: string | undefined;
+  agentsOption: string;
   maxOccupancyValue: number;
 }
 
@@ -110,7 +119,7 @@ function limitAsUsage(error: StaffingLimitError, o: LimitOptions): UsageError {
     case 'patience':
       return named('patience', o.patience);
     case 'backlog':
-      return o.agents !== undefined ? named('agents', o.agents) : named('patience', o.patience);
+      return o.agents !== undefined ? named(o.agentsOption, o.agents) : named('patience', o.patience);
     case 'servers':
       return o.maxOccupancyValue < 1 ? named('max-occupancy', o.maxOccupancy) : named('calls', o.calls);
   }

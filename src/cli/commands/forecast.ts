@@ -30,7 +30,8 @@ export function builder(yargs: Argv): Argv<ForecastArgs> {
     .option('queue', { type: 'string', describe: 'Write only this queue (its all row equals it)' })
     .option('out', { type: 'string', describe: 'Forecast CSV to write (default: stdout)' })
     .option('actuals-until', { type: 'string', describe: 'Re-scale the rest of that day from the actuals before this hour, YYYY-MM-DDTHH:00' })
-    .option('actuals', { type: 'string', describe: 'Inquiry CSV of the actuals so far (default: --history)' }) as Argv<ForecastArgs>;
+    .option('actuals', { type: 'string', describe: 'Inquiry CSV of the actuals so far (default: --history)' })
+    .example('$0 forecast --history data/inquiries.csv --start 2026-11-01 --end 2026-11-14 --config data/config.json --out forecast.csv', 'forecast the Double 11 fortnight') as Argv<ForecastArgs>;
 }
 
 export function checkDate(option: string, value: string): void {

@@ -18,7 +18,8 @@ export function builder(yargs: Argv): Argv<InspectArgs> {
   return yargs
     .option('history', { type: 'string', demandOption: true, describe: 'Inquiry CSV (timestamp,inquiries or date,hour,inquiries; optional queue)' })
     .option('config', { type: 'string', describe: 'Config JSON (time zone, queues, pools); defaults apply when omitted' })
-    .option('json', { type: 'boolean', describe: 'Print the summary as JSON' }) as Argv<InspectArgs>;
+    .option('json', { type: 'boolean', describe: 'Print the summary as JSON' })
+    .example('$0 inspect --history data/inquiries.csv --config data/config.json', 'what the history holds: dates, queues, gaps') as Argv<InspectArgs>;
 }
 
 export function handler(args: ArgumentsCamelCase<InspectArgs>): void {

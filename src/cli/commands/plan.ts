@@ -8,8 +8,10 @@ import { runPipeline, type PipelineResult, type PipelineSource } from '../../pip
 import { checkPlanSize, type PlanSizeNames } from '../../plan';
 import { tr, type Lang } from '../../domain/i18n';
 import { LANG_OPTION, resolveLang } from '../lang';
+import { grouped, money } from '../../report/format';
 import { optionalNumberOption } from '../options';
 import { info, print, warn } from '../output';
+import { startPlanProgress } from '../plan-progress';
 import { holdingSignals } from '../signals';
 
 interface PlanArgs {
@@ -46,12 +48,13 @@ export function builder(yargs: Argv): Argv<PlanArgs> {
     .option('start', { type: 'string', describe: 'First date to plan, YYYY-MM-DD (default: config horizon.start)' })
     .option('end', { type: 'string', describe: 'Last date to plan, YYYY-MM-DD (default: config horizon.end)' })
     .option('quantile', { type: 'string', describe: 'Demand to size for: p50 or p90 (default: config forecast.quantile)' })
-    .option('time-limit', { type: 'string', describe: 'Solver time limit in seconds (default: config solver.timeLimitSeconds)' })
+    .option('time-limit', { type: 'number', describe: 'Solver time limit in seconds (default: config solver.timeLimitSeconds)' })
     .option('solver', { type: 'string', describe: 'MIP solver: highs or jslp (default: config solver.name)' })
     .option('out-dir', { type: 'string', demandOption: true, describe: 'Plan folder to write (replaced atomically, and only when peakshift wrote it)' })
     .option('force', { type: 'boolean', default: false, describe: 'Replace --out-dir even when peakshift did not write it' })
     .option('lang', LANG_OPTION)
-    .option('bom', { type: 'boolean', default: true, describe: 'Start roster.csv, roster-grid.csv and vendors/*.csv with a UTF-8 BOM so Excel shows Chinese names (--no-bom to leave it out)' }) as unknown as Argv<PlanArgs>;
+    .option('bom', { type: 'boolean', default: true, describe: 'Start roster.csv, roster-grid.csv and vendors/*.csv with a UTF-8 BOM so Excel shows Chinese names (--no-bom to leave it out)' })
+    .example('$0 plan --config data/config.json --history data/inquiries.csv --agents data/agents.csv --start 2026-11-01 --end 2026-11-14 --out-dir plan-out', 'forecast, plan and roster two weeks') as unknown as Argv<PlanArgs>;
 }
 
 function dateOption(name: string, value: string | undefined): string | undefined {
@@ -73,18 +76,18 @@ export function planDates(start: string | undefined, end: string | undefined, ho
 }
 
 const pct = (v: number, digits = 1): string => `${(v * 100).toFixed(digits)}%`;
-const money = (v: number): string => v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** The short human summary printed on stdout. */
-export function planReport(run: PipelineResult, outDir: string, lang: Lang = 'en'): string {
+/** `wallSeconds`: the whole command, reading to writing. */
+export function planReport(run: PipelineResult, outDir: string, lang: Lang = 'en', wallSeconds?: number): string {
   const t = (key: Parameters<typeof tr>[1], vars?: Record<string, string | number>): string => tr(lang, key, vars);
   const s = run.plan.summary;
-  const lines = [t('outPlan', { start: s.horizon.start, end: s.horizon.end, days: s.horizon.days, dir: outDir }), t('outTotalCost', { cur: s.currency, cost: money(s.totalCost) })];
+  const lines = [t('outPlan', { start: s.horizon.start, end: s.horizon.end, days: s.horizon.days, dir: outDir }), t('outTotalCost', { cur: s.currency, cost: money(s.totalCost, 2) })];
   for (const [pool, p] of Object.entries(s.pools)) {
-    lines.push(`  ${pool.padEnd(12)} ${s.currency} ${money(p.cost).padStart(14)}  ${pct(s.totalCost > 0 ? p.cost / s.totalCost : 0).padStart(6)}  ${t('outAgentShifts', { n: p.agentShifts })}`);
+    lines.push(`  ${pool.padEnd(12)} ${s.currency} ${money(p.cost, 2).padStart(14)}  ${pct(s.totalCost > 0 ? p.cost / s.totalCost : 0).padStart(6)}  ${t('outAgentShifts', { n: p.agentShifts })}`);
   }
   lines.push(t('outOutsourced', { share: pct(s.outsourcing.achieved), min: pct(s.outsourcing.min, 0), max: pct(s.outsourcing.max, 0), scope: t(`scope_${s.outsourcing.scope}`) }));
-  lines.push(t('outShortfall', { agentHours: s.shortfall.agentHours.toFixed(2), hours: s.shortfall.hoursShort, inquiries: money(s.shortfall.lostInquiries), cur: s.currency, cost: money(s.shortfall.cost) }));
+  lines.push(t('outShortfall', { agentHours: s.shortfall.agentHours.toFixed(2), hours: s.shortfall.hoursShort, inquiries: grouped(s.shortfall.lostInquiries, 2), cur: s.currency, cost: money(s.shortfall.cost, 2) }));
   if (s.shortfall.belowFloorAgentHours > 0) lines.push(t('outBelowFloor', { agentHours: s.shortfall.belowFloorAgentHours.toFixed(2), hours: s.shortfall.hoursBelowFloor }));
   for (const e of run.summary.shortage.explanations.slice(0, 3)) {
     lines.push(t('outWhyShort', { hours: `${e.from}${e.to !== e.from ? `..${e.to.slice(11)}` : ''}`, queues: e.queues.join('+'), why: e.why }));
@@ -100,10 +103,12 @@ export function planReport(run: PipelineResult, outDir: string, lang: Lang = 'en
   }
   const gap = s.solver.gap === null ? t('notAvailable') : pct(s.solver.gap, 3);
   lines.push(`${t('outSolver', { name: s.solver.name, status: s.solver.status, gap, seconds: run.seconds.plan.toFixed(2) })}${run.seconds.roster === null ? '' : t('outRosterSeconds', { seconds: run.seconds.roster.toFixed(2) })}`);
+  if (wallSeconds !== undefined) lines.push(t('outTotalTime', { seconds: wallSeconds.toFixed(1) }));
   return lines.join('\n');
 }
 
 export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void> {
+  const started = Date.now();
   const given = (['history', 'demand', 'requirements'] as const).filter((k) => args[k] !== undefined);
   if (given.length === 0) throw new UsageError('plan needs its demand: expected one of --history, --demand or --requirements');
   if (given.length > 1) throw new UsageError(`${given.map((k) => `--${k}`).join(' and ')} given: expected only one of --history, --demand or --requirements`);
@@ -132,19 +137,26 @@ export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void>
   }
   const agents = args.agents === undefined ? undefined : readAgents(args.agents, config);
   if (agents) checkPlanSize(config, start, end, agents.length, { ...names, agentsFile: args.agents as string });
-  const run = await runPipeline({
-    config,
-    source,
-    sourceFile,
-    start,
-    end,
-    strict: args.strict,
-    allowShort: args.allowShort,
-    ...(agents ? { agents } : {}),
-    ...(args.quantile === 'p50' || args.quantile === 'p90' ? { quantile: args.quantile } : {}),
-    ...(args.solver === 'highs' || args.solver === 'jslp' ? { solver: args.solver } : {}),
-    ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }),
-  });
+  const progress = startPlanProgress(agents !== undefined);
+  let run: PipelineResult;
+  try {
+    run = await runPipeline({
+      config,
+      source,
+      sourceFile,
+      start,
+      end,
+      strict: args.strict,
+      allowShort: args.allowShort,
+      ...(agents ? { agents } : {}),
+      ...(args.quantile === 'p50' || args.quantile === 'p90' ? { quantile: args.quantile } : {}),
+      ...(args.solver === 'highs' || args.solver === 'jslp' ? { solver: args.solver } : {}),
+      ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }),
+      onProgress: (p) => progress.onProgress(p),
+    });
+  } finally {
+    progress.stop();
+  }
   for (const note of run.notes) warn(note);
   const files = await planFolderFiles({
     lang,
@@ -159,6 +171,6 @@ export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void>
     agents: agents ?? null,
   });
   await holdingSignals(() => writeFolderAtomic(args.outDir, files, { force: args.force }));
-  print(planReport(run, args.outDir, lang));
+  print(planReport(run, args.outDir, lang, (Date.now() - started) / 1000));
   info(`wrote ${files.size} files to ${args.outDir}; open ${path.join(args.outDir, 'report.html')}`);
 }

@@ -20,7 +20,8 @@ export function builder(yargs: Argv): Argv<RequirementsArgs> {
     .option('demand', { type: 'string', demandOption: true, describe: 'Forecast CSV (timestamp,queue,forecast,p10,p90,event)' })
     .option('config', { type: 'string', demandOption: true, describe: 'Config JSON (queues: AHT, concurrency, targets, patience; shrinkage)' })
     .option('quantile', { type: 'string', describe: 'Demand to size for: p50 (the forecast column) or p90; default config forecast.quantile' })
-    .option('out', { type: 'string', describe: 'Write the requirements CSV here instead of stdout' }) as Argv<RequirementsArgs>;
+    .option('out', { type: 'string', describe: 'Write the requirements CSV here instead of stdout' })
+    .example('$0 requirements --demand forecast.csv --config data/config.json --out requirements.csv', 'agents per queue and hour for a forecast') as Argv<RequirementsArgs>;
 }
 
 export function handler(args: ArgumentsCamelCase<RequirementsArgs>): void {

@@ -33,7 +33,8 @@ export function builder(yargs: Argv): Argv<ServeArgs> {
     .option('parse-workers', { type: 'number', default: defaultParseWorkers(), describe: 'Uploads read at the same time, each in its own thread (default: CPUs - 1, 1 to 4)' })
     .option('max-waiting-uploads', { type: 'number', default: 64, describe: 'Uploads that may wait in line for a reader (unread); more get 503 with Retry-After' })
     .option('history-ttl', { type: 'number', default: 1800, describe: 'Seconds an uploaded history is kept after its last use' })
-    .option('history-cache-mb', { type: 'number', default: 128, describe: 'MB of uploaded histories kept at most (least recently used dropped first)' }) as unknown as Argv<ServeArgs>;
+    .option('history-cache-mb', { type: 'number', default: 128, describe: 'MB of uploaded histories kept at most (least recently used dropped first)' })
+    .example('$0 serve --port 4173 --open', 'the web page on http://127.0.0.1:4173') as unknown as Argv<ServeArgs>;
 }
 
 function check(args: ServeArgs): void {

@@ -4,7 +4,7 @@ import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { UsageError } from '../../domain';
 import { MAX_SIMULATED_INQUIRIES, groupedInt } from '../../domain/limits';
 import { addToFolderMarker, readPlanForSimulation, updatePlanSummary, writeFileAtomic } from '../../io';
-import { simulatePlan, simulationCsv, simulationInput, simulationSchema, simulationSummary } from '../../scenario';
+import { DEFAULT_SIMULATION_RUNS, simulatePlan, simulationCsv, simulationInput, simulationSchema, simulationSummary } from '../../scenario';
 import { info, print } from '../output';
 import { startProgress } from '../progress';
 
@@ -23,11 +23,12 @@ export const describe = 'Simulate a plan folder against random arrivals from its
 export function builder(yargs: Argv): Argv<SimulateArgs> {
   return yargs
     .option('plan', { type: 'string', demandOption: true, describe: 'Plan folder (config.json, forecast.csv, coverage.csv)' })
-    .option('runs', { type: 'number', default: 10, describe: 'Simulation runs (results are means over runs)' })
+    .option('runs', { type: 'number', default: DEFAULT_SIMULATION_RUNS, describe: 'Simulation runs (results are means over runs)' })
     .option('seed', { type: 'number', default: 1, describe: 'Random seed: the same seed gives the same numbers' })
     .option('arrivals', { type: 'string', default: 'forecast', describe: 'Mean arrivals per hour: forecast, or p90 for a stress test' })
     .option('handling', { type: 'string', default: 'exponential', describe: 'Handling-time distribution: exponential or lognormal' })
-    .option('handling-cv', { type: 'number', default: 1, describe: 'Coefficient of variation of lognormal handling times' }) as unknown as Argv<SimulateArgs>;
+    .option('handling-cv', { type: 'number', default: 1, describe: 'Coefficient of variation of lognormal handling times' })
+    .example('$0 simulate --plan plan-out --runs 5 --seed 1', 'what the plan delivers against random arrivals') as unknown as Argv<SimulateArgs>;
 }
 
 const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;

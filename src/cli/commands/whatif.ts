@@ -2,8 +2,9 @@
 import * as path from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { UsageError } from '../../domain';
-import { checkOutputFolder, readForecastCsv, readHistory, readScenarioFile, whatIfFiles, writeFolderAtomic } from '../../io';
-import { comparisonMarkdown, parseSweep, prepareWhatIf, runWhatIf, simulationSchema, type WhatIfRun } from '../../scenario';
+import { checkOutputFolder, readAgents, readForecastCsv, readHistory, readScenarioFile, whatIfFiles, writeFolderAtomic } from '../../io';
+import { DEFAULT_SIMULATION_RUNS, comparisonMarkdown, parseSweep, prepareWhatIf, runWhatIf, simulationSchema, type WhatIfRun } from '../../scenario';
+import { typedText } from '../options';
 import { info, print, warn } from '../output';
 import { holdingSignals } from '../signals';
 import { startProgress } from '../progress';
@@ -33,16 +34,18 @@ export function builder(yargs: Argv): Argv<WhatIfArgs> {
     .option('jobs', { type: 'number', describe: 'Worker threads (default: number of CPUs; 0 = no threads)' })
     .option('sweep', { type: 'string', array: true, describe: 'Sweep a parameter, e.g. outsourcing.min=0.4:0.8:0.05 or volume=0.8:1.5:0.1 (repeatable)' })
     .option('simulate', { type: 'boolean', default: true, describe: 'Simulate each plan against random arrivals (--no-simulate to skip)' })
-    .option('runs', { type: 'number', describe: 'Simulation runs per plan (default: the file\'s simulation.runs, else 3)' })
+    .option('runs', { type: 'number', describe: `Simulation runs per plan (default: the file's simulation.runs, else ${DEFAULT_SIMULATION_RUNS})` })
     .option('seed', { type: 'number', describe: 'Simulation seed (default: the file\'s simulation.seed, else 1)' })
     .option('time-limit', { type: 'number', describe: 'Solver time limit per plan, seconds (default: the config\'s)' })
     .option('force', { type: 'boolean', default: false, describe: 'Replace --out-dir even when peakshift did not write it' })
-    .option('lang', LANG_OPTION) as unknown as Argv<WhatIfArgs>;
+    .option('lang', LANG_OPTION)
+    .example('$0 whatif --scenarios data/scenarios.json --out-dir whatif-out', 'every scenario of the file, compared')
+    .example('$0 whatif --scenarios data/scenarios.json --sweep outsourcing.min=0.4:0.8:0.1 --out-dir sweep-out', 'cost against the outsourced share') as unknown as Argv<WhatIfArgs>;
 }
 
 function wholeOption(name: string, value: number | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name} ${String(value)}: expected a whole number >= ${min}`);
+  if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name} ${typedText(name) ?? String(value)}: expected a whole number >= ${min}`);
   return value;
 }
 
@@ -50,13 +53,13 @@ export async function handler(args: ArgumentsCamelCase<WhatIfArgs>): Promise<voi
   const jobs = wholeOption('jobs', args.jobs, 0);
   const runs = wholeOption('runs', args.runs, 1);
   const seed = wholeOption('seed', args.seed, 0);
-  if (args.timeLimit !== undefined && !(args.timeLimit > 0)) throw new UsageError(`--time-limit ${String(args.timeLimit)}: expected a positive number of seconds`);
+  if (args.timeLimit !== undefined && !(args.timeLimit > 0)) throw new UsageError(`--time-limit ${typedText('time-limit') ?? String(args.timeLimit)}: expected a positive number of seconds`);
   checkOutputFolder(args.outDir, '--out-dir', args.force);
   const sweeps = (args.sweep ?? []).map(parseSweep);
   const loaded = readScenarioFile(args.scenarios);
   const lang = resolveLang(args.lang, loaded.config.language);
   sweeps.unshift(...loaded.sweeps.map(parseSweep));
-  if (loaded.paths.agents) warn('base.agents is for the roster stage, which what-if runs do not include yet; plan folders have no roster');
+  const agents = loaded.paths.agents ? readAgents(loaded.paths.agents, loaded.config) : undefined;
   const simulation = args.simulate ? simulationSchema.parse({ ...loaded.simulation, ...(runs === undefined ? {} : { runs }), ...(seed === undefined ? {} : { seed }) }) : null;
   const { input, notes } = prepareWhatIf({
     file: args.scenarios,
@@ -69,6 +72,7 @@ export async function handler(args: ArgumentsCamelCase<WhatIfArgs>): Promise<voi
     sweeps,
     simulation,
     ...(args.timeLimit === undefined ? {} : { timeLimitSeconds: args.timeLimit }),
+    ...(agents ? { agents } : {}),
   });
   for (const note of notes) warn(note);
   const total = 1 + loaded.scenarios.length + sweeps.reduce((s, w) => s + w.values.length, 0);

@@ -5,6 +5,7 @@ import { csvObjects, parseCsv } from './csv.js';
 import { applyLabels, hasKey, lang, setLang, t, type Lang } from './i18n.js';
 import { initDesign } from './design.js';
 import { initToday, setTodayPlan } from './today.js';
+import { comparisonTable, whatIfDownloads, type ComparisonView } from './whatif.js';
 
 type Json = Record<string, unknown>;
 
@@ -144,12 +145,32 @@ async function uploadHistory(file: string, body: Blob | string): Promise<void> {
     }
     renderHistory();
   } catch (error) {
+    // Nothing of an earlier history may stay: its results go, and Run waits for a good upload.
     state.history = null;
+    state.historySource = null;
+    clearResults();
     renderHistory();
     routeError(error);
   } finally {
     $('history-status').textContent = '';
+    syncRunButtons();
   }
+}
+
+/** Run and Compare need an uploaded history. */
+function syncRunButtons(): void {
+  for (const id of ['run', 'run-whatif']) ($(id) as HTMLButtonElement).disabled = state.history === null || $(id).dataset.running === 'true';
+}
+
+function clearResults(): void {
+  state.job = null;
+  state.whatIf = null;
+  $('results').hidden = true;
+  $('no-results').hidden = false;
+  for (const id of ['kpis', 'coverage-chart', 'demand-chart', 'cost-chart', 'downloads-list', 'roster-table', 'whatif-downloads']) $(id).replaceChildren();
+  $('roster-count').textContent = '';
+  $('comparison-table').replaceChildren();
+  $('whatif-results').hidden = true;
 }
 
 function renderHistory(): void {
@@ -169,12 +190,12 @@ function renderHistory(): void {
   $('history-facts').replaceChildren(...facts.map(([k, v]) => h('div', { class: 'fact' }, label(k), h('b', {}, v))));
   const labels = view.daily.map((d) => d.date);
   const markers = [
-    ...view.events.filter((e) => labels.includes(e.anchor)).map((e) => ({ index: labels.indexOf(e.anchor), label: `${e.name} ${e.anchor}` })),
+    ...view.events.filter((e) => labels.includes(e.anchor)).map((e) => ({ index: labels.indexOf(e.anchor), label: e.name, title: `${e.name} ${e.anchor}` })),
     { index: Math.max(0, labels.indexOf(s.busiestDay.date)), label: `▲ ${s.busiestDay.date}`, always: true },
   ];
   $('history-events').textContent = view.events.map((e) => `${e.name} ${e.anchor}`).join(' · ');
   $('history-chart').replaceChildren(
-    lineChart({ title: t('dailyChart'), labels, series: [{ label: t('dailyChart'), values: view.daily.map((d) => d.inquiries), cls: 'line-demand' }], markers }),
+    lineChart({ title: t('dailyChart'), yLabel: t('inquiriesAxis'), labels, series: [{ label: t('dailyChart'), values: view.daily.map((d) => d.inquiries), cls: 'line-demand' }], markers }),
   );
 }
 
@@ -273,6 +294,19 @@ function renderSettings(): void {
   });
   $('pools-body').replaceChildren(...poolRows);
 
+  // Run options: the demand quantile and the solver's time limit are config fields; strict is a run option.
+  const quantile = h('select', { 'data-path': 'forecast.quantile', id: 'quantile' });
+  for (const q of ['p50', 'p90']) quantile.append(h('option', { value: q }, q));
+  quantile.value = String(get(state.config, ['forecast', 'quantile']) ?? 'p50');
+  quantile.addEventListener('change', () => {
+    set(state.config, ['forecast', 'quantile'], quantile.value);
+    syncJson();
+  });
+  $('run-options').replaceChildren(
+    h('label', {}, label('quantile'), ' ', quantile),
+    h('label', {}, label('timeLimit'), ' ', input(['solver', 'timeLimitSeconds'], 'number', { min: '1', step: '1', id: 'time-limit' })),
+  );
+
   // Queues
   const queues = (get(state.config, ['queues']) as Json[] | undefined) ?? [];
   $('queues-body').replaceChildren(
@@ -296,8 +330,11 @@ async function applyJson(): Promise<void> {
   try {
     // Validated by the server with the CLI's reader; the form keeps the text as written.
     await call<{ config: unknown }>(`/api/config?file=${encodeURIComponent(state.configFile)}`, { method: 'POST', body: text });
+    const zone = timezone();
     state.config = JSON.parse(text) as Json;
     renderSettings();
+    // The history's facts (hours, busiest day) are read in the config's time zone: read it again in the new one.
+    if (timezone() !== zone && state.historySource) await uploadHistory(state.historySource.file, state.historySource.body);
   } catch (error) {
     routeError(error);
   }
@@ -316,7 +353,7 @@ function renderProgress(job: JobView | null, prefix = ''): void {
   $(`${prefix}progress-box`).hidden = job === null || job.state === 'failed';
   if (!job) return;
   bar.value = job.progress.fraction;
-  text.textContent = job.state === 'queued' && job.position > 0 ? `${t('queued')} ${job.position}` : stageLabel(job.progress.stage);
+  text.textContent = job.state === 'queued' && job.position > 0 ? `${t('queued')} ${job.position}` : `${stageLabel(job.progress.stage)}${job.progress.detail ? ` · ${job.progress.detail}` : ''}`;
 }
 
 /** Submit a run, follow it until it ends; failures go next to the field they concern. */
@@ -329,6 +366,7 @@ async function runJob(extra: Record<string, unknown>, prefix: string, buttonId: 
     return null;
   }
   const button = $(buttonId) as HTMLButtonElement;
+  button.dataset.running = 'true';
   button.disabled = true;
   try {
     const submit = (historyId: string): Promise<JobView> =>
@@ -364,12 +402,14 @@ async function runJob(extra: Record<string, unknown>, prefix: string, buttonId: 
     routeError(error);
     return null;
   } finally {
-    button.disabled = false;
+    button.dataset.running = 'false';
+    syncRunButtons();
   }
 }
 
 async function runPlan(): Promise<void> {
-  const job = await runJob(state.agents ? { agents: state.agents } : {}, '', 'run');
+  const strict = ($('strict') as HTMLInputElement).checked;
+  const job = await runJob({ ...(state.agents ? { agents: state.agents } : {}), ...(strict ? { strict: true } : {}) }, '', 'run');
   if (job) {
     state.job = job;
     await renderResults(job);
@@ -381,7 +421,7 @@ async function runPlan(): Promise<void> {
 
 async function runWhatIf(): Promise<void> {
   const text = ($('scenarios-json') as HTMLTextAreaElement).value;
-  const job = await runJob({ scenarios: { file: state.scenariosFile, text } }, 'whatif-', 'run-whatif');
+  const job = await runJob({ scenarios: { file: state.scenariosFile, text }, ...(state.agents ? { agents: state.agents } : {}) }, 'whatif-', 'run-whatif');
   if (job) {
     state.whatIf = job;
     await renderWhatIf(job);
@@ -390,21 +430,10 @@ async function runWhatIf(): Promise<void> {
 
 async function renderWhatIf(job: JobView): Promise<void> {
   $('whatif-results').hidden = false;
-  const csv = await fileText(job, 'comparison.csv');
-  const [header, ...rows] = csv ? parseCsv(csv) : [];
-  const table = $('comparison-table');
-  table.replaceChildren();
-  if (header) {
-    table.append(
-      h('thead', {}, h('tr', {}, ...header.map((c) => h('th', {}, c)))),
-      h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c) => h('td', {}, c))))),
-    );
-  }
-  $('whatif-downloads').replaceChildren(
-    ...(job.files ?? [])
-      .filter((f) => !f.name.includes('/'))
-      .map((f) => h('li', {}, h('a', { href: `/api/plans/${job.id}/files/${f.name}`, download: f.name, 'data-file': f.name }, f.name))),
-  );
+  const table = comparisonTable((job.summary ?? { currency: '', rows: [] }) as ComparisonView, number);
+  $('comparison-table').replaceChildren(...Array.from(table.childNodes));
+  $('comparison-table').className = table.className;
+  $('whatif-downloads').replaceChildren(...whatIfDownloads(job));
 }
 
 // ---- 3. results ----
@@ -432,8 +461,11 @@ function kpis(summary: Json, coverage: Array<Record<string, string>>): Array<[st
   if (share !== undefined) out.push(['outsourcedShare', `${number(share * 100, 1)}%`]);
   const eff = num(summary.scheduleEfficiency);
   if (eff !== undefined) out.push(['efficiency', `${number(eff * 100, 1)}%`]);
-  const levels = coverage.map((r) => Number(r.service_level)).filter((v) => Number.isFinite(v) && v >= 0 && v <= 1);
-  if (levels.length > 0) out.push(['lowestSl', `${number(Math.min(...levels) * 100, 1)}%`]);
+  // As the CLI: over the queue-hours with inquiries (summary.json), never an hour with nothing to answer.
+  const lowest = num(summary.lowestHourlyServiceLevel);
+  const levels = coverage.filter((r) => r.queue !== 'all' && r.service_level !== '').map((r) => Number(r.service_level)).filter((v) => Number.isFinite(v) && v >= 0 && v <= 1);
+  if (lowest !== undefined) out.push(['lowestSl', `${number(lowest * 100, 1)}%`]);
+  else if (levels.length > 0) out.push(['lowestSl', `${number(Math.min(...levels) * 100, 1)}%`]);
   const solver = get(summary, ['solver']);
   if (solver && typeof solver === 'object') {
     const sv = solver as Json;
@@ -485,7 +517,8 @@ async function renderResults(job: JobView): Promise<void> {
     }
     $('coverage-chart').replaceChildren(
       lineChart({
-        title: t('coverageChart'),
+        title: t('agentsChart'),
+        yLabel: t('agentsAxis'),
         labels: rows.map((r) => (r.timestamp ?? '').replace('T', ' ')),
         series: [
           { label: t('required'), values: rows.map((r) => Number(r.required)), cls: 'line-required' },
@@ -498,6 +531,7 @@ async function renderResults(job: JobView): Promise<void> {
       $('demand-chart').replaceChildren(
         lineChart({
           title: t('demandBand'),
+          yLabel: t('inquiriesAxis'),
           labels: hours.map((x) => x.replace('T', ' ')),
           series: [{ label: t('forecastLine'), values: hours.map((x) => byHour.get(x)?.forecast ?? 0), cls: 'line-demand' }],
           band: { label: t('demandBand'), cls: 'band-demand', low: hours.map((x) => byHour.get(x)?.p10 ?? 0), high: hours.map((x) => byHour.get(x)?.p90 ?? 0) },
@@ -524,9 +558,11 @@ function renderGrid(text: string | null): void {
   const [header, ...rows] = parseCsv(text);
   if (!header) return;
   const shown = rows.slice(0, 500);
+  // The name column stays in view while the dates scroll past (style.css .name-col).
+  const nameAt = Math.max(0, header.indexOf('name'));
   table.replaceChildren(
-    h('thead', {}, h('tr', {}, ...header.map((c) => h('th', {}, c)))),
-    h('tbody', {}, ...shown.map((r) => h('tr', {}, ...r.map((c) => h('td', { class: `cell-${c.toLowerCase()}` }, c))))),
+    h('thead', {}, h('tr', {}, ...header.map((c, i) => h('th', i === nameAt ? { class: 'name-col' } : {}, c)))),
+    h('tbody', {}, ...shown.map((r) => h('tr', {}, ...r.map((c, i) => h('td', { class: i === nameAt ? 'name-col' : `cell-${c.toLowerCase()}` }, c))))),
   );
   $('roster-count').textContent = `${t('showing')} ${shown.length} ${t('of')} ${rows.length}`;
 }
@@ -645,6 +681,7 @@ function start(): void {
   });
   initToday();
   setAgents(null);
+  syncRunButtons();
   ($('scenarios-json') as HTMLTextAreaElement).value = JSON.stringify(EXAMPLE_SCENARIOS, null, 2);
   renderSettings();
   void loadDefaults()

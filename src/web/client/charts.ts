@@ -29,13 +29,15 @@ export interface Band {
 export interface Marker {
   index: number;
   label: string;
-  /** Labelled even when there are too many markers to label them all. */
+  /** Placed first, so it is labelled whatever else crowds the chart. */
   always?: boolean;
+  /** Tooltip (default: the label). */
+  title?: string;
 }
 
 const W = 900;
 const H = 260;
-const PAD = { left: 56, right: 12, top: 14, bottom: 40 };
+const PAD = { left: 60, right: 12, top: 14, bottom: 40 };
 
 /** Axis top with 4 steps of 1, 2 or 5 times a power of ten. */
 function niceMax(v: number): number {
@@ -52,8 +54,55 @@ function shortNumber(v: number): string {
   return String(Math.round(v));
 }
 
+/** Width in the chart's units of a label of `chars` characters at 11 px (CJK counts double). */
+function labelWidth(text: string): number {
+  let units = 0;
+  for (const ch of text) units += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return units * 6.2;
+}
+
+/**
+ * Where the x-axis gets a tick. Hourly labels (`YYYY-MM-DD HH:00`): at midnights only, every k-th
+ * day so the labels do not crowd, labelled `MM-DD` to the right of the tick. Daily labels: every
+ * k-th day. A label that would run past the plot's edge is left out.
+ */
+export function xTicks(labels: readonly string[], plotLeft: number, plotRight: number): Array<{ index: number; text: string; anchor: 'start' | 'middle' }> {
+  const n = labels.length;
+  const x = (i: number): number => plotLeft + (n <= 1 ? 0 : (i / (n - 1)) * (plotRight - plotLeft));
+  const hourly = labels.some((l) => / \d\d:\d\d$/.test(l));
+  const candidates = hourly ? labels.flatMap((l, i) => (l.endsWith(' 00:00') ? [i] : [])) : labels.map((_, i) => i);
+  const text = (i: number): string => (hourly ? (labels[i] ?? '').slice(5, 10) : (labels[i] ?? ''));
+  const widest = Math.max(1, ...candidates.map((i) => labelWidth(text(i)) + 8));
+  const room = Math.max(1, Math.floor((plotRight - plotLeft) / widest));
+  const step = Math.max(1, Math.ceil(candidates.length / room));
+  const out: Array<{ index: number; text: string; anchor: 'start' | 'middle' }> = [];
+  candidates.forEach((i, k) => {
+    if (k % step !== 0) return;
+    const w = labelWidth(text(i));
+    const anchor = hourly ? 'start' : 'middle';
+    const from = anchor === 'start' ? x(i) + 3 : x(i) - w / 2;
+    if (from < plotLeft - 40 || from + w > plotRight + 10) return;
+    out.push({ index: i, text: text(i), anchor });
+  });
+  return out;
+}
+
+/**
+ * Event labels in up to four rows: each goes in the first row where it does not overlap the label
+ * before it. A label that fits in no row still has its marker and tooltip.
+ */
+export function markerRows(markers: ReadonlyArray<{ x: number; label: string }>, rows = 4): Array<number | null> {
+  const ends = new Array<number>(rows).fill(-Infinity);
+  return markers.map((m) => {
+    const row = ends.findIndex((end) => m.x + 3 > end + 4);
+    if (row < 0) return null;
+    ends[row] = m.x + 3 + labelWidth(m.label);
+    return row;
+  });
+}
+
 /** A line chart over labelled x positions, with optional band and markers. */
-export function lineChart(opts: { labels: string[]; series: Series[]; band?: Band; markers?: Marker[]; title: string }): SVGSVGElement {
+export function lineChart(opts: { labels: string[]; series: Series[]; band?: Band; markers?: Marker[]; title: string; yLabel?: string }): SVGSVGElement {
   const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', class: 'chart' });
   const titleNode = el('title', {});
   titleNode.textContent = opts.title;
@@ -68,27 +117,28 @@ export function lineChart(opts: { labels: string[]; series: Series[]; band?: Ban
     svg.appendChild(el('line', { x1: PAD.left, x2: W - PAD.right, y1: y(v), y2: y(v), class: 'grid' }));
     svg.appendChild(text(PAD.left - 6, y(v) + 4, shortNumber(v), 'end'));
   }
-  const ticks = Math.min(8, n);
-  for (let k = 0; k < ticks; k++) {
-    const i = ticks <= 1 ? 0 : Math.round((k * (n - 1)) / (ticks - 1));
-    svg.appendChild(text(x(i), H - PAD.bottom + 16, opts.labels[i] ?? '', 'middle'));
+  for (const tick of xTicks(opts.labels, PAD.left, W - PAD.right)) {
+    svg.appendChild(el('line', { x1: x(tick.index), x2: x(tick.index), y1: H - PAD.bottom, y2: H - PAD.bottom + 4, class: 'tick' }));
+    svg.appendChild(text(tick.anchor === 'start' ? x(tick.index) + 3 : x(tick.index), H - PAD.bottom + 16, tick.text, tick.anchor, 'axis tick-label'));
   }
-  const markers = opts.markers ?? [];
-  // Past a dozen markers the labels overlap: then only the flagged ones are written, the rest show on hover.
-  const labelAll = markers.length <= 12;
-  let row = 0;
-  for (const m of markers) {
+  if (opts.yLabel) {
+    const cy = PAD.top + (H - PAD.top - PAD.bottom) / 2;
+    const yl = text(14, cy, opts.yLabel, 'middle', 'axis-label');
+    yl.setAttribute('transform', `rotate(-90 14 ${cy})`);
+    svg.appendChild(yl);
+  }
+  // Flagged markers (the busiest day) are placed first so they always get a row.
+  const markers = [...(opts.markers ?? [])].sort((a, b) => Number(Boolean(b.always)) - Number(Boolean(a.always)) || a.index - b.index);
+  const rows = markerRows(markers.map((m) => ({ x: x(m.index), label: m.label })));
+  markers.forEach((m, k) => {
     const line = el('line', { x1: x(m.index), x2: x(m.index), y1: PAD.top, y2: H - PAD.bottom, class: m.always ? 'marker strong' : 'marker' });
     const tip = el('title', {});
-    tip.textContent = m.label;
+    tip.textContent = m.title ?? m.label;
     line.appendChild(tip);
     svg.appendChild(line);
-    if (labelAll || m.always) {
-      // Three label rows so neighbouring events stay readable.
-      svg.appendChild(text(x(m.index) + 3, PAD.top + 10 + (row % 3) * 12, m.label, 'start', 'marker-label'));
-      row += 1;
-    }
-  }
+    const row = rows[k];
+    if (row !== null && row !== undefined) svg.appendChild(text(x(m.index) + 3, PAD.top + 10 + row * 12, m.label, 'start', 'marker-label'));
+  });
   if (opts.band && n > 0) {
     const b = opts.band;
     const top = b.high.map((v, i) => `${x(i)},${y(v)}`);
