@@ -9,6 +9,7 @@ import * as requirements from './requirements';
 import * as simulate from './simulate';
 import * as whatif from './whatif';
 import * as serve from './serve';
+import * as worker from './worker';
 
 type AnyCommand = CommandModule<object, object>;
 
@@ -27,4 +28,5 @@ export const commands: AnyCommand[] = [
   register(whatif),
   register(simulate),
   register(serve),
+  register(worker),
 ];

@@ -4,6 +4,8 @@ import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { UsageError } from '../../domain';
 import { checkOutputFolder, readForecastCsv, readHistory, readScenarioFile, whatIfFiles, writeFolderAtomic } from '../../io';
 import { comparisonMarkdown, parseSweep, prepareWhatIf, runWhatIf, simulationSchema, type WhatIfRun } from '../../scenario';
+import { parseNumberOption } from '../options';
+import { loadQueue } from '../queue';
 import { info, print, warn } from '../output';
 import { holdingSignals } from '../signals';
 import { startProgress } from '../progress';
@@ -18,6 +20,9 @@ interface WhatIfArgs {
   seed?: number;
   timeLimit?: number;
   force: boolean;
+  broker?: string;
+  attempts: unknown;
+  queueName: string;
 }
 
 export const command = 'whatif';
@@ -33,7 +38,10 @@ export function builder(yargs: Argv): Argv<WhatIfArgs> {
     .option('runs', { type: 'number', describe: 'Simulation runs per plan (default: the file\'s simulation.runs, else 3)' })
     .option('seed', { type: 'number', describe: 'Simulation seed (default: the file\'s simulation.seed, else 1)' })
     .option('time-limit', { type: 'number', describe: 'Solver time limit per plan, seconds (default: the config\'s)' })
-    .option('force', { type: 'boolean', default: false, describe: 'Replace --out-dir even when peakshift did not write it' }) as unknown as Argv<WhatIfArgs>;
+    .option('force', { type: 'boolean', default: false, describe: 'Replace --out-dir even when peakshift did not write it' })
+    .option('broker', { type: 'string', describe: 'Run every scenario as a job of this Redis job broker (redis://host:6379), taken by `peakshift worker` processes' })
+    .option('attempts', { type: 'string', default: '3', describe: 'With --broker: tries per scenario before its error is reported' })
+    .option('queue-name', { type: 'string', default: 'peakshift', describe: 'With --broker: the workers\' queue' }) as unknown as Argv<WhatIfArgs>;
 }
 
 function wholeOption(name: string, value: number | undefined, min: number): number | undefined {
@@ -47,6 +55,8 @@ export async function handler(args: ArgumentsCamelCase<WhatIfArgs>): Promise<voi
   const runs = wholeOption('runs', args.runs, 1);
   const seed = wholeOption('seed', args.seed, 0);
   if (args.timeLimit !== undefined && !(args.timeLimit > 0)) throw new UsageError(`--time-limit ${String(args.timeLimit)}: expected a positive number of seconds`);
+  const attempts = parseNumberOption('attempts', args.attempts, { expected: 'a whole number from 1 to 20', integer: true, min: 1, max: 20 });
+  if (args.broker !== undefined && jobs !== undefined) throw new UsageError('--jobs: not with --broker (each worker\'s --concurrency sets how many run at once)');
   checkOutputFolder(args.outDir, '--out-dir', args.force);
   const sweeps = (args.sweep ?? []).map(parseSweep);
   const loaded = readScenarioFile(args.scenarios);
@@ -67,15 +77,19 @@ export async function handler(args: ArgumentsCamelCase<WhatIfArgs>): Promise<voi
   });
   for (const note of notes) warn(note);
   const total = 1 + loaded.scenarios.length + sweeps.reduce((s, w) => s + w.values.length, 0);
+  // The queue code (and Redis) only when asked for.
+  const broker = args.broker === undefined ? undefined : await loadQueue().Broker.connect({ url: args.broker, queueName: args.queueName, attempts });
   const progress = startProgress('whatif', total);
   let run: WhatIfRun;
   try {
-    run = await runWhatIf(
-      input,
-      { ...(jobs === undefined ? {} : { jobs }), onProgress: (done, _total, name) => progress.update(done, name) },
-    );
+    run = await runWhatIf(input, {
+      ...(jobs === undefined ? {} : { jobs }),
+      ...(broker ? { pool: broker.scenarioPool } : {}),
+      onProgress: (done, _total, name) => progress.update(done, name),
+    });
   } finally {
     progress.stop();
+    await broker?.close();
   }
   await holdingSignals(() => writeFolderAtomic(args.outDir, whatIfFiles(run), { force: args.force }));
   print(run.comparison.rows.length > 0 ? whatIfTable(run) : 'no scenarios');
