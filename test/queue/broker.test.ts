@@ -11,9 +11,27 @@ import * as path from 'node:path';
 import { runCli } from '../helpers/cli';
 import { repoRoot, tempDir } from '../helpers/paths';
 import { redisServerPath, startRedis, type RedisServer } from '../helpers/redis';
+import { Broker } from '../../src/queue';
+import type { JobView } from '../../src/web/api-types';
+import { startServer } from '../../src/web/server';
 
 const fixtures = path.join(repoRoot, 'test/fixtures/whatif');
-const cliMain = path.join(repoRoot, 'test/helpers/cli-main.ts');
+
+function newestSource(dir: string): number {
+  return Math.max(
+    0,
+    ...fs.readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newestSource(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs)),
+  );
+}
+
+/**
+ * Workers run the built CLI when it is up to date (CI builds it in `npm ci`):
+ * their job processes then start without compiling the sources. Otherwise the
+ * sources, through tsx.
+ */
+const builtMain = path.join(repoRoot, 'dist/cli/main.js');
+const useBuilt = fs.existsSync(builtMain) && fs.existsSync(path.join(repoRoot, 'dist/queue/processor.js')) && fs.statSync(builtMain).mtimeMs >= newestSource(path.join(repoRoot, 'src'));
+const workerCommand = useBuilt ? [path.join(repoRoot, 'bin/peakshift.js')] : ['--require', require.resolve('tsx/cjs'), path.join(repoRoot, 'test/helpers/cli-main.ts')];
 
 /** Every file of a folder, by relative path. */
 function folderBytes(dir: string): Map<string, Buffer> {
@@ -47,7 +65,7 @@ interface WorkerProcess {
 
 async function startWorkerProcess(url: string, args: string[]): Promise<WorkerProcess> {
   // Its own process group, so a kill takes its job processes too, as when a machine dies.
-  const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), cliMain, 'worker', '--broker', url, ...args], {
+  const child = spawn(process.execPath, [...workerCommand, 'worker', '--broker', url, ...args], {
     cwd: repoRoot,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -84,6 +102,7 @@ async function startWorkerProcess(url: string, args: string[]): Promise<WorkerPr
   let redis: RedisServer;
   let tmp: string;
   let scenarios: string;
+  let configText: string;
   const localDir = (): string => path.join(tmp, 'local');
   const workers: WorkerProcess[] = [];
 
@@ -92,7 +111,8 @@ async function startWorkerProcess(url: string, args: string[]): Promise<WorkerPr
     // Lost service priced high and scenarios that can be covered: no plan explains a short hour, whose
     // re-solve has a wall-clock limit and so could differ on a loaded machine.
     const config = JSON.parse(fs.readFileSync(path.join(fixtures, 'config.json'), 'utf8')) as Record<string, unknown>;
-    fs.writeFileSync(path.join(tmp, 'config.json'), JSON.stringify({ ...config, costPerLostInquiry: 1000 }));
+    configText = JSON.stringify({ ...config, costPerLostInquiry: 1000, horizon: { start: '2026-06-17', end: '2026-06-17' } });
+    fs.writeFileSync(path.join(tmp, 'config.json'), configText);
     scenarios = path.join(tmp, 'scenarios.json');
     fs.writeFileSync(
       scenarios,
@@ -103,6 +123,8 @@ async function startWorkerProcess(url: string, args: string[]): Promise<WorkerPr
         simulation: { runs: 1, seed: 3 },
       }),
     );
+    // Just the base, for the job that fails every try.
+    fs.writeFileSync(path.join(tmp, 'base.json'), JSON.stringify({ base: { config: 'config.json', demand: path.join(fixtures, 'forecast.csv'), start: '2026-06-17', end: '2026-06-17' } }));
     redis = await startRedis();
     const started = Promise.all([
       startWorkerProcess(redis.url, ['--lock-seconds', '2']),
@@ -144,10 +166,45 @@ async function startWorkerProcess(url: string, args: string[]): Promise<WorkerPr
   }, 60_000);
 
   test('a job that fails every try is reported with its located error after --attempts tries', async () => {
-    const run = await runCli(['whatif', '--scenarios', scenarios, '--out-dir', path.join(tmp, 'small'), '--broker', redis.url, '--queue-name', 'small', '--attempts', '2', '-q']);
+    const small = workers[2] as WorkerProcess;
+    const run = await runCli(['whatif', '--scenarios', path.join(tmp, 'base.json'), '--out-dir', path.join(tmp, 'small'), '--broker', redis.url, '--queue-name', 'small', '--attempts', '2', '--no-simulate', '-q']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^error: (00-base|01-AHT-10|sweeps\/00-volume\/0[01]-(0\.9|1)): the result is [0-9.]+ MB compressed, over the limit of 0\.0000095 MB \(failed 2 times\) \(raise --max-result-mb of the worker\)\n$/);
+    expect(run.stderr).toMatch(/^error: 00-base: the result is [0-9.]+ MB compressed, over the limit of 0\.0000095 MB \(failed 2 times\) \(raise --max-result-mb of the worker\)\n$/);
     expect(fs.existsSync(path.join(tmp, 'small'))).toBe(false);
+    // Both tries ran on the worker, and failed there with the same message.
+    const first = small.log.findIndex((l) => l.startsWith('00-base: failed: '));
+    await small.waitFor(/^00-base: failed: /, first + 1);
+    const failures = small.log.filter((l) => l.startsWith('00-base: failed: '));
+    expect(failures).toHaveLength(2);
+    expect(failures[0]).toMatch(/^00-base: failed: the result is [0-9.]+ MB compressed, over the limit of 0\.0000095 MB$/);
+  }, 60_000);
+
+  test('serve with the broker: a page\'s plan runs on a worker and has the CLI plan folder\'s files', async () => {
+    const historyFile = path.join(fixtures, 'history.csv');
+    const cli = await runCli(['plan', '--config', path.join(tmp, 'config.json'), '--history', historyFile, '--out-dir', path.join(tmp, 'plan'), '-q']);
+    expect(cli.code).toBe(0);
+    const broker = await Broker.connect({ url: redis.url });
+    const server = await startServer({ port: 0, runner: broker.planRunner, maxRunning: 2 });
+    try {
+      const res = await fetch(`${server.url}api/plans`, {
+        method: 'POST',
+        body: JSON.stringify({ history: { file: 'history.csv', text: fs.readFileSync(historyFile, 'utf8') }, config: { file: 'config.json', text: configText } }),
+      });
+      expect(res.status).toBe(202);
+      const { id } = (await res.json()) as JobView;
+      await server.queue.drained();
+      const job = (await (await fetch(`${server.url}api/plans/${id}`)).json()) as JobView;
+      expect(job).toMatchObject({ state: 'done' });
+      const cliFiles = [...folderBytes(path.join(tmp, 'plan'))].filter(([name]) => name !== '.peakshift-folder');
+      expect((job.files ?? []).map((f) => f.name).sort()).toEqual(cliFiles.map(([name]) => name).sort());
+      for (const [name, bytes] of cliFiles) {
+        const web = Buffer.from(await (await fetch(`${server.url}api/plans/${id}/files/${name}`)).arrayBuffer());
+        expect({ name, same: web.equals(bytes) }).toEqual({ name, same: true });
+      }
+    } finally {
+      await server.close();
+      await broker.close();
+    }
   }, 60_000);
 });
 
