@@ -184,8 +184,9 @@ async function startWorkerProcess(url: string, args: string[]): Promise<WorkerPr
     const cli = await runCli(['plan', '--config', path.join(tmp, 'config.json'), '--history', historyFile, '--out-dir', path.join(tmp, 'plan'), '-q']);
     expect(cli.code).toBe(0);
     const broker = await Broker.connect({ url: redis.url });
-    const server = await startServer({ port: 0, runner: broker.planRunner, maxRunning: 2 });
+    let server: Awaited<ReturnType<typeof startServer>> | undefined;
     try {
+      server = await startServer({ port: 0, runner: broker.planRunner, maxRunning: 2 });
       const res = await fetch(`${server.url}api/plans`, {
         method: 'POST',
         body: JSON.stringify({ history: { file: 'history.csv', text: fs.readFileSync(historyFile, 'utf8') }, config: { file: 'config.json', text: configText } }),
@@ -202,7 +203,7 @@ async function startWorkerProcess(url: string, args: string[]): Promise<WorkerPr
         expect({ name, same: web.equals(bytes) }).toEqual({ name, same: true });
       }
     } finally {
-      await server.close();
+      await server?.close();
       await broker.close();
     }
   }, 60_000);
@@ -221,5 +222,16 @@ describe('--broker address', () => {
       stdout: '',
       stderr: 'error: --broker redis://:***@127.0.0.1:1: cannot reach Redis (ECONNREFUSED) (start redis-server there, or check the address, password and firewall)\n',
     });
+  });
+
+  test('options that do not go together: one line each, exit 2', async () => {
+    expect(await runCli(['serve', '--max-running', '2'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'error: --max-running 2: more than one plan at once needs --broker (plans run on this machine one at a time)\n',
+    });
+    const whatif = await runCli(['whatif', '--scenarios', path.join(fixtures, 'scenarios.json'), '--out-dir', path.join(tempDir(), 'out'), '--broker', 'redis://127.0.0.1:1', '--jobs', '2']);
+    expect(whatif).toEqual({ code: 2, stdout: '', stderr: "error: --jobs: not with --broker (each worker's --concurrency sets how many run at once)\n" });
+    expect(await runCli(['worker', '--broker', 'redis://127.0.0.1:1', '--concurrency', '0'])).toEqual({ code: 2, stdout: '', stderr: 'error: --concurrency: expected a whole number from 1 to 64, got "0"\n' });
   });
 });
