@@ -9,12 +9,15 @@ import * as path from 'node:path';
 const SRC = path.resolve(__dirname, '../src');
 
 /** Pipeline order: a module may import from its own stage and from earlier ones. */
-const ORDER = ['domain', 'types', 'config', 'calendar', 'forecast', 'staffing', 'plan', 'roster', 'report', 'pipeline', 'design', 'replan', 'scenario', 'io', 'web', 'cli'];
+const ORDER = ['domain', 'types', 'config', 'calendar', 'forecast', 'staffing', 'plan', 'roster', 'report', 'pipeline', 'design', 'replan', 'scenario', 'io', 'web', 'queue', 'cli'];
 const ROOT_FILES: Record<string, string> = { 'pipeline.ts': 'pipeline', 'index.ts': 'cli' };
 
 const FILE_SYSTEM_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises']);
 const FILE_SYSTEM_STAGES = new Set(['io', 'web', 'cli']);
 const SOLVER_MODULES: Record<string, string> = { highs: 'plan/solver/highs.ts', 'javascript-lp-solver': 'plan/solver/jslp.ts' };
+/** The job broker's libraries: only queue/ imports them, and the CLI loads queue/ only on demand (cli/queue.ts), so nothing else needs Redis. */
+const BROKER_MODULES = new Set(['bullmq', 'ioredis']);
+const QUEUE_LOADER = 'cli/queue.ts';
 
 function listSources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -54,8 +57,10 @@ test.each(files.map((f) => [path.relative(SRC, f), f]))('%s follows the import r
       if (!target.startsWith(SRC)) continue; // package.json for the version
       const targetStage = stageOf(fs.existsSync(`${target}.ts`) || fs.existsSync(target) ? (fs.existsSync(target) && fs.statSync(target).isDirectory() ? path.join(target, 'index.ts') : `${target}.ts`) : `${target}.ts`);
       if (ORDER.indexOf(targetStage) > ORDER.indexOf(stage)) problems.push(`${stage} imports later stage ${targetStage} (${spec})`);
+      if (targetStage === 'queue' && stage !== 'queue' && path.relative(SRC, file) !== QUEUE_LOADER) problems.push(`only ${QUEUE_LOADER} may load queue/ (${spec}), so that only --broker loads the queue library`);
     } else {
       if (FILE_SYSTEM_MODULES.has(spec) && !FILE_SYSTEM_STAGES.has(stage)) problems.push(`${stage} touches the file system (${spec}); only io/, web/ and cli/ may`);
+      if (BROKER_MODULES.has(spec) && stage !== 'queue') problems.push(`only queue/ may import ${spec}`);
       const solverFile = SOLVER_MODULES[spec];
       if (solverFile && path.relative(SRC, file) !== solverFile) problems.push(`only ${solverFile} may import ${spec}`);
     }

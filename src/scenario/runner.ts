@@ -21,7 +21,15 @@ export interface WhatIfOptions {
   /** Worker threads (default: CPU count); 0 runs every job in this thread. */
   jobs?: number;
   onProgress?: (done: number, total: number, name: string) => void;
+  /**
+   * Runs the jobs somewhere else (a job broker's workers) instead of this
+   * machine's threads: outputs in job order, as the thread pool returns them.
+   */
+  pool?: ScenarioPool;
 }
+
+/** Runs every scenario job; `onProgress` after each one, with the job's index. */
+export type ScenarioPool = (jobs: readonly ScenarioJob[], onProgress: (done: number, total: number, index: number) => void) => Promise<ScenarioJobOutput[]>;
 
 export interface WhatIfRun {
   /** Base and scenarios, in file order. */
@@ -85,7 +93,9 @@ export async function runWhatIf(input: WhatIfInput, options: WhatIfOptions = {})
     ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
     onProgress: (done: number, total: number, index: number) => options.onProgress?.(done, total, jobs[index]?.name ?? ''),
   };
-  const outputs = await runPool<ScenarioJob, ScenarioJobOutput>(task, jobs, poolOptions);
+  const outputs = options.pool
+    ? await options.pool(jobs, poolOptions.onProgress)
+    : await runPool<ScenarioJob, ScenarioJobOutput>(task, jobs, poolOptions);
   const scenarioCount = 1 + input.scenarios.length;
   const scenarios = outputs.slice(0, scenarioCount);
   const sweeps = sweepRanges.map(({ sweep, from, to }) => ({ sweep, outputs: outputs.slice(from, to) }));

@@ -1,5 +1,6 @@
 /**
- * One plan at a time: a FIFO queue of plan jobs with a time limit per run.
+ * One plan at a time (or `maxRunning`, when a job broker's workers run them): a
+ * FIFO queue of plan jobs with a time limit per run.
  * Finished jobs keep their output files in memory until newer ones push them
  * out (`keepFinished`), so the page can download them.
  */
@@ -61,12 +62,14 @@ export interface QueueOptions {
   timeoutMs: number;
   /** Finished jobs kept for download. */
   keepFinished: number;
+  /** Plans run at once (default 1); more than one only when the runner sends them elsewhere. */
+  maxRunning?: number;
 }
 
 export class PlanQueue {
   private readonly jobs = new Map<string, Job>();
   private readonly waiting: Job[] = [];
-  private running: Job | undefined;
+  private readonly running = new Set<Job>();
   private readonly finished: string[] = [];
   private idle: Promise<void> = Promise.resolve();
   private markIdle: (() => void) | undefined;
@@ -82,7 +85,7 @@ export class PlanQueue {
   submit(inputs: PlanInputs): JobView {
     if (this.stopping.signal.aborted) throw new HttpError(503, { code: 'stopped', message: 'the server is stopping' });
     if (this.waiting.length >= this.options.maxQueued) {
-      // The next place opens when the running plan ends: about one run's time.
+      // The next place opens when a running plan ends: about one run's time.
       const seconds = Math.min(600, Math.max(1, Math.ceil(this.averageRunMs / 1000)));
       throw new HttpError(
         503,
@@ -120,7 +123,7 @@ export class PlanQueue {
 
   /** Waiting and running jobs. */
   get pending(): number {
-    return this.waiting.length + (this.running ? 1 : 0);
+    return this.waiting.length + this.running.size;
   }
 
   /** Resolves when nothing is queued or running. */
@@ -140,7 +143,7 @@ export class PlanQueue {
   }
 
   private view(job: Job): JobView {
-    const position = job.state === 'queued' ? this.waiting.indexOf(job) + (this.running ? 1 : 0) : 0;
+    const position = job.state === 'queued' ? this.waiting.indexOf(job) + this.running.size : 0;
     const out: JobView = {
       id: job.id,
       state: job.state,
@@ -159,15 +162,18 @@ export class PlanQueue {
   }
 
   private async pump(): Promise<void> {
-    if (this.running) return;
+    if (this.running.size >= (this.options.maxRunning ?? 1)) return;
     const job = this.waiting.shift();
     if (!job) {
+      if (this.running.size > 0) return;
       const done = this.markIdle;
       this.markIdle = undefined;
       done?.();
       return;
     }
-    this.running = job;
+    this.running.add(job);
+    // Room for more: start the next waiting plan too.
+    void this.pump();
     job.state = 'running';
     job.startedAt = new Date();
     job.progress = { stage: 'starting', fraction: 0 };
@@ -184,7 +190,7 @@ export class PlanQueue {
     job.finishedAt = new Date();
     const ms = job.finishedAt.getTime() - (job.startedAt as Date).getTime();
     this.averageRunMs = this.finished.length === 0 ? ms : 0.7 * this.averageRunMs + 0.3 * ms;
-    this.running = undefined;
+    this.running.delete(job);
     this.finished.push(job.id);
     while (this.finished.length > this.options.keepFinished) {
       const old = this.finished.shift();

@@ -47,6 +47,8 @@ export interface ServerOptions {
   assets?: AssetMap;
   samples?: SampleInputs;
   runner?: PlanRunner;
+  /** Plans run at once (default 1); more with a runner that sends them to a job broker's workers. */
+  maxRunning?: number;
 }
 
 export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
@@ -112,6 +114,7 @@ export function createApp(options: ServerOptions): App {
     maxQueued: options.maxQueued,
     timeoutMs: options.runTimeoutMs,
     keepFinished: 16,
+    ...(options.maxRunning === undefined ? {} : { maxRunning: options.maxRunning }),
   });
 
   /**

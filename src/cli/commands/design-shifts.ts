@@ -43,7 +43,8 @@ export function builder(yargs: Argv): Argv<DesignArgs> {
     .option('solver', { type: 'string', describe: 'MIP solver: highs or jslp (default: config solver.name)' })
     .option('allow-short', { type: 'boolean', default: false, describe: 'Plan below the hourly service floor where nothing can hold it, as plan --allow-short' })
     .option('out', { type: 'string', demandOption: true, describe: 'New config JSON to write (the input config with the new shifts)' })
-    .option('report', { type: 'string', describe: 'Comparison to write (default: design.md next to --out)' }) as unknown as Argv<DesignArgs>;
+    .option('report', { type: 'string', describe: 'Comparison to write (default: design.md next to --out)' })
+    .example('$0 design-shifts --config data/config.json --history data/inquiries.csv --max-types 5 --out new-config.json', 'at most 5 shift types for the config\'s horizon') as unknown as Argv<DesignArgs>;
 }
 
 export async function handler(args: ArgumentsCamelCase<DesignArgs>): Promise<void> {

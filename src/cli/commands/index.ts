@@ -11,6 +11,7 @@ import * as simulate from './simulate';
 import * as whatif from './whatif';
 import * as designShifts from './design-shifts';
 import * as serve from './serve';
+import * as worker from './worker';
 
 type AnyCommand = CommandModule<object, object>;
 
@@ -31,4 +32,5 @@ export const commands: AnyCommand[] = [
   register(designShifts),
   register(simulate),
   register(serve),
+  register(worker),
 ];

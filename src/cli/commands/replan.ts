@@ -30,7 +30,8 @@ export function builder(yargs: Argv): Argv<ReplanArgs> {
     .option('out-dir', { type: 'string', demandOption: true, describe: 'Re-planned folder to write (replaced atomically, and only when peakshift wrote it)' })
     .option('config', { type: 'string', describe: "Config JSON replacing the plan folder's config.json (notice hours, prices)" })
     .option('time-limit', { type: 'string', describe: 'Solver time limit in seconds (default: config solver.timeLimitSeconds)' })
-    .option('force', { type: 'boolean', default: false, describe: 'Replace --out-dir even when peakshift did not write it' }) as unknown as Argv<ReplanArgs>;
+    .option('force', { type: 'boolean', default: false, describe: 'Replace --out-dir even when peakshift did not write it' })
+    .example('$0 replan --plan plan-out --actuals today.csv --now 2026-11-11T10:00 --out-dir replan-out', 'the rest of Nov 11 from the actuals before 10:00') as unknown as Argv<ReplanArgs>;
 }
 
 export async function handler(args: ArgumentsCamelCase<ReplanArgs>): Promise<void> {

@@ -3,7 +3,9 @@ import { spawn } from 'node:child_process';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { UsageError } from '../../domain';
 import { defaultParseWorkers, isLoopbackHost, startServer } from '../../web/server';
+import { optionalNumberOption, parseNumberOption } from '../options';
 import { info, print, warn } from '../output';
+import { loadQueue } from '../queue';
 import { stopSignal } from '../signals';
 
 interface ServeArgs {
@@ -17,6 +19,10 @@ interface ServeArgs {
   maxWaitingUploads: number;
   historyTtl: number;
   historyCacheMb: number;
+  broker?: string;
+  queueName: string;
+  attempts: unknown;
+  maxRunning?: unknown;
 }
 
 export const command = 'serve';
@@ -34,7 +40,11 @@ export function builder(yargs: Argv): Argv<ServeArgs> {
     .option('max-waiting-uploads', { type: 'number', default: 64, describe: 'Uploads that may wait in line for a reader (unread); more get 503 with Retry-After' })
     .option('history-ttl', { type: 'number', default: 1800, describe: 'Seconds an uploaded history is kept after its last use' })
     .option('history-cache-mb', { type: 'number', default: 128, describe: 'MB of uploaded histories kept at most (least recently used dropped first)' })
-    .example('$0 serve --port 4173 --open', 'the web page on http://127.0.0.1:4173') as unknown as Argv<ServeArgs>;
+    .example('$0 serve --port 4173 --open', 'the web page on http://127.0.0.1:4173')
+    .option('broker', { type: 'string', describe: 'Send plans to `peakshift worker` processes through this Redis job broker (redis://host:6379) instead of running them here' })
+    .option('queue-name', { type: 'string', default: 'peakshift', describe: 'With --broker: the workers\' queue' })
+    .option('attempts', { type: 'string', default: '3', describe: 'With --broker: tries per plan before its error is shown' })
+    .option('max-running', { type: 'string', describe: 'Plans run at once (default 1; with --broker 4): more need --broker' }) as unknown as Argv<ServeArgs>;
 }
 
 function check(args: ServeArgs): void {
@@ -79,6 +89,11 @@ function openBrowser(url: string): void {
 
 export async function handler(args: ArgumentsCamelCase<ServeArgs>): Promise<void> {
   check(args);
+  const attempts = parseNumberOption('attempts', args.attempts, { expected: 'a whole number from 1 to 20', integer: true, min: 1, max: 20 });
+  const maxRunning = optionalNumberOption('max-running', args.maxRunning, { expected: 'a whole number from 1 to 64', integer: true, min: 1, max: 64 }) ?? (args.broker === undefined ? 1 : 4);
+  if (maxRunning > 1 && args.broker === undefined) throw new UsageError(`--max-running ${maxRunning}: more than one plan at once needs --broker (plans run on this machine one at a time)`);
+  // The queue code (and Redis) only when asked for.
+  const broker = args.broker === undefined ? undefined : await loadQueue().Broker.connect({ url: args.broker, queueName: args.queueName, attempts });
   if (!isLoopbackHost(args.host)) {
     warn(`listening on ${args.host}: anyone who can reach this address can upload data and run plans; use --host 127.0.0.1 to keep the page on this machine`);
   }
@@ -94,17 +109,22 @@ export async function handler(args: ArgumentsCamelCase<ServeArgs>): Promise<void
       maxWaitingUploads: args.maxWaitingUploads,
       historyTtlMs: Math.round(args.historyTtl * 1000),
       historyCacheBytes: Math.round(args.historyCacheMb * 1024 * 1024),
+      maxRunning,
+      ...(broker ? { runner: broker.planRunner } : {}),
     });
   } catch (error) {
+    await broker?.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UsageError(`--port ${args.port}: the port is in use; pick another with --port`);
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`--host ${args.host}: not an address of this machine`);
     throw error;
   }
   print(`peakshift is serving ${server.url}`);
+  if (broker && args.broker !== undefined) info(`plans go to the workers of ${loadQueue().shownAddress(args.broker)} (queue ${args.queueName}), ${maxRunning} at a time`);
   info('press Ctrl-C to stop');
   if (args.open) openBrowser(server.url);
   const stop = await stopSignal();
   await server.close();
+  await broker?.close();
   stop.done();
 }

@@ -4,7 +4,8 @@ import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { UsageError } from '../../domain';
 import { checkOutputFolder, readAgents, readForecastCsv, readHistory, readScenarioFile, whatIfFiles, writeFolderAtomic } from '../../io';
 import { DEFAULT_SIMULATION_RUNS, comparisonMarkdown, parseSweep, prepareWhatIf, runWhatIf, simulationSchema, type WhatIfRun } from '../../scenario';
-import { typedText } from '../options';
+import { parseNumberOption, typedText } from '../options';
+import { loadQueue } from '../queue';
 import { info, print, warn } from '../output';
 import { holdingSignals } from '../signals';
 import { startProgress } from '../progress';
@@ -22,6 +23,9 @@ interface WhatIfArgs {
   timeLimit?: number;
   force: boolean;
   lang?: string;
+  broker?: string;
+  attempts: unknown;
+  queueName: string;
 }
 
 export const command = 'whatif';
@@ -40,7 +44,10 @@ export function builder(yargs: Argv): Argv<WhatIfArgs> {
     .option('force', { type: 'boolean', default: false, describe: 'Replace --out-dir even when peakshift did not write it' })
     .option('lang', LANG_OPTION)
     .example('$0 whatif --scenarios data/scenarios.json --out-dir whatif-out', 'every scenario of the file, compared')
-    .example('$0 whatif --scenarios data/scenarios.json --sweep outsourcing.min=0.4:0.8:0.1 --out-dir sweep-out', 'cost against the outsourced share') as unknown as Argv<WhatIfArgs>;
+    .example('$0 whatif --scenarios data/scenarios.json --sweep outsourcing.min=0.4:0.8:0.1 --out-dir sweep-out', 'cost against the outsourced share')
+    .option('broker', { type: 'string', describe: 'Run every scenario as a job of this Redis job broker (redis://host:6379), taken by `peakshift worker` processes' })
+    .option('attempts', { type: 'string', default: '3', describe: 'With --broker: tries per scenario before its error is reported' })
+    .option('queue-name', { type: 'string', default: 'peakshift', describe: 'With --broker: the workers\' queue' }) as unknown as Argv<WhatIfArgs>;
 }
 
 function wholeOption(name: string, value: number | undefined, min: number): number | undefined {
@@ -54,6 +61,8 @@ export async function handler(args: ArgumentsCamelCase<WhatIfArgs>): Promise<voi
   const runs = wholeOption('runs', args.runs, 1);
   const seed = wholeOption('seed', args.seed, 0);
   if (args.timeLimit !== undefined && !(args.timeLimit > 0)) throw new UsageError(`--time-limit ${typedText('time-limit') ?? String(args.timeLimit)}: expected a positive number of seconds`);
+  const attempts = parseNumberOption('attempts', args.attempts, { expected: 'a whole number from 1 to 20', integer: true, min: 1, max: 20 });
+  if (args.broker !== undefined && jobs !== undefined) throw new UsageError('--jobs: not with --broker (each worker\'s --concurrency sets how many run at once)');
   checkOutputFolder(args.outDir, '--out-dir', args.force);
   const sweeps = (args.sweep ?? []).map(parseSweep);
   const loaded = readScenarioFile(args.scenarios);
@@ -76,15 +85,19 @@ export async function handler(args: ArgumentsCamelCase<WhatIfArgs>): Promise<voi
   });
   for (const note of notes) warn(note);
   const total = 1 + loaded.scenarios.length + sweeps.reduce((s, w) => s + w.values.length, 0);
+  // The queue code (and Redis) only when asked for.
+  const broker = args.broker === undefined ? undefined : await loadQueue().Broker.connect({ url: args.broker, queueName: args.queueName, attempts });
   const progress = startProgress('whatif', total);
   let run: WhatIfRun;
   try {
-    run = await runWhatIf(
-      input,
-      { ...(jobs === undefined ? {} : { jobs }), onProgress: (done, _total, name) => progress.update(done, name) },
-    );
+    run = await runWhatIf(input, {
+      ...(jobs === undefined ? {} : { jobs }),
+      ...(broker ? { pool: broker.scenarioPool } : {}),
+      onProgress: (done, _total, name) => progress.update(done, name),
+    });
   } finally {
     progress.stop();
+    await broker?.close();
   }
   const files = await whatIfFiles(run, lang);
   await holdingSignals(() => writeFolderAtomic(args.outDir, files, { force: args.force }));
