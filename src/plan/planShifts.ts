@@ -38,6 +38,31 @@ export interface PlanOptions {
   pricedFloor?: boolean;
   /** Name the settings behind an infeasible request (several relaxations; default true). */
   diagnose?: boolean;
+  /** A starting solution for the solver (see `MipOptions.start`; `startFrom` makes one from an earlier plan). */
+  warmStart?: ReadonlyMap<string, number>;
+}
+
+/** Variable names of the model each plan was read from (kept out of PlanResult so it stays plain data). */
+const variableNames = new WeakMap<PlanResult, readonly string[]>();
+
+/**
+ * An earlier plan's values as a solver start (variable name → value), the
+ * variables `keep` rejects left out for the solver to choose; empty when the
+ * plan was not made in this process.
+ */
+export function startFrom(plan: PlanResult, keep: (name: string) => boolean = () => true): Map<string, number> {
+  const out = new Map<string, number>();
+  const names = variableNames.get(plan);
+  if (!names) return out;
+  names.forEach((name, i) => {
+    if (keep(name)) out.set(name, plan.values[i] ?? 0);
+  });
+  return out;
+}
+
+function remember(plan: PlanModel, read: PlanResult): PlanResult {
+  variableNames.set(read, plan.mip.variables.map((v) => v.name));
+  return read;
 }
 
 export function solverOptions(config: Config, timeLimitSeconds?: number): MipOptions {
@@ -51,7 +76,8 @@ export function solverOptions(config: Config, timeLimitSeconds?: number): MipOpt
 export async function planShifts(config: Config, requirement: Requirement, options: PlanOptions): Promise<PlanResult> {
   const capacity = options.availability ?? [];
   const solver = typeof options.solver === 'object' ? options.solver : solverByName(options.solver ?? config.solver.name);
-  const mipOptions = solverOptions(config, options.timeLimitSeconds);
+  const plain = solverOptions(config, options.timeLimitSeconds);
+  const mipOptions: MipOptions = { ...plain, ...(options.warmStart && options.warmStart.size > 0 ? { start: options.warmStart } : {}) };
   const build = (modelOptions: PlanModelOptions): PlanModel => {
     const plan = buildPlanModel(config, requirement, options.start, options.end, {
       inhouseCapacity: capacity,
@@ -73,19 +99,19 @@ export async function planShifts(config: Config, requirement: Requirement, optio
   const infeasible = async (): Promise<InfeasiblePlanError> =>
     options.diagnose === false
       ? new InfeasiblePlanError('no plan meets the rules', [])
-      : explainInfeasible(config, requirement, options.start, options.end, solver, mipOptions, capacity);
+      : explainInfeasible(config, requirement, options.start, options.end, solver, plain, capacity);
   if (!options.allowShort) {
     const plan = build({});
     const result = await solve(plan);
     if (result.status === 'infeasible') throw await infeasible();
-    return readPlan(plan, result, mipOptions);
+    return remember(plan, readPlan(plan, result, mipOptions));
   }
   // The floor as a hard rule when the relaxation can hold it (a search of a quarter of the time
   // limit, at least 5 s); otherwise, or when that finds no plan, agents below the floor are priced
   // (at BELOW_FLOOR_FACTOR x the service they lose, steep enough to hold it wherever it pays at all).
   let plan: PlanModel | null = null;
   let result: MipResult | null = null;
-  if (!options.pricedFloor && (await relaxationHoldsFloor(config, requirement, options.start, options.end, solver, mipOptions, capacity))) {
+  if (!options.pricedFloor && (await relaxationHoldsFloor(config, requirement, options.start, options.end, solver, plain, capacity))) {
     const hard = build({});
     const attempt = await solver.solve(hard.mip, { ...mipOptions, timeLimitSeconds: Math.min(mipOptions.timeLimitSeconds, Math.max(5, mipOptions.timeLimitSeconds / 4)) });
     if (attempt.status === 'optimal' || attempt.status === 'feasible') {
@@ -99,7 +125,7 @@ export async function planShifts(config: Config, requirement: Requirement, optio
     if (result.status === 'infeasible') throw await infeasible();
   }
   const final = plan;
-  const read = readPlan(plan, result, mipOptions);
+  const read = remember(plan, readPlan(plan, result, mipOptions));
   if (read.summary.shortfall.belowFloorAgentHours > 0) {
     // Where the plan is below the floor; which limits bind there is worked out once, for the
     // final plan (`explainShortage`).

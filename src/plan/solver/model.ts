@@ -41,6 +41,14 @@ export interface MipOptions {
   /** Stop when objective - bound falls below this (HiGHS mip_abs_gap). */
   absoluteGap: number;
   timeLimitSeconds: number;
+  /**
+   * A starting solution (variable name → value) the solver tries first: an
+   * earlier plan's whole numbers, so a re-solve of a slightly changed model
+   * starts from a good plan instead of none. Only integer variables are read;
+   * a partial start is completed by the solver, an infeasible one is dropped.
+   * It can only speed the search up: the answer still meets the gap asked.
+   */
+  start?: ReadonlyMap<string, number>;
 }
 
 /**
