@@ -5,11 +5,17 @@
  * what the roster filled (`tightenCapacity`) and plan again; the last round
  * holds the in-house part to the last roster's filled seats (`freezeCapacity`),
  * so with maxRounds >= 2 the result has no UNFILLED seat (vendors cover the rest).
+ *
+ * Solving as little as it can: a round's plan starts from the last round's
+ * plan (its shift counts away from the short dates, see `roundStart`); the
+ * in-house assignment is solved again only when the in-house lines changed;
+ * the vendor seat roster is made once, for the final plan; and the rounds stop
+ * as soon as a round would change nothing.
  */
 import type { Config } from '../config';
-import { datesBetween, type Requirement } from '../domain';
-import { buildHorizon, planShifts, solverByName, solverOptions, type PlanOptions, type PlanResult } from '../plan';
-import { solveRoster, type SolvedRoster } from './build';
+import { addDays, datesBetween, type Requirement } from '../domain';
+import { buildHorizon, planShifts, solverByName, solverOptions, startFrom, type PlanOptions, type PlanResult, type SolveLog } from '../plan';
+import { finishRoster, solveAgents, type SolvedAgents, type SolvedRoster } from './build';
 import { freezeCapacity, inhouseCapacity, tightenCapacity, type PoolCapacity } from './capacity';
 import type { Agent, Roster } from './types';
 
@@ -18,6 +24,8 @@ export interface PlanWithRosterOptions extends Omit<PlanOptions, 'availability'>
   eventDates: ReadonlySet<string>;
   /** Plan → roster rounds at most (default 3). */
   maxRounds?: number;
+  /** Records every solve with its stage and round. */
+  log?: SolveLog;
 }
 
 export interface PlanWithRosterResult {
@@ -40,21 +48,64 @@ export function paidSeatsOf(plan: PlanResult): Record<string, number> {
   return out;
 }
 
+/** The in-house lines of a plan, as text: equal text, same roster problem. */
+function inhouseLinesKey(config: Config, plan: PlanResult): string {
+  const inhouse = new Set(config.pools.filter((p) => p.kind === 'inhouse').map((p) => p.name));
+  return JSON.stringify(plan.lines.filter((l) => inhouse.has(l.pool) && l.agents > 0).map((l) => [l.date, l.shift, l.start, l.end, l.pool, l.queue ?? '', l.agents]));
+}
+
+/**
+ * The start of the next round's plan: the last plan's agents and break counts
+ * on every date at least a day away from a short date (held there, they still
+ * meet the tightened caps); the short dates, their neighbours, vendor seats and
+ * usage are left to the solver to complete.
+ */
+export function roundStart(plan: PlanResult, shortDates: ReadonlySet<string>): Map<string, number> {
+  const free = new Set<string>();
+  for (const d of shortDates) for (const k of [-1, 0, 1]) free.add(addDays(d, k));
+  return startFrom(plan, (name) => {
+    const m = /^(?:agents|break)\[(\d{4}-\d\d-\d\d),/.exec(name);
+    return m !== null && !free.has(m[1] as string);
+  });
+}
+
 export async function planWithRoster(config: Config, requirement: Requirement, agents: readonly Agent[], options: PlanWithRosterOptions): Promise<PlanWithRosterResult> {
-  const { eventDates, maxRounds = 3, ...planOptions } = options;
+  const { eventDates, maxRounds = 3, log, ...planOptions } = options;
   const modelDates = buildHorizon(config, requirement, options.start, options.end).dates;
   let capacity = inhouseCapacity(config, agents, modelDates[0] ?? options.start, options.end);
-  const solver = typeof options.solver === 'object' ? options.solver : solverByName(options.solver ?? config.solver.name);
+  const base = typeof options.solver === 'object' ? options.solver : solverByName(options.solver ?? config.solver.name);
+  const solver = log ? log.wrap(base) : base;
   const mipOptions = solverOptions(config, options.timeLimitSeconds);
+  const dates = datesBetween(options.start, options.end);
   const unfilledByRound: number[] = [];
+  let last: { plan: PlanResult; key: string; agents: SolvedAgents } | null = null;
   for (let round = 1; ; round++) {
-    const plan = await planShifts(config, requirement, { ...planOptions, solver, availability: capacity });
-    const solved = await solveRoster({ config, lines: plan.lines, agents, dates: datesBetween(options.start, options.end), eventDates, seats: paidSeatsOf(plan) }, solver, mipOptions);
-    const unfilled = solved.roster.unfilled.reduce((n, u) => n + u.seats, 0);
-    unfilledByRound.push(unfilled);
-    if (unfilled === 0 || round >= maxRounds) {
-      return { plan, roster: solved.roster, method: solved.method, solver: solved.solver, rounds: round, unfilledByRound, capacity };
+    if (log) {
+      log.round = round;
+      log.stage = 'plan';
     }
-    capacity = round + 1 < maxRounds ? tightenCapacity(capacity, solved.roster) : freezeCapacity(capacity, solved.roster);
+    const shortDates = new Set(last?.agents.part.unfilled.map((u) => u.date) ?? []);
+    const warmStart = last ? roundStart(last.plan, shortDates) : undefined;
+    const plan = await planShifts(config, requirement, { ...planOptions, solver, availability: capacity, ...(warmStart ? { warmStart } : {}) });
+    const input = { config, lines: plan.lines, agents, dates, eventDates, seats: paidSeatsOf(plan) };
+    const key = inhouseLinesKey(config, plan);
+    if (log) log.stage = 'roster';
+    // The same in-house lines as the last round: the same assignment problem, its answer stands.
+    const solved: SolvedAgents = last && last.key === key ? last.agents : await solveAgents(input, solver, mipOptions);
+    const unfilled = solved.part.unfilled.reduce((n, u) => n + u.seats, 0);
+    unfilledByRound.push(unfilled);
+    const next = unfilled === 0 || round >= maxRounds ? null : round + 1 < maxRounds ? tightenCapacity(capacity, solved.part) : freezeCapacity(capacity, solved.part);
+    // Done: every seat filled, no rounds left, or caps a re-plan would not change.
+    if (!next || JSON.stringify(next) === JSON.stringify(capacity)) {
+      if (log) log.stage = 'seats';
+      const roster = await finishRoster(input, solved, solver, mipOptions);
+      if (log) {
+        log.stage = 'other';
+        log.round = null;
+      }
+      return { plan, roster: roster.roster, method: roster.method, solver: roster.solver, rounds: round, unfilledByRound, capacity };
+    }
+    capacity = next;
+    last = { plan, key, agents: solved };
   }
 }
