@@ -69,8 +69,38 @@ export function planDates(start: string | undefined, end: string | undefined, ho
 const pct = (v: number, digits = 1): string => `${(v * 100).toFixed(digits)}%`;
 const money = (v: number): string => v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** The short human summary printed on stdout. */
-export function planReport(run: PipelineResult, outDir: string): string {
+/**
+ * Where the solver time went: per plan ↔ roster round the plan solve (its
+ * proven gap, warm started or not) and the roster solves, then the solves
+ * after the rounds (vendor seats, explanations of short hours).
+ */
+export function solveReport(run: PipelineResult): string[] {
+  const records = run.seconds.solves;
+  const sec = (v: number): string => `${v.toFixed(2)} s`;
+  const sum = (list: typeof records): number => list.reduce((n, r) => n + r.seconds, 0);
+  const out: string[] = [];
+  const rounds = [...new Set(records.map((r) => r.round).filter((r): r is number => r !== null))];
+  for (const round of rounds) {
+    const mine = records.filter((r) => r.round === round);
+    const plans = mine.filter((r) => r.stage === 'plan');
+    const finalPlan = plans[plans.length - 1];
+    const parts = [`plan ${sec(sum(plans))}${finalPlan ? ` (gap ${finalPlan.gap === null ? 'n/a' : pct(finalPlan.gap, 3)}${finalPlan.warmStart ? ', warm start' : ''})` : ''}`];
+    for (const stage of ['roster', 'seats'] as const) {
+      const list = mine.filter((r) => r.stage === stage);
+      if (list.length > 0) parts.push(`${stage} ${sec(sum(list))}`);
+    }
+    out.push(`  round ${round}: ${parts.join(', ')}`);
+  }
+  const after = records.filter((r) => r.round === null);
+  for (const stage of ['plan', 'roster', 'seats', 'explain', 'other'] as const) {
+    const list = after.filter((r) => r.stage === stage);
+    if (list.length > 0) out.push(`  ${stage}: ${list.length} solve(s), ${sec(sum(list))}`);
+  }
+  return out;
+}
+
+/** The short human summary printed on stdout; `wallSeconds`: the command's time so far. */
+export function planReport(run: PipelineResult, outDir: string, wallSeconds?: number): string {
   const s = run.plan.summary;
   const lines = [`plan ${s.horizon.start} .. ${s.horizon.end} (${s.horizon.days} days) → ${outDir}`, `total cost: ${s.currency} ${money(s.totalCost)}`];
   for (const [pool, p] of Object.entries(s.pools)) {
@@ -94,11 +124,14 @@ export function planReport(run: PipelineResult, outDir: string): string {
     lines.push(`roster: ${r?.agentsWorking ?? 0} of ${r?.agents ?? 0} agents working, vendor seats ${seats}, UNFILLED seats ${r?.unfilledSeats ?? 0} (${run.roster.method})`);
   }
   const gap = s.solver.gap === null ? 'n/a' : pct(s.solver.gap, 3);
-  lines.push(`solver: ${s.solver.name} ${s.solver.status}, gap ${gap}, ${run.seconds.plan.toFixed(2)} s${run.seconds.roster === null ? '' : ` (roster ${run.seconds.roster.toFixed(2)} s)`}`);
+  lines.push(...solveReport(run));
+  const total = `; ${run.seconds.solves.length} solve(s) ${run.seconds.solver.toFixed(2)} s${wallSeconds === undefined ? '' : `, wall ${wallSeconds.toFixed(2)} s`}`;
+  lines.push(`solver: ${s.solver.name} ${s.solver.status}, gap ${gap}, ${run.seconds.plan.toFixed(2)} s${run.seconds.roster === null ? '' : ` (roster ${run.seconds.roster.toFixed(2)} s)`}${total}`);
   return lines.join('\n');
 }
 
 export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void> {
+  const started = process.hrtime.bigint();
   const given = (['history', 'demand', 'requirements'] as const).filter((k) => args[k] !== undefined);
   if (given.length === 0) throw new UsageError('plan needs its demand: expected one of --history, --demand or --requirements');
   if (given.length > 1) throw new UsageError(`${given.map((k) => `--${k}`).join(' and ')} given: expected only one of --history, --demand or --requirements`);
@@ -150,6 +183,6 @@ export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void>
     roster: run.roster?.roster ?? null,
   });
   await holdingSignals(() => writeFolderAtomic(args.outDir, files, { force: args.force }));
-  print(planReport(run, args.outDir));
+  print(planReport(run, args.outDir, Number(process.hrtime.bigint() - started) / 1e9));
   info(`wrote ${files.size} files to ${args.outDir}; open ${path.join(args.outDir, 'report.html')}`);
 }
