@@ -9,8 +9,9 @@
  * Solving as little as it can: a round's plan starts from the last round's
  * plan (its shift counts away from the short dates, see `roundStart`); the
  * in-house assignment is solved again only when the in-house lines changed;
- * the vendor seat roster is made once, for the final plan; and the rounds stop
- * as soon as a round would change nothing.
+ * the vendor seat roster is made once, for the final plan; and a round whose
+ * tightened caps would change nothing goes straight to the frozen caps, and the
+ * rounds stop when those change nothing either.
  */
 import type { Config } from '../config';
 import { addDays, datesBetween, type Requirement } from '../domain';
@@ -94,9 +95,15 @@ export async function planWithRoster(config: Config, requirement: Requirement, a
     const solved: SolvedAgents = last && last.key === key ? last.agents : await solveAgents(input, solver, mipOptions);
     const unfilled = solved.part.unfilled.reduce((n, u) => n + u.seats, 0);
     unfilledByRound.push(unfilled);
-    const next = unfilled === 0 || round >= maxRounds ? null : round + 1 < maxRounds ? tightenCapacity(capacity, solved.part) : freezeCapacity(capacity, solved.part);
+    const same = (caps: PoolCapacity[]): boolean => JSON.stringify(caps) === JSON.stringify(capacity);
+    let next: PoolCapacity[] | null = null;
+    if (unfilled > 0 && round < maxRounds) {
+      // Tightening that changes nothing would give the same plan again: hold the plan to the roster at once.
+      const tightened = round + 1 < maxRounds ? tightenCapacity(capacity, solved.part) : null;
+      next = tightened && !same(tightened) ? tightened : freezeCapacity(capacity, solved.part);
+    }
     // Done: every seat filled, no rounds left, or caps a re-plan would not change.
-    if (!next || JSON.stringify(next) === JSON.stringify(capacity)) {
+    if (!next || same(next)) {
       if (log) log.stage = 'seats';
       const roster = await finishRoster(input, solved, solver, mipOptions);
       if (log) {
