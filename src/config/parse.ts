@@ -60,6 +60,26 @@ function duplicateIndex(names: string[]): number {
   return -1;
 }
 
+/** design: pool names that exist, length and start windows the right way round. */
+function checkDesign(config: Config, poolNames: string[], file: string | undefined): void {
+  if (!config.design) return;
+  const d = config.design;
+  const limits = [{ at: 'design', ...d }, ...d.pools.map((p, i) => ({ at: `design.pools[${i}]`, ...p }))];
+  d.pools.forEach((p, i) => {
+    if (!poolNames.includes(p.name)) throw new ConfigError(`design.pools[${i}].name`, `expected one of the pools (${poolNames.join(', ')}), got ${describeValue(p.name)}`, file);
+  });
+  const dup = duplicateIndex(d.pools.map((p) => p.name));
+  if (dup >= 0) throw new ConfigError(`design.pools[${dup}].name`, `expected each pool once, got ${describeValue(d.pools[dup]?.name)} twice`, file);
+  for (const l of limits) {
+    const min = l.minHours ?? d.minHours;
+    const max = l.maxHours ?? d.maxHours;
+    if (min > max) throw new ConfigError(`${l.at}.${l.minHours !== undefined ? 'minHours' : 'maxHours'}`, `expected minHours (${min}) at most maxHours (${max})`, file);
+    const from = l.earliestStart ?? d.earliestStart;
+    const to = l.latestStart ?? d.latestStart;
+    if (from > to) throw new ConfigError(`${l.at}.${l.earliestStart !== undefined ? 'earliestStart' : 'latestStart'}`, `expected earliestStart (${from}) at or before latestStart (${to})`, file);
+  }
+}
+
 function checkBreaks(shift: ShiftConfig, i: number, file: string | undefined): void {
   const at = `shifts[${i}].breaks`;
   const breaks = shift.breaks;
@@ -189,6 +209,7 @@ function checkCrossFields(config: Config, file: string | undefined): void {
       }
     }
   });
+  checkDesign(config, poolNames, file);
   // Hours no pool works are fine while nothing is needed then (a bank's nights): planShifts checks the demand.
 
   if (config.outsourcing.min > config.outsourcing.max) {

@@ -260,6 +260,63 @@ export const rosterSchema = z.strictObject({
   maxConsecutiveDays: wholeNumber(1, 14).default(6),
 });
 
+/** Limits on the shifts `design-shifts` may propose for one pool (unset fields follow `design`). */
+export const designPoolSchema = z.strictObject({
+  name: name('a pool name'),
+  earliestStart: clock.optional(),
+  latestStart: clock.optional(),
+  minHours: wholeNumber(1, 16).optional(),
+  maxHours: wholeNumber(1, 16).optional(),
+  /** May this pool work shifts with hours in the night window (`nightHours`)? */
+  night: z.boolean({ error: 'expected true or false' }).optional(),
+  /** At most this many shift types for this pool. */
+  maxTypes: wholeNumber(1, 50).optional(),
+});
+
+/**
+ * Shift design (`peakshift design-shifts`): the candidate shifts and the limits on
+ * the menu. Defaults follow common practice under PRC labour rules: shifts of
+ * 4-10 hours on the floor, an unpaid 1-hour meal break in any shift longer than
+ * 6 hours, at most 5 shift types.
+ */
+export const designSchema = z.strictObject({
+  earliestStart: clock.default('00:00'),
+  latestStart: clock.default('23:00'),
+  minHours: wholeNumber(1, 16).default(4),
+  maxHours: wholeNumber(1, 16).default(10),
+  /** Shifts longer than this many hours get an unpaid break of `breakMinutes`. */
+  breakAfterHours: wholeNumber(1, 16).default(6),
+  breakMinutes: wholeNumber(0, 120).default(60),
+  night: z.boolean({ error: 'expected true or false' }).default(true),
+  maxTypes: wholeNumber(1, 50).default(5),
+  /** Solver time limit of the design model, seconds. */
+  timeLimitSeconds: positive('a positive number of seconds').default(40),
+  pools: z.array(designPoolSchema, { error: 'expected a list of pool limits' }).default([]),
+});
+
+/** The design settings in force: the config's, or every default. */
+export function designOf(config: { design?: DesignConfig | undefined }): DesignConfig {
+  return config.design ?? designSchema.parse({});
+}
+
+/** The event-day re-plan (`peakshift replan`): the notice and price of each change it may make. */
+export const replanSchema = z.strictObject({
+  /** Hours between calling an in-house agent in on a day off and the start of that shift. */
+  callInNoticeHours: nonNegative('hours >= 0').default(2),
+  /** Pay of a called-in shift as a multiple of hourlyCost (China's labour law: 2 on a rest day). */
+  callInMultiplier: z.number({ error: 'expected a multiplier from 1 to 5' }).min(1, { error: 'expected a multiplier from 1 to 5' }).max(5, { error: 'expected a multiplier from 1 to 5' }).default(2),
+  /** A vendor shift may be cancelled up to this many hours before it starts. */
+  cancelNoticeHours: nonNegative('hours >= 0').default(4),
+  /** Share of a cancelled vendor shift's price still owed to the vendor. */
+  cancelFeeShare: fraction().default(0.5),
+  /** Hours between telling an agent to go home and the hour they leave. */
+  sendHomeNoticeHours: nonNegative('hours >= 0').default(1),
+  /** Share of the hours not worked still paid to an agent sent home (voluntary time off). */
+  sendHomePaidShare: fraction().default(0.5),
+  /** An hour whose updated forecast is within this share of the plan's counts as on forecast (no change made for it). */
+  deadBand: fraction().default(0.02),
+});
+
 export const DEFAULT_SHIFTS = [
   { name: 'day', code: 'D', start: '08:00', hours: 9, paidHours: 8, startOffsets: [0, 1, 2] },
   { name: 'middle', code: 'M', start: '13:00', hours: 9, paidHours: 8, startOffsets: [0, 1] },
@@ -269,6 +326,8 @@ export const DEFAULT_SHIFTS = [
 export const configSchema = z.strictObject({
   timezone: z.string({ error: 'expected an IANA time zone name' }).default('Asia/Shanghai'),
   currency: z.string({ error: 'expected a currency code' }).regex(/^[A-Z]{3}$/, { error: 'expected a 3-letter currency code' }).default('CNY'),
+  /** Language of the files and summaries for people (`--lang` wins); unset: the system locale, else English. */
+  language: z.enum(['en', 'zh'], { error: 'expected en or zh' }).optional(),
   horizon: z.strictObject({ start: date, end: date }).optional(),
   queues: z.array(queueSchema, { error: 'expected a list of queues' }).min(1, { error: 'expected at least one queue' }).default(() => [queueSchema.parse({ name: 'inquiries' })]),
   /** Share of scheduled time not spent handling inquiries (breaks, training, meetings). */
@@ -297,6 +356,9 @@ export const configSchema = z.strictObject({
   minAgentsPerHour: wholeNumber(0).default(0),
   solver: solverSchema.default(() => solverSchema.parse({})),
   roster: rosterSchema.default(() => rosterSchema.parse({})),
+  /** Left out of the parsed config when not given (plan folders' config.json stays as it was); read through `designOf`. */
+  design: designSchema.optional(),
+  replan: replanSchema.default(() => replanSchema.parse({})),
 });
 
 export type Config = z.output<typeof configSchema>;
@@ -312,6 +374,9 @@ export type CalendarConfig = z.output<typeof calendarSchema>;
 export type OutsourcingConfig = z.output<typeof outsourcingSchema>;
 export type SolverConfig = z.output<typeof solverSchema>;
 export type RosterConfig = z.output<typeof rosterSchema>;
+export type ReplanConfig = z.output<typeof replanSchema>;
 export type BreakConfig = z.output<typeof breakSchema>;
 export type OvertimeConfig = z.output<typeof overtimeSchema>;
 export type SurgeConfig = z.output<typeof surgeSchema>;
+export type DesignConfig = z.output<typeof designSchema>;
+export type DesignPoolConfig = z.output<typeof designPoolSchema>;

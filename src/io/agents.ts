@@ -15,6 +15,7 @@ import { UNFILLED, poolShiftNames, type Agent } from '../roster';
 import { stripBom } from './encoding';
 import { readTextFile } from './files';
 import { forEachCsvRecord, normalizeNewlines } from './csv';
+import { csvCell } from '../report/format';
 
 export const AGENTS_HEADER = ['agent_id', 'name', 'pool', 'shifts', 'night_ok', 'max_days_per_week', 'unavailable'] as const;
 const REQUIRED = ['agent_id', 'name', 'pool'] as const;
@@ -184,4 +185,10 @@ export function parseAgents(text: string, file: string, config: Pick<Config, 'po
 
 export function readAgents(file: string, config: Pick<Config, 'pools' | 'shifts'>): Agent[] {
   return parseAgents(readTextFile(file, 'a readable agents CSV'), file, config);
+}
+
+/** The agents as an agents file (AGENTS_HEADER; leave as single dates): what `plan --agents` keeps in its folder for `replan`. */
+export function formatAgentsCsv(agents: readonly Agent[]): string {
+  const rows = agents.map((a) => [a.id, csvCell(a.name), a.pool, a.shifts === null ? '' : a.shifts.join(';'), a.nightOk ? 'true' : 'false', String(a.maxDaysPerWeek), a.unavailable.join(';')].join(','));
+  return `${[AGENTS_HEADER.join(','), ...rows].join('\n')}\n`;
 }

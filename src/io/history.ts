@@ -16,6 +16,7 @@ import {
   InputError,
   describeValue,
   hourKeyFromNumber,
+  hourNumber,
   type History,
   type QueueSeries,
 } from '../domain';
@@ -30,12 +31,16 @@ import {
   groupedInt,
 } from '../domain/limits';
 import { forEachCsvRecord, normalizeNewlines } from './csv';
-import { decodeToUtf8Bytes, stripBom } from './encoding';
+import { decodeToUtf8Bytes, stripBom, type TextEncodingName } from './encoding';
 import { readInputBytes } from './files';
 
 export interface ReadHistoryOptions {
   /** IANA zone deciding local hours for timestamps that carry a UTC offset. */
   timezone: string;
+  /** Every row must fall before this local hour (`YYYY-MM-DDTHH:00`; `option` names it in the message): actuals so far. */
+  before?: { hour: string; option: string };
+  /** Queue names a row may carry (a file without a queue column is always accepted), with who knows them. */
+  knownQueues?: { names: readonly string[]; owner: string };
 }
 
 type Role = 'timestamp' | 'date' | 'hour' | 'inquiries' | 'queue';
@@ -265,6 +270,10 @@ export function parseHistory(input: string | Buffer, file: string, options: Read
       timestampCol !== undefined
         ? parseTimestamp(record[timestampCol] ?? '', at(timestampCol), options.timezone)
         : parseDateHour(record[dateCol] ?? '', record[hourCol] ?? '', at(dateCol), at(hourCol));
+    const before = options.before;
+    if (before && Math.floor(time.localMinute / 60) >= hourNumber(before.hour)) {
+      throw new InputError(at(timestampCol ?? dateCol), `hour ${hourKeyFromNumber(Math.floor(time.localMinute / 60))}, at or after ${before.option} ${before.hour}`, `actuals for hours before ${before.option} only`);
+    }
 
     let queue = 'all';
     if (queueCol !== undefined) {
@@ -272,6 +281,10 @@ export function parseHistory(input: string | Buffer, file: string, options: Read
       if (queue === '') throw new InputError(at(queueCol), 'an empty queue name', 'a queue name such as presales');
       if (queue.toLowerCase() === 'all') {
         throw new InputError(at(queueCol), 'queue "all"', 'a queue name other than "all" (reserved for totals)');
+      }
+      const known = options.knownQueues;
+      if (known && !known.names.includes(queue)) {
+        throw new InputError(at(queueCol), `queue ${describeValue(queue)}`, `one of ${known.owner} queues (${known.names.join(', ')})`);
       }
     }
     let q = queueIndex.get(queue);
@@ -463,8 +476,13 @@ function checkDuplicates(
 
 /** Read an inquiry-history CSV file (UTF-8, or another encoding decodeText accepts). */
 export function readHistory(file: string, options: ReadHistoryOptions): History {
-  const { bytes } = decodeToUtf8Bytes(readInputBytes(file, 'a readable inquiry CSV'), file);
-  return parseHistory(bytes, file, options);
+  return readHistoryWithEncoding(file, options).history;
+}
+
+/** readHistory, and the text encoding the file was found in (what `inspect` reports). */
+export function readHistoryWithEncoding(file: string, options: ReadHistoryOptions): { history: History; encoding: TextEncodingName } {
+  const { bytes, encoding } = decodeToUtf8Bytes(readInputBytes(file, 'a readable inquiry CSV'), file);
+  return { history: parseHistory(bytes, file, options), encoding };
 }
 
 /** False for a wall-clock hour skipped by a DST jump in `timezone`. */

@@ -9,3 +9,4 @@ export * from './agents';
 export * from './scenarios';
 export * from './whatif';
 export * from './plan-folder';
+export * from './replan';

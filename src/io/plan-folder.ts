@@ -11,8 +11,11 @@ import type { Config } from '../config';
 import { describeValue, InputError, type Demand, type Requirement, type ShiftLine } from '../domain';
 import type { CoverageRow, PlanSummary, ShortageExplanation } from '../plan';
 import type { HourlyService } from '../pipeline';
+import { tr, type Lang } from '../domain/i18n';
 import { buildReportModel, renderReportHtml, renderSummaryMarkdown, rosterExportFiles, type Kpi } from '../report';
-import type { Roster } from '../roster';
+import { workbookBytes } from '../report/workbook';
+import type { Agent, Roster } from '../roster';
+import { formatAgentsCsv } from './agents';
 import { csvCell, fixedDigits } from '../report/format';
 import { parseJsonText, readConfig } from './config';
 import { MAX_COUNT_PER_ROW, groupedInt } from '../domain/limits';
@@ -84,14 +87,28 @@ export interface PlanFolderInput {
   summary: object;
 
   roster?: Roster | null;
+  /** The named agents the roster was made from: kept as agents.csv (with the roster) for `replan`'s call-ins. */
+  agents?: readonly Agent[] | null;
+  /** Language of the files for people (report.html, summary.md, roster.xlsx); default en. */
+  lang?: Lang;
+  /** Start the CSVs meant for people (roster.csv, roster-grid.csv, vendors/*.csv) with a UTF-8 BOM, so Excel reads Chinese names (default true). */
+  bom?: boolean;
 }
+
+/** The CSVs people open in Excel: they carry the BOM (see PlanFolderInput.bom). */
+export function isPeopleCsv(name: string): boolean {
+  return name === 'roster.csv' || name === 'roster-grid.csv' || /^vendors\/[^/]+\.csv$/.test(name);
+}
+
+const UTF8_BOM = '\ufeff';
 
 const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
 
-/** Every file of a plan folder by relative path (`prefix/` first when given). */
-export function planFolderFiles(input: PlanFolderInput, prefix = ''): Map<string, string> {
+/** Every file of a plan folder by relative path (`prefix/` first when given): text, and roster.xlsx's bytes. */
+export async function planFolderFiles(input: PlanFolderInput, prefix = ''): Promise<Map<string, string | Buffer>> {
   const at = (name: string): string => (prefix ? `${prefix}/${name}` : name);
-  const files = new Map<string, string>();
+  const lang = input.lang ?? 'en';
+  const files = new Map<string, string | Buffer>();
   files.set(at('config.json'), configJson(input.config));
   if (input.demand) files.set(at('forecast.csv'), formatForecastCsv(input.demand));
   files.set(at('requirements.csv'), formatRequirementsCsv(input.requirement));
@@ -99,10 +116,11 @@ export function planFolderFiles(input: PlanFolderInput, prefix = ''): Map<string
   files.set(at('coverage.csv'), formatCoverageCsv(input.plan.coverage, input.service.levels));
   files.set(at('summary.json'), `${JSON.stringify(input.summary, null, 2)}\n`);
   const extraKpis: Kpi[] = [
-    { label: 'Lowest hourly service level', value: input.service.lowest === null ? 'n/a' : `${pct(input.service.lowest)}${input.service.lowestAt ? ` (${input.service.lowestAt.timestamp} ${input.service.lowestAt.queue})` : ''}` },
+    { label: tr(lang, 'kpiLowestSl'), value: input.service.lowest === null ? tr(lang, 'notAvailable') : `${pct(input.service.lowest)}${input.service.lowestAt ? ` (${input.service.lowestAt.timestamp} ${input.service.lowestAt.queue})` : ''}` },
   ];
-  if (input.service.abandonRate !== null) extraKpis.push({ label: 'Abandon rate (queue model)', value: pct(input.service.abandonRate) });
+  if (input.service.abandonRate !== null) extraKpis.push({ label: tr(lang, 'kpiAbandon'), value: pct(input.service.abandonRate) });
   const report = {
+    lang,
     config: input.config,
     lines: input.plan.lines,
     coverage: input.plan.coverage,
@@ -111,13 +129,19 @@ export function planFolderFiles(input: PlanFolderInput, prefix = ''): Map<string
     explanations: (input.summary as { shortage?: { explanations?: ShortageExplanation[] } }).shortage?.explanations ?? [],
     ...(input.demand ? { demand: input.demand } : {}),
   };
+  const model = buildReportModel(input.roster ? { ...report, roster: input.roster } : report);
   if (input.roster) {
-    for (const [name, text] of rosterExportFiles({ ...report, roster: input.roster })) files.set(at(name), text);
+    const bom = input.bom ?? true;
+    for (const [name, text] of rosterExportFiles({ ...report, roster: input.roster }, model)) files.set(at(name), bom && isPeopleCsv(name) ? `${UTF8_BOM}${text}` : text);
+    if (input.agents) files.set(at('agents.csv'), formatAgentsCsv(input.agents));
   } else {
-    const model = buildReportModel(report);
     files.set(at('summary.md'), renderSummaryMarkdown(model));
     files.set(at('report.html'), renderReportHtml(model));
   }
+  files.set(
+    at('roster.xlsx'),
+    await workbookBytes({ model, config: input.config, lines: input.plan.lines, coverage: input.plan.coverage, serviceLevels: input.service.levels, summary: input.plan.summary, roster: input.roster ?? null }),
+  );
   return files;
 }
 

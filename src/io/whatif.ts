@@ -20,6 +20,7 @@ import {
   type WhatIfRun,
 } from '../scenario';
 import { formatForecastCsv } from './demand';
+import type { Lang } from '../domain/i18n';
 import { configJson, planFolderFiles } from './plan-folder';
 import { formatRequirementsCsv } from './requirements';
 
@@ -39,11 +40,11 @@ function summaryBody(output: ScenarioJobOutput): Record<string, unknown> {
   return body;
 }
 
-function scenarioFolderFiles(output: ScenarioJobOutput, files: Map<string, string>): void {
+async function scenarioFolderFiles(output: ScenarioJobOutput, files: Map<string, string | Buffer>, lang: Lang): Promise<void> {
   const dir = output.result.folder;
   const summary = summaryBody(output);
   if (output.plan) {
-    const folder = planFolderFiles({ config: output.config, demand: output.demand, requirement: output.requirement, plan: output.plan, service: output.plan.service, summary }, dir);
+    const folder = await planFolderFiles({ config: output.config, demand: output.demand, requirement: output.requirement, plan: output.plan, service: output.plan.service, summary, lang }, dir);
     for (const [name, text] of folder) files.set(name, text);
   } else {
     // No plan: what the scenario was sized on, and why it has no plan.
@@ -56,13 +57,13 @@ function scenarioFolderFiles(output: ScenarioJobOutput, files: Map<string, strin
 }
 
 /** Every file of the what-if output folder, by relative path. */
-export function whatIfFiles(run: WhatIfRun): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const output of run.scenarios) scenarioFolderFiles(output, files);
-  for (const { outputs } of run.sweeps) for (const output of outputs) scenarioFolderFiles(output, files);
+export async function whatIfFiles(run: WhatIfRun, lang: Lang = 'en'): Promise<Map<string, string | Buffer>> {
+  const files = new Map<string, string | Buffer>();
+  for (const output of run.scenarios) await scenarioFolderFiles(output, files, lang);
+  for (const { outputs } of run.sweeps) for (const output of outputs) await scenarioFolderFiles(output, files, lang);
   files.set('comparison.csv', comparisonCsv(run.comparison));
-  files.set('comparison.md', comparisonMarkdown(run.comparison, run.curves));
-  files.set('comparison.html', comparisonHtml(run.comparison, run.scenarios.map((o) => o.result), run.curves));
+  files.set('comparison.md', comparisonMarkdown(run.comparison, run.curves, lang));
+  files.set('comparison.html', comparisonHtml(run.comparison, run.scenarios.map((o) => o.result), run.curves, lang));
   run.curves.forEach((curve) => files.set(`sweep-${slug(curve.parameter)}.csv`, sweepCsv(curve)));
   return files;
 }

@@ -28,7 +28,7 @@ import type { PoolCapacity } from './constraints/inhouseAvailability';
 export interface ShortageFix {
   /** Extra staffing cost of covering the cluster (a repair around its dates). */
   extraCost: number;
-  /** The repair was proven within the solver's gap; false: the best found in EXPLAIN_SECONDS, so the price is at most this. */
+  /** The repair was proven within the solver's gap; false: the best found within EXPLAIN_NODES nodes, so the price is at most this. */
   proven: boolean;
   /** The lever the repair pulls most, in words. */
   lever: string;
@@ -74,8 +74,13 @@ interface Cluster {
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;
 
-/** Time limit of one repair re-solve: a repair found within it is a price at most that high. */
-const EXPLAIN_SECONDS = 3;
+/**
+ * Node limit of one repair re-solve: a repair found within it is a price at
+ * most that high. A node limit, not a time limit, so the same plan gets the
+ * same explanation on any machine; the time limit is only a safety net.
+ */
+const EXPLAIN_NODES = 200;
+const EXPLAIN_SECONDS = 30;
 
 /** Consecutive short hours (any queue) as clusters, dearest first. */
 function clusters(config: Config, coverage: readonly CoverageRow[]): Cluster[] {
@@ -228,6 +233,7 @@ export async function explainShortage(config: Config, requirement: Requirement, 
           end: options.end,
           solver: options.solver,
           timeLimitSeconds: Math.min(options.mipOptions.timeLimitSeconds, EXPLAIN_SECONDS),
+          maxNodes: EXPLAIN_NODES,
           availability,
           allowShort: options.allowShort ?? false,
           pricedFloor: plan.summary.shortfall.hoursBelowFloor > 0,
@@ -250,10 +256,17 @@ export async function explainShortage(config: Config, requirement: Requirement, 
           changes: changes.map((x) => `${x.delta > 0 ? '+' : ''}${x.delta} ${x.line.pool}${x.line.surge ? ' surge' : ''} ${x.line.shift}${(x.line.overtimeHours ?? 0) > 0 ? ` +${x.line.overtimeHours} h overtime` : ''} ${x.line.start.replace('T', ' ')}`),
         };
         const costs = `${fix.proven ? '' : 'at most '}${config.currency} ${extraCost.toFixed(2)}`;
+        const gap = `the solver's proven gap (${config.currency} ${Math.max(0, plan.summary.solver.objective - (plan.summary.solver.bestBound ?? plan.summary.solver.objective)).toFixed(2)})`;
         why =
           extraCost > lostCost
             ? `cheaper to leave short: covering it costs ${costs} (${fix.lever}) against ${config.currency} ${lostCost.toFixed(2)} of lost service`
-            : `covering it costs ${costs} (${fix.lever}) for ${config.currency} ${lostCost.toFixed(2)} of lost service: left within the solver's proven gap (${config.currency} ${Math.max(0, plan.summary.solver.objective - (plan.summary.solver.bestBound ?? plan.summary.solver.objective)).toFixed(2)})`;
+            : (() => {
+                const net = round2(repaired.summary.solver.objective - plan.summary.solver.objective);
+                const here = `covering it costs ${costs} (${fix.lever}) for ${config.currency} ${lostCost.toFixed(2)} of lost service here`;
+                return net >= 0
+                  ? `${here}, but loses more service in other hours: ${config.currency} ${net.toFixed(2)} worse in all`
+                  : `${here}: ${config.currency} ${(-net).toFixed(2)} better in all, a plan left within ${gap}; a smaller solver.mipRelGap finds it`;
+              })();
       } catch (error) {
         if (!(error instanceof InfeasiblePlanError)) throw error;
         why = `cannot be covered around these dates within the limits${binding.length > 0 ? `: ${binding.join(', ')}` : ''}`;

@@ -8,7 +8,7 @@ import { serviceFloorOf, shiftHoursOfDay, type Config } from '../config';
 import { InfeasiblePlanError, hourKeyFromNumber, type Requirement } from '../domain';
 import { buildPlanModel, type Family, type PlanModel } from './model';
 import { hourKey } from './horizon';
-import { scopePeriods } from './constraints/outsourcingRatio';
+import { effectiveBand, scopePeriods } from './constraints/outsourcingRatio';
 import type { PoolCapacity } from './constraints/inhouseAvailability';
 import type { Horizon } from './horizon';
 import type { MipModel, MipSolver, MipOptions } from './solver/model';
@@ -59,6 +59,7 @@ export function checkObviousConflicts(config: Config, horizon: Horizon, allowSho
   });
 
   const vendors = config.pools.filter((p) => p.kind === 'vendor');
+  checkVendorsAllowed(config, horizon);
   const minShares = vendors.reduce((s, v) => s + (v.kind === 'vendor' ? (v.minShare ?? 0) : 0), 0);
   if (minShares > config.outsourcing.max + 1e-9) {
     throw new InfeasiblePlanError(
@@ -92,6 +93,24 @@ export function checkObviousConflicts(config: Config, horizon: Horizon, allowSho
       }
     }
   }
+}
+
+/**
+ * With an outsourcing band below 100% and no in-house pool able to work, any
+ * vendor hour makes the share 100%: nobody may work, so demand cannot be met.
+ */
+function checkVendorsAllowed(config: Config, horizon: Horizon): void {
+  if (effectiveBand(config.outsourcing.min, config.outsourcing.max).max >= 1) return;
+  const inhouse = config.pools.map((p, i) => ({ p, i })).filter(({ p }) => p.kind === 'inhouse');
+  if (inhouse.some(({ p }) => p.kind === 'inhouse' && p.headcount > 0 && p.maxAgentsPerDay !== 0)) return;
+  const demand = horizon.required.some((row) => row.some((r) => r > 0));
+  if (!demand) return;
+  const why = inhouse.length === 0 ? 'there is no in-house pool' : `no in-house pool can work (${inhouse.map(({ p, i }) => (p.kind === 'inhouse' && p.maxAgentsPerDay === 0 ? `pools[${i}].maxAgentsPerDay 0` : `pools[${i}].headcount ${p.kind === 'inhouse' ? p.headcount : 0}`) + ` (${p.name})`).join(', ')})`;
+  throw new InfeasiblePlanError(
+    `outsourcing.max ${config.outsourcing.max} allows no vendor hours: ${why}, so any vendor hour makes the outsourced share 100%`,
+    ['outsourcing.max', ...inhouse.map(({ i }) => `pools[${i}].headcount`)],
+    'raise outsourcing.max to 1 or give an in-house pool a headcount',
+  );
 }
 
 const FAMILY_SETTINGS: Record<Family, (config: Config, capacity: readonly PoolCapacity[]) => string[]> = {

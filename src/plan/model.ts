@@ -163,6 +163,11 @@ export interface PlanModelOptions {
   /** With allowShort: an agent below the floor costs this many times the service it loses (default BELOW_FLOOR_FACTOR). */
   belowFloorFactor?: number;
   forceCovered?: ReadonlySet<string>;
+  /**
+   * Extra variables and rows written after every rule family, before the model is
+   * built (shift design adds its "shift type used" binaries here; src/design).
+   */
+  extend?: (ctx: PlanContext) => void;
 }
 
 /**
@@ -286,6 +291,7 @@ export function buildPlanModel(config: Config, requirement: Requirement, start: 
   addOutsourcingRatio(ctx);
   addInquiryRouting(ctx);
   addCosts(ctx);
+  options.extend?.(ctx);
   return { mip: builder.build(), context: ctx };
 }
 

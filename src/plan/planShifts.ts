@@ -17,6 +17,8 @@ export interface PlanOptions {
   solver?: 'highs' | 'jslp' | MipSolver;
   /** Overrides config.solver.timeLimitSeconds. */
   timeLimitSeconds?: number;
+  /** Branch-and-bound node limit (deterministic, unlike the time limit). */
+  maxNodes?: number;
   /**
    * What the named in-house agents can staff (`plan --agents`; `inhouseCapacity`
    * in src/roster): per date agents present, per date and shift agents allowed,
@@ -38,6 +40,8 @@ export interface PlanOptions {
   pricedFloor?: boolean;
   /** Name the settings behind an infeasible request (several relaxations; default true). */
   diagnose?: boolean;
+  /** Extra variables and rows on the plan model (PlanModelOptions.extend; shift design). */
+  extend?: PlanModelOptions['extend'];
   /** A starting solution for the solver (see `MipOptions.start`; `startFrom` makes one from an earlier plan). */
   warmStart?: ReadonlyMap<string, number>;
 }
@@ -76,12 +80,13 @@ export function solverOptions(config: Config, timeLimitSeconds?: number): MipOpt
 export async function planShifts(config: Config, requirement: Requirement, options: PlanOptions): Promise<PlanResult> {
   const capacity = options.availability ?? [];
   const solver = typeof options.solver === 'object' ? options.solver : solverByName(options.solver ?? config.solver.name);
-  const plain = solverOptions(config, options.timeLimitSeconds);
+  const plain = { ...solverOptions(config, options.timeLimitSeconds), ...(options.maxNodes === undefined ? {} : { maxNodes: options.maxNodes }) };
   const mipOptions: MipOptions = { ...plain, ...(options.warmStart && options.warmStart.size > 0 ? { start: options.warmStart } : {}) };
   const build = (modelOptions: PlanModelOptions): PlanModel => {
     const plan = buildPlanModel(config, requirement, options.start, options.end, {
       inhouseCapacity: capacity,
       ...(options.forceCovered ? { forceCovered: options.forceCovered } : {}),
+      ...(options.extend ? { extend: options.extend } : {}),
       ...modelOptions,
     });
     checkObviousConflicts(config, plan.context.horizon, options.allowShort ?? false);

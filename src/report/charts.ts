@@ -40,6 +40,13 @@ export function niceScale(max: number, ticks = 5): { max: number; step: number }
   return { max: Math.ceil(max / step - 1e-9) * step, step };
 }
 
+/** Rough width of a label at the legend's 11 px: CJK characters take a full em, others about half. */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(ch) ? 11 : 6.2;
+  return w;
+}
+
 function legend(items: ReadonlyArray<{ name: string; color: string; kind: 'line' | 'box' | 'dash' }>, x: number, y: number): string {
   let cx = x;
   const parts: string[] = [];
@@ -49,7 +56,7 @@ function legend(items: ReadonlyArray<{ name: string; color: string; kind: 'line'
         ? `<rect x="${cx}" y="${y - 9}" width="14" height="10" fill="${it.color}" fill-opacity="0.35" stroke="${it.color}"/>`
         : `<line x1="${cx}" y1="${y - 4}" x2="${cx + 14}" y2="${y - 4}" stroke="${it.color}" stroke-width="2"${it.kind === 'dash' ? ' stroke-dasharray="4 3"' : ''}/>`;
     parts.push(`${mark}<text x="${cx + 18}" y="${y}" font-size="11">${escapeXml(it.name)}</text>`);
-    cx += 30 + it.name.length * 6.2;
+    cx += 30 + textWidth(it.name);
   }
   return parts.join('');
 }

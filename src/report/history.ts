@@ -23,6 +23,8 @@ export interface HistorySummary {
   busiestHour: { hour: string; inquiries: number };
   busiestDay: { date: string; inquiries: number };
   meanDailyInquiries: number;
+  /** The file's text encoding (`utf-8`, `gb18030`, `utf-16le`, `utf-16be`), when read from a file. */
+  encoding?: string;
 }
 
 export function summarizeHistory(history: History): HistorySummary {
@@ -71,9 +73,17 @@ export function summarizeHistory(history: History): HistorySummary {
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
+const ENCODING_NAMES: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  gb18030: 'GB18030 (GBK, as Excel saves CSV on Chinese Windows)',
+  'utf-16le': 'UTF-16LE with a byte-order mark',
+  'utf-16be': 'UTF-16BE with a byte-order mark',
+};
+
 export function formatHistorySummary(s: HistorySummary, file: string, config?: Config): string {
   const lines = [
     `history   ${file}`,
+    ...(s.encoding ? [`encoding  ${ENCODING_NAMES[s.encoding] ?? s.encoding}`] : []),
     `range     ${s.firstHour} .. ${s.lastHour} (${s.timezone}), ${s.days} days with data`,
     `rows      ${fmt(s.sourceRows)} source rows, ${s.rowsPerHour} per hour -> ${fmt(s.hoursWithData)} hours with data, ${fmt(s.missingHours)} hours missing, ${fmt(s.closedHours)} hours closed`,
     ...(s.closedHours > 0 ? [`open      ${s.openHours.join('; ')}`] : []),

@@ -6,6 +6,7 @@
  */
 import type { Config } from '../config';
 import { datesBetween, hourNumber, type Demand, type ShiftLine } from '../domain';
+import { eventName, poolKindName, pricingModelName, tr, type Lang, type TextKey } from '../domain/i18n';
 import type { CoverageRow, PlanSummary, ShortageExplanation } from '../plan';
 import type { Fairness, Roster, UnfilledSeat } from '../roster';
 import { barChart, hourlyChart, PALETTE, stackedBarChart } from './charts';
@@ -13,6 +14,8 @@ import { escapeXml, grouped, money, percent } from './format';
 
 export interface ReportInput {
   config: Pick<Config, 'shifts' | 'pools' | 'forecast' | 'currency'>;
+  /** Language of the text for people (default en). */
+  lang?: Lang;
   lines: readonly ShiftLine[];
   coverage: readonly CoverageRow[];
   summary: PlanSummary;
@@ -31,10 +34,11 @@ export interface Kpi {
 }
 
 export interface ReportModel {
+  lang: Lang;
   title: string;
   currency: string;
   kpis: Kpi[];
-  costByPool: Array<{ pool: string; kind: string; cost: number; share: number; agentShifts: number; peakAgentsPerDay: number }>;
+  costByPool: Array<{ pool: string; kind: string; pricing: string | null; cost: number; share: number; agentShifts: number; peakAgentsPerDay: number }>;
   hourly: {
     hours: string[];
     required: number[];
@@ -85,6 +89,8 @@ export function rosterSummary(roster: Roster) {
 
 export function buildReportModel(input: ReportInput): ReportModel {
   const { summary, config } = input;
+  const lang = input.lang ?? 'en';
+  const t = (key: TextKey, vars?: Record<string, string | number>): string => tr(lang, key, vars);
   const nQueues = new Set(input.coverage.map((r) => r.queue).filter((q) => q !== 'all')).size;
   const totals = input.coverage.filter((r) => r.queue === 'all' || nQueues <= 1);
   const hours = totals.map((r) => r.timestamp);
@@ -116,7 +122,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const poolNames = Object.keys(summary.pools);
   const costByPool = poolNames.map((pool) => {
     const p = summary.pools[pool] as PlanSummary['pools'][string];
-    return { pool, kind: p.kind, cost: p.cost, share: summary.totalCost > 0 ? p.cost / summary.totalCost : 0, agentShifts: p.agentShifts, peakAgentsPerDay: p.peakAgentsPerDay };
+    const conf = config.pools.find((c) => c.name === pool);
+    return { pool, kind: p.kind, pricing: conf && conf.kind === 'vendor' ? conf.pricing.model : null, cost: p.cost, share: summary.totalCost > 0 ? p.cost / summary.totalCost : 0, agentShifts: p.agentShifts, peakAgentsPerDay: p.peakAgentsPerDay };
   });
 
   const dates = datesBetween(summary.horizon.start, summary.horizon.end);
@@ -132,29 +139,33 @@ export function buildReportModel(input: ReportInput): ReportModel {
   }
 
   const cur = summary.currency;
+  const scope = t(`scope_${summary.outsourcing.scope}`);
+  const events = input.demand ? [...new Set(input.demand.events.filter((e) => e !== ''))].map((e) => eventName(lang, e)) : [];
   const kpis: Kpi[] = [
-    { label: 'Horizon', value: `${summary.horizon.start} .. ${summary.horizon.end} (${summary.horizon.days} days)` },
-    { label: 'Total cost', value: `${cur} ${grouped(summary.totalCost, 2)}` },
-    ...costByPool.map((p) => ({ label: `Cost ${p.pool}`, value: `${cur} ${grouped(p.cost, 2)} (${percent(p.share)})` })),
-    { label: 'Outsourced share (productive agent-hours)', value: `${percent(summary.outsourcing.achieved)} (target ${percent(summary.outsourcing.min, 0)}-${percent(summary.outsourcing.max, 0)} per ${summary.outsourcing.scope})` },
-    { label: 'Shortfall (below target)', value: `${grouped(summary.shortfall.agentHours, 2)} agent-hours in ${summary.shortfall.hoursShort} hours` },
-    { label: 'Inquiries late because of the shortfall', value: `${grouped(summary.shortfall.lostInquiries, 1)} (${cur} ${grouped(summary.shortfall.cost, 2)})` },
-    { label: 'All inquiries not answered within target (queue model)', value: `${grouped(summary.lostService.lateInquiries, 1)} (${cur} ${grouped(summary.lostService.cost, 2)} of lost service, not in the total cost)` },
+    { label: t('kpiHorizon'), value: t('horizonValue', { start: summary.horizon.start, end: summary.horizon.end, days: summary.horizon.days }) },
+    ...(events.length > 0 ? [{ label: t('kpiEvents'), value: events.join(lang === 'zh' ? '、' : ', ') }] : []),
+    { label: t('kpiTotalCost'), value: `${cur} ${grouped(summary.totalCost, 2)}` },
+    ...costByPool.map((p) => ({ label: t('kpiCostPool', { pool: p.pool }), value: `${cur} ${grouped(p.cost, 2)} (${percent(p.share)})` })),
+    { label: t('kpiOutsourced'), value: t('outsourcedValue', { share: percent(summary.outsourcing.achieved), min: percent(summary.outsourcing.min, 0), max: percent(summary.outsourcing.max, 0), scope }) },
+    { label: t('kpiShortfall'), value: t('shortfallValue', { agentHours: grouped(summary.shortfall.agentHours, 2), hours: summary.shortfall.hoursShort }) },
+    { label: t('kpiLate'), value: `${grouped(summary.shortfall.lostInquiries, 1)} (${cur} ${grouped(summary.shortfall.cost, 2)})` },
+    { label: t('kpiLostService'), value: t('lostServiceValue', { inquiries: grouped(summary.lostService.lateInquiries, 1), cur, cost: grouped(summary.lostService.cost, 2) }) },
     {
-      label: 'Hourly service floor',
-      value: summary.shortfall.hoursBelowFloor > 0 ? `NOT HELD in ${summary.shortfall.hoursBelowFloor} queue-hours (${grouped(summary.shortfall.belowFloorAgentHours, 2)} agent-hours below)` : 'held in every hour',
+      label: t('kpiFloor'),
+      value: summary.shortfall.hoursBelowFloor > 0 ? t('floorNotHeld', { hours: summary.shortfall.hoursBelowFloor, agentHours: grouped(summary.shortfall.belowFloorAgentHours, 2) }) : t('floorHeld'),
     },
-    { label: 'Schedule efficiency (required / scheduled)', value: percent(summary.scheduleEfficiency) },
-    { label: 'Productive agent-hours required / scheduled', value: `${grouped(summary.requiredProductiveHours, 1)} / ${grouped(summary.scheduledProductiveHours, 1)}` },
+    { label: t('kpiEfficiency'), value: percent(summary.scheduleEfficiency) },
+    { label: t('kpiHoursRequiredScheduled'), value: `${grouped(summary.requiredProductiveHours, 1)} / ${grouped(summary.scheduledProductiveHours, 1)}` },
     ...(input.extraKpis ?? []),
     {
-      label: 'Solver',
+      label: t('kpiSolver'),
       // No seconds: they vary from run to run, and the report is byte-stable (the CLI prints them).
-      value: `${summary.solver.name} ${summary.solver.status}, objective ${grouped(summary.solver.objective, 2)}, gap ${summary.solver.gap === null ? 'n/a' : percent(summary.solver.gap, 3)}`,
+      value: t('solverValue', { name: summary.solver.name, status: summary.solver.status, objective: grouped(summary.solver.objective, 2), gap: summary.solver.gap === null ? t('notAvailable') : percent(summary.solver.gap, 3) }),
     },
   ];
   const model: ReportModel = {
-    title: `Staffing plan ${summary.horizon.start} .. ${summary.horizon.end}`,
+    lang,
+    title: t('reportTitle', { start: summary.horizon.start, end: summary.horizon.end }),
     currency: cur,
     kpis,
     costByPool,
@@ -174,9 +185,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
       fairness: input.roster.fairness,
     };
     kpis.push(
-      { label: 'Agents rostered', value: `${rs.agentsWorking} of ${rs.agents}` },
-      ...model.roster.seats.map((s) => ({ label: `Seats ${s.pool}`, value: String(s.seats) })),
-      { label: 'Unfilled seats', value: String(rs.unfilledSeats) },
+      { label: t('kpiAgentsRostered'), value: t('countOf', { n: rs.agentsWorking, total: rs.agents }) },
+      ...model.roster.seats.map((s) => ({ label: t('kpiSeats', { pool: s.pool }), value: String(s.seats) })),
+      { label: t('unfilledSeats'), value: String(rs.unfilledSeats) },
     );
   }
   return model;
@@ -184,7 +195,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
 
 function explanationRows(model: ReportModel): string[][] {
   return model.explanations.map((e) => [
-    `${e.from}${e.to !== e.from ? ` .. ${e.to.slice(11)}` : ''}${e.kind === 'floor' ? ' (below floor)' : ''}`,
+    `${e.from}${e.to !== e.from ? ` .. ${e.to.slice(11)}` : ''}${e.kind === 'floor' ? tr(model.lang, 'belowFloor') : ''}`,
     e.queues.join(', '),
     grouped(e.agentHours, 2),
     grouped(e.lostInquiries, 1),
@@ -199,47 +210,77 @@ function mdTable(header: readonly string[], rows: ReadonlyArray<readonly string[
   return [`| ${header.join(' | ')} |`, `|${align.join('|')}|`, ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`)].join('\n');
 }
 
-const FAIRNESS_ROWS: ReadonlyArray<[keyof Fairness, string]> = [
-  ['shifts', 'Shifts'],
-  ['nights', 'Nights'],
-  ['weekends', 'Weekend days'],
-  ['eventDays', 'Event days'],
+const FAIRNESS_ROWS: ReadonlyArray<[keyof Fairness, TextKey]> = [
+  ['shifts', 'fairShifts'],
+  ['nights', 'fairNights'],
+  ['weekends', 'fairWeekends'],
+  ['eventDays', 'fairEventDays'],
 ];
 
+/** The text of `key` in the model's language. */
+function text(model: Pick<ReportModel, 'lang'>, key: TextKey, vars?: Record<string, string | number>): string {
+  return tr(model.lang, key, vars);
+}
+
+/** `in-house`, or `vendor, per seat-shift`: the pool's kind and, for a vendor, how it is paid. */
+export function poolKindText(lang: Lang, pool: { kind: string; pricing: string | null }): string {
+  return `${poolKindName(lang, pool.kind)}${pool.pricing ? `${lang === 'zh' ? '，' : ', '}${pricingModelName(lang, pool.pricing)}` : ''}`;
+}
+
+function costHeader(model: ReportModel): string[] {
+  const t = (key: TextKey): string => text(model, key, { cur: model.currency });
+  return [t('colPool'), t('colKind'), t('colCostIn'), t('colShare'), t('colAgentShifts'), t('colPeakPerDay')];
+}
+
+function costRows(model: ReportModel, format: (v: number) => string): string[][] {
+  return model.costByPool.map((p) => [p.pool, poolKindText(model.lang, p), format(p.cost), percent(p.share), grouped(p.agentShifts), grouped(p.peakAgentsPerDay)]);
+}
+
+function whyShortHeader(model: ReportModel): string[] {
+  const t = (key: TextKey): string => text(model, key, { cur: model.currency });
+  return [t('colHours'), t('colQueues'), t('colShortAgentH'), t('colLostInquiries'), t('colLostServiceIn'), t('colCoverForIn'), t('colWhy')];
+}
+
+function worstTable(model: ReportModel): [string[], string[][]] {
+  const t = (key: TextKey): string => text(model, key);
+  return [[t('colHour'), t('colQueue'), t('colRequired'), t('colScheduled'), t('colShort')], model.worst.map((w) => [w.timestamp, w.queue, grouped(w.required, 2), grouped(w.scheduled, 2), grouped(w.shortfall, 2)])];
+}
+
+function fairnessRows(model: ReportModel, fairness: Fairness): string[][] {
+  return FAIRNESS_ROWS.map(([k, label]) => [text(model, label), String(fairness[k].min), String(fairness[k].max), String(fairness[k].spread), String(fairness[k].agents)]);
+}
+
+function seatsText(model: ReportModel, seats: ReadonlyArray<{ pool: string; seats: number }>): string {
+  return seats.map((s) => `${s.pool} ${s.seats}`).join(model.lang === 'zh' ? '、' : ', ') || text(model, 'none');
+}
+
 export function renderSummaryMarkdown(model: ReportModel): string {
-  const parts: string[] = [`# ${model.title}`, '', '## Key figures', '', mdTable(['Figure', 'Value'], model.kpis.map((k) => [k.label, k.value]))];
-  parts.push(
-    '',
-    '## Cost by pool',
-    '',
-    mdTable(
-      ['Pool', 'Kind', `Cost (${model.currency})`, 'Share', 'Agent-shifts', 'Peak agents/day'],
-      model.costByPool.map((p) => [p.pool, p.kind, money(p.cost), percent(p.share), grouped(p.agentShifts), grouped(p.peakAgentsPerDay)]),
-      [false, false, true, true, true, true],
-    ),
-  );
-  parts.push('', '## Agents by day and shift', '', mdTable(['Date', ...model.byDay.shifts.map((s) => s.name), 'Total'], model.byDay.dates.map((d, i) => {
+  const t = (key: TextKey, vars?: Record<string, string | number>): string => text(model, key, vars);
+  const parts: string[] = [`# ${model.title}`, '', `## ${t('keyFigures')}`, '', mdTable([t('figure'), t('value')], model.kpis.map((k) => [k.label, k.value]))];
+  parts.push('', `## ${t('costByPool')}`, '', mdTable(costHeader(model), costRows(model, money), [false, false, true, true, true, true]));
+  parts.push('', `## ${t('agentsByDayShift')}`, '', mdTable([t('colDate'), ...model.byDay.shifts.map((s) => s.name), t('colTotal')], model.byDay.dates.map((d, i) => {
     const v = model.byDay.shifts.map((s) => s.values[i] ?? 0);
     return [d, ...v.map(String), String(v.reduce((a, b) => a + b, 0))];
   }), [false, ...model.byDay.shifts.map(() => true), true]));
   if (model.worst.length > 0) {
-    parts.push('', '## Worst short hours', '', mdTable(['Hour', 'Queue', 'Required', 'Scheduled', 'Short'], model.worst.map((w) => [w.timestamp, w.queue, grouped(w.required, 2), grouped(w.scheduled, 2), grouped(w.shortfall, 2)]), [false, false, true, true, true]));
+    const [head, rows] = worstTable(model);
+    parts.push('', `## ${t('worstShortHours')}`, '', mdTable(head, rows, [false, false, true, true, true]));
   }
   if (model.explanations.length > 0) {
-    parts.push('', '## Why short, and what covering it would cost', '', mdTable(['Hours', 'Queues', 'Short (agent-h)', 'Lost inquiries', `Lost service (${model.currency})`, `Cover for (${model.currency})`, 'Why'], explanationRows(model), [false, false, true, true, true, true, false]));
+    parts.push('', `## ${t('whyShort')}`, '', mdTable(whyShortHeader(model), explanationRows(model), [false, false, true, true, true, true, false]));
   }
   if (model.roster) {
     const r = model.roster;
-    parts.push('', '## Roster', '', `${r.agentsWorking} of ${r.agents} agents rostered; vendor seats: ${r.seats.map((s) => `${s.pool} ${s.seats}`).join(', ') || 'none'}; unfilled seats: ${r.unfilledSeats}.`);
-    parts.push('', 'Fair spread across in-house agents (max - min per agent):', '', mdTable(['Count', 'Min', 'Max', 'Spread', 'Agents'], FAIRNESS_ROWS.map(([k, label]) => [label, String(r.fairness[k].min), String(r.fairness[k].max), String(r.fairness[k].spread), String(r.fairness[k].agents)]), [false, true, true, true, true]));
+    parts.push('', `## ${t('roster')}`, '', `${t('rosterLead', { working: r.agentsWorking, agents: r.agents, seats: seatsText(model, r.seats) })}${t('unfilledSeatsCount', { n: r.unfilledSeats })}${model.lang === 'zh' ? '。' : '.'}`);
+    parts.push('', t('fairIntro'), '', mdTable([t('colCount'), t('colMin'), t('colMax'), t('colSpread'), t('colAgents')], fairnessRows(model, r.fairness), [false, true, true, true, true]));
     if (r.unfilled.length > 0) {
-      parts.push('', '### Unfilled seats', '', ...r.unfilled.map((u) => `- ${u.reason} (tightest rule: ${u.tightestRule})`));
+      parts.push('', `### ${t('unfilledSeats')}`, '', ...r.unfilled.map((u) => `- ${u.reason} (${t('tightestRule', { rule: u.tightestRule })})`));
     }
   }
   return `${parts.join('\n')}\n`;
 }
 
-const CSS = `body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px auto;max-width:1140px;color:#111827;padding:0 12px}
+const CSS = `body{font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:24px auto;max-width:1140px;color:#111827;padding:0 12px}
 h1{font-size:22px;margin:0 0 16px}h2{font-size:17px;margin:28px 0 10px;border-bottom:1px solid #e5e7eb;padding-bottom:4px}
 table{border-collapse:collapse;font-size:13px;margin:6px 0}th,td{border:1px solid #e5e7eb;padding:4px 8px;text-align:left}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f9fafb}.chart{margin:8px 0;overflow-x:auto}
@@ -253,77 +294,79 @@ function htmlTable(header: readonly string[], rows: ReadonlyArray<readonly strin
 
 /** One self-contained HTML file: inline CSS and SVG, no scripts, no network. */
 export function renderReportHtml(model: ReportModel): string {
+  const t = (key: TextKey, vars?: Record<string, string | number>): string => text(model, key, vars);
   const h = model.hourly;
   const charts: string[] = [];
   if (h.forecast && h.p10 && h.p90 && h.capacity) {
     charts.push(
       hourlyChart({
-        title: 'Demand band (p10-p90) vs scheduled capacity per hour',
+        title: t('chartDemandBand'),
         hours: h.hours,
-        yLabel: 'inquiries per hour',
-        band: { name: 'forecast p10-p90', low: h.p10, high: h.p90, color: '#60a5fa' },
+        yLabel: t('inquiriesPerHour'),
+        band: { name: t('forecastBand'), low: h.p10, high: h.p90, color: '#60a5fa' },
         lines: [
-          { name: 'forecast', values: h.forecast, color: '#1d4ed8' },
-          { name: 'capacity at target', values: h.capacity, color: '#059669', dashed: true },
+          { name: t('forecastSeries'), values: h.forecast, color: '#1d4ed8' },
+          { name: t('capacityAtTarget'), values: h.capacity, color: '#059669', dashed: true },
         ],
-        highlight: { name: 'shortfall hours', hours: h.shortfall, color: '#ef4444' },
+        highlight: { name: t('shortfallHours'), hours: h.shortfall, color: '#ef4444' },
       }),
     );
   }
   charts.push(
     hourlyChart({
-      title: 'Required vs scheduled productive agents per hour',
+      title: t('chartRequiredScheduled'),
       hours: h.hours,
-      yLabel: 'productive agents',
+      yLabel: t('productiveAgents'),
       lines: [
-        { name: 'required', values: h.required, color: '#1d4ed8' },
-        { name: 'scheduled', values: h.scheduled, color: '#059669' },
+        { name: t('required'), values: h.required, color: '#1d4ed8' },
+        { name: t('scheduled'), values: h.scheduled, color: '#059669' },
       ],
-      highlight: { name: 'shortfall hours', hours: h.shortfall, color: '#ef4444' },
+      highlight: { name: t('shortfallHours'), hours: h.shortfall, color: '#ef4444' },
     }),
   );
-  const cost = barChart({ title: `Cost by pool (${model.currency})`, items: model.costByPool.map((p, i) => ({ label: p.pool, value: p.cost, color: PALETTE[i % PALETTE.length] })), format: (v) => grouped(v, 2) });
+  const cost = barChart({ title: t('costByPoolIn', { cur: model.currency }), items: model.costByPool.map((p, i) => ({ label: p.pool, value: p.cost, color: PALETTE[i % PALETTE.length] })), format: (v) => grouped(v, 2) });
   const byDay = stackedBarChart({
-    title: 'Agents by shift and day',
+    title: t('agentsByShiftDay'),
     categories: model.byDay.dates,
-    yLabel: 'agents starting a shift',
+    yLabel: t('agentsStarting'),
     series: model.byDay.shifts.map((s, i) => ({ name: `${s.name} (${s.code})`, values: s.values, color: PALETTE[i % PALETTE.length] as string })),
   });
   const parts = [
     '<!DOCTYPE html>',
-    '<html lang="en"><head><meta charset="utf-8">',
+    `<html lang="${model.lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">`,
     `<title>${escapeXml(model.title)}</title>`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<style>${CSS}</style></head><body>`,
     `<h1>${escapeXml(model.title)}</h1>`,
-    '<h2>Key figures</h2>',
-    htmlTable(['Figure', 'Value'], model.kpis.map((k) => [k.label, k.value]), [false, false], 'kpis'),
-    '<h2>Demand and coverage</h2>',
+    `<h2>${escapeXml(t('keyFigures'))}</h2>`,
+    htmlTable([t('figure'), t('value')], model.kpis.map((k) => [k.label, k.value]), [false, false], 'kpis'),
+    `<h2>${escapeXml(t('demandCoverage'))}</h2>`,
     ...charts.map((c) => `<div class="chart">${c}</div>`),
-    '<p class="note">Capacity at target = scheduled productive agents × the hour\'s inquiries per required agent (the staffing model\'s ratio). Red hours are short of the requirement.</p>',
-    '<h2>Cost</h2>',
+    `<p class="note">${escapeXml(t('capacityNote'))}</p>`,
+    `<h2>${escapeXml(t('cost'))}</h2>`,
     `<div class="chart">${cost}</div>`,
-    htmlTable(['Pool', 'Kind', `Cost (${model.currency})`, 'Share', 'Agent-shifts', 'Peak agents/day'], model.costByPool.map((p) => [p.pool, p.kind, grouped(p.cost, 2), percent(p.share), grouped(p.agentShifts), grouped(p.peakAgentsPerDay)]), [false, false, true, true, true, true], 'cost'),
-    '<h2>Agents by shift and day</h2>',
+    htmlTable(costHeader(model), costRows(model, (v) => grouped(v, 2)), [false, false, true, true, true, true], 'cost'),
+    `<h2>${escapeXml(t('agentsByShiftDay'))}</h2>`,
     `<div class="chart">${byDay}</div>`,
-    htmlTable(['Date', 'Pool', 'Shift', 'Agents'], model.byDay.rows.map((r) => [r.date, r.pool, r.shift, String(r.agents)]), [false, false, false, true], 'by-day'),
+    htmlTable([t('colDate'), t('colPool'), t('colShift'), t('colAgents')], model.byDay.rows.map((r) => [r.date, r.pool, r.shift, String(r.agents)]), [false, false, false, true], 'by-day'),
   ];
   if (model.explanations.length > 0) {
     parts.push(
-      '<h2>Why short, and what covering it would cost</h2>',
-      htmlTable(['Hours', 'Queues', 'Short (agent-h)', 'Lost inquiries', `Lost service (${model.currency})`, `Cover for (${model.currency})`, 'Why'], explanationRows(model), [false, false, true, true, true, true, false], 'why-short'),
-      '<p class="note">Each row is a run of consecutive short hours. "Cover for" re-plans those hours with their whole requirement as a hard rule, everything outside their dates held as planned; empty where not priced or impossible. Limits that bind are named in "Why".</p>',
+      `<h2>${escapeXml(t('whyShort'))}</h2>`,
+      htmlTable(whyShortHeader(model), explanationRows(model), [false, false, true, true, true, true, false], 'why-short'),
+      `<p class="note">${escapeXml(t('whyShortNote'))}</p>`,
     );
   }
   if (model.worst.length > 0) {
-    parts.push('<h2>Worst short hours</h2>', htmlTable(['Hour', 'Queue', 'Required', 'Scheduled', 'Short'], model.worst.map((w) => [w.timestamp, w.queue, grouped(w.required, 2), grouped(w.scheduled, 2), grouped(w.shortfall, 2)]), [false, false, true, true, true]));
+    const [head, rows] = worstTable(model);
+    parts.push(`<h2>${escapeXml(t('worstShortHours'))}</h2>`, htmlTable(head, rows, [false, false, true, true, true]));
   }
   if (model.roster) {
     const r = model.roster;
-    parts.push('<h2>Roster</h2>', `<p>${r.agentsWorking} of ${r.agents} agents rostered; vendor seats: ${escapeXml(r.seats.map((s) => `${s.pool} ${s.seats}`).join(', ') || 'none')}; <span${r.unfilledSeats > 0 ? ' class="warn"' : ''}>unfilled seats: ${r.unfilledSeats}</span>.</p>`);
-    parts.push(htmlTable(['Fair spread (per agent)', 'Min', 'Max', 'Max - min', 'Agents'], FAIRNESS_ROWS.map(([k, label]) => [label, String(r.fairness[k].min), String(r.fairness[k].max), String(r.fairness[k].spread), String(r.fairness[k].agents)]), [false, true, true, true, true], 'fairness'));
-    if (r.unfilled.length > 0) parts.push('<h3>Unfilled seats</h3><ul>', ...r.unfilled.map((u) => `<li class="warn">${escapeXml(u.reason)} (tightest rule: ${escapeXml(u.tightestRule)})</li>`), '</ul>');
+    parts.push(`<h2>${escapeXml(t('roster'))}</h2>`, `<p>${escapeXml(t('rosterLead', { working: r.agentsWorking, agents: r.agents, seats: seatsText(model, r.seats) }))}<span${r.unfilledSeats > 0 ? ' class="warn"' : ''}>${escapeXml(t('unfilledSeatsCount', { n: r.unfilledSeats }))}</span>${model.lang === 'zh' ? '。' : '.'}</p>`);
+    parts.push(htmlTable([t('fairHeader'), t('colMin'), t('colMax'), t('colMaxMinusMin'), t('colAgents')], fairnessRows(model, r.fairness), [false, true, true, true, true], 'fairness'));
+    if (r.unfilled.length > 0) parts.push(`<h3>${escapeXml(t('unfilledSeats'))}</h3><ul>`, ...r.unfilled.map((u) => `<li class="warn">${escapeXml(u.reason)} (${escapeXml(t('tightestRule', { rule: u.tightestRule }))})</li>`), '</ul>');
   }
-  parts.push('<p class="note">Generated by peakshift. Files beside this report: shifts.csv, coverage.csv, roster.csv, roster-grid.csv, vendors/*.csv, summary.json.</p>', '</body></html>');
+  parts.push(`<p class="note">${escapeXml(t('footerNote'))}</p>`, '</body></html>');
   return `${parts.join('\n')}\n`;
 }

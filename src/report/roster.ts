@@ -18,40 +18,60 @@ export function formatRosterCsv(roster: Pick<Roster, 'assignments'>): string {
   return `${[ROSTER_HEADER.join(','), ...rows].join('\n')}\n`;
 }
 
-/**
- * The sheet managers print: cells are shift codes or OFF; `days` and `nights`
- * per person; then per-date totals per shift code, UNFILLED seats (when any)
- * and TOTAL, which equals the roster rows of that date.
- */
-export function formatRosterGrid(roster: Pick<Roster, 'dates' | 'people' | 'assignments'>, config: Pick<Config, 'shifts'>, pools?: ReadonlySet<string>): string {
+export interface RosterGrid {
+  dates: string[];
+  /** One row per agent or seat: a shift code per date, '' when off. */
+  people: Array<{ id: string; name: string; pool: string; cells: string[]; days: number; nights: number }>;
+  /** Per-date counts: one row per shift code (`code`), UNFILLED seats when any (`unfilled`), then the total (`total`). */
+  totals: Array<{ kind: 'code' | 'unfilled' | 'total'; code: string; counts: number[]; days: number; nights: number }>;
+}
+
+/** The grid managers print, as data (`pools`: only these pools' people and seats). */
+export function rosterGrid(roster: Pick<Roster, 'dates' | 'people' | 'assignments'>, config: Pick<Config, 'shifts'>, pools?: ReadonlySet<string>): RosterGrid {
   const inScope = (pool: string) => !pools || pools.has(pool);
   const people = roster.people.filter((p) => inScope(p.pool));
   const assignments = roster.assignments.filter((a) => inScope(a.pool));
   const night = nightShiftNames(config);
   const cell = new Map<string, RosterAssignment>();
   for (const a of assignments) if (a.personId !== UNFILLED) cell.set(`${a.personId}|${a.date}`, a);
-  const lines = [csvLine(['agent_id', 'name', 'pool', ...roster.dates, 'days', 'nights'])];
-  for (const p of people) {
+  const rows = people.map((p) => {
     let days = 0;
     let nights = 0;
     const cells = roster.dates.map((d) => {
       const a = cell.get(`${p.id}|${d}`);
-      if (!a) return 'OFF';
+      if (!a) return '';
       days += 1;
       if (night.has(a.shift)) nights += 1;
       return a.code;
     });
-    lines.push(csvLine([p.id, p.name, p.pool, ...cells, days, nights]));
-  }
-  const countRow = (label: string, keep: (a: RosterAssignment) => boolean) => {
+    return { id: p.id, name: p.name, pool: p.pool, cells, days, nights };
+  });
+  const countRow = (kind: RosterGrid['totals'][number]['kind'], code: string, keep: (a: RosterAssignment) => boolean) => {
     const counts = roster.dates.map((d) => assignments.filter((a) => a.date === d && keep(a)).length);
     const nights = roster.dates.map((d) => assignments.filter((a) => a.date === d && keep(a) && night.has(a.shift)).length);
-    return csvLine([label, '', '', ...counts, counts.reduce((s, n) => s + n, 0), nights.reduce((s, n) => s + n, 0)]);
+    return { kind, code, counts, days: counts.reduce((s, n) => s + n, 0), nights: nights.reduce((s, n) => s + n, 0) };
   };
+  const totals: RosterGrid['totals'] = [];
   const codes = [...new Set(config.shifts.map((s) => s.code))];
-  for (const code of codes) lines.push(countRow(`TOTAL ${code}`, (a) => a.code === code && a.personId !== UNFILLED));
-  if (assignments.some((a) => a.personId === UNFILLED)) lines.push(countRow(UNFILLED, (a) => a.personId === UNFILLED));
-  lines.push(countRow('TOTAL', () => true));
+  for (const code of codes) totals.push(countRow('code', code, (a) => a.code === code && a.personId !== UNFILLED));
+  if (assignments.some((a) => a.personId === UNFILLED)) totals.push(countRow('unfilled', '', (a) => a.personId === UNFILLED));
+  totals.push(countRow('total', '', () => true));
+  return { dates: roster.dates, people: rows, totals };
+}
+
+/**
+ * The sheet managers print: cells are shift codes or OFF; `days` and `nights`
+ * per person; then per-date totals per shift code, UNFILLED seats (when any)
+ * and TOTAL, which equals the roster rows of that date.
+ */
+export function formatRosterGrid(roster: Pick<Roster, 'dates' | 'people' | 'assignments'>, config: Pick<Config, 'shifts'>, pools?: ReadonlySet<string>): string {
+  const grid = rosterGrid(roster, config, pools);
+  const lines = [csvLine(['agent_id', 'name', 'pool', ...grid.dates, 'days', 'nights'])];
+  for (const p of grid.people) lines.push(csvLine([p.id, p.name, p.pool, ...p.cells.map((c) => c || 'OFF'), p.days, p.nights]));
+  for (const t of grid.totals) {
+    const label = t.kind === 'code' ? `TOTAL ${t.code}` : t.kind === 'unfilled' ? UNFILLED : 'TOTAL';
+    lines.push(csvLine([label, '', '', ...t.counts, t.days, t.nights]));
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -65,12 +85,59 @@ const VENDOR_FEES: ReadonlyArray<[keyof PoolSummary['costByType'], string]> = [
   ['fixedFees', 'fixed fee'],
 ];
 
+export interface VendorSheetRow {
+  date: string;
+  seat: string;
+  shift: string;
+  start: string;
+  end: string;
+  paidHours: number;
+  cents: number;
+}
+
+export interface VendorSheet {
+  rows: VendorSheetRow[];
+  /** Charges not tied to one seat-shift, with their English label. */
+  fees: Array<{ key: keyof PoolSummary['costByType']; label: string; cents: number }>;
+  paidHours: number;
+  totalCents: number;
+}
+
 /**
- * One vendor's sheet: every seat-shift with its billed amount (the plan
- * line's cost shared by its seats), then the vendor's other charges, then a
- * total equal to the vendor's cost in summary.json (amounts are split in whole
- * cents so the rows add up to the total exactly).
+ * One vendor's billed seat-shifts: the plan line's cost shared by its seats,
+ * then the vendor's other charges; amounts are split in whole cents so the
+ * rows add up to the vendor's cost in summary.json exactly.
  */
+export function vendorSheet(
+  vendor: string,
+  roster: Pick<Roster, 'assignments'>,
+  lines: readonly ShiftLine[],
+  poolSummary: Pick<PoolSummary, 'costByType'>,
+  config: Pick<Config, 'shifts'>,
+): VendorSheet {
+  const lineOf = new Map(lines.filter((l) => l.pool === vendor).map((l) => [lineKey(l), l]));
+  const paid = new Map(config.shifts.map((s) => [s.name, s.paidHours ?? s.hours]));
+  const paidOf = (a: RosterAssignment): number => lineOf.get(lineKey(a))?.paidHours ?? paid.get(a.shift) ?? 0;
+  const assigned = roster.assignments.filter((a) => a.pool === vendor);
+  const fees = VENDOR_FEES.filter(([key]) => (poolSummary.costByType[key] ?? 0) !== 0);
+  const exact = [
+    ...assigned.map((a) => {
+      const l = lineOf.get(lineKey(a));
+      return l && l.agents > 0 ? l.cost / l.agents : 0;
+    }),
+    ...fees.map(([key]) => poolSummary.costByType[key] ?? 0),
+  ];
+  const cents = splitCents(exact);
+  const rows = assigned.map((a, i) => ({ date: a.date, seat: a.personId, shift: a.shift, start: a.start, end: a.end, paidHours: paidOf(a), cents: cents[i] ?? 0 }));
+  return {
+    rows,
+    fees: fees.map(([key, label], i) => ({ key, label, cents: cents[rows.length + i] ?? 0 })),
+    paidHours: rows.reduce((s, r) => s + r.paidHours, 0),
+    totalCents: cents.reduce((s, c) => s + c, 0),
+  };
+}
+
+/** One vendor's sheet as CSV (see vendorSheet): seat-shifts, other charges, then the total. */
 export function formatVendorSheet(
   vendor: string,
   roster: Pick<Roster, 'assignments'>,
@@ -78,28 +145,10 @@ export function formatVendorSheet(
   poolSummary: Pick<PoolSummary, 'costByType'>,
   config: Pick<Config, 'shifts'>,
 ): string {
-  const lineOf = new Map(lines.filter((l) => l.pool === vendor).map((l) => [lineKey(l), l]));
-  const paid = new Map(config.shifts.map((s) => [s.name, s.paidHours ?? s.hours]));
-  const paidOf = (a: RosterAssignment): number => lineOf.get(lineKey(a))?.paidHours ?? paid.get(a.shift) ?? 0;
-  const rows = roster.assignments.filter((a) => a.pool === vendor);
-  const fees = VENDOR_FEES.filter(([key]) => (poolSummary.costByType[key] ?? 0) !== 0);
-  const exact = [
-    ...rows.map((a) => {
-      const l = lineOf.get(lineKey(a));
-      return l && l.agents > 0 ? l.cost / l.agents : 0;
-    }),
-    ...fees.map(([key]) => poolSummary.costByType[key] ?? 0),
-  ];
-  const cents = splitCents(exact);
+  const sheet = vendorSheet(vendor, roster, lines, poolSummary, config);
   const out = [VENDOR_SHEET_HEADER.join(',')];
-  let hours = 0;
-  rows.forEach((a, i) => {
-    const h = paidOf(a);
-    hours += h;
-    out.push(csvLine([a.date, a.personId, a.shift, a.start, a.end, h, money((cents[i] ?? 0) / 100)]));
-  });
-  fees.forEach(([, label], i) => out.push(csvLine(['', '', label, '', '', '', money((cents[rows.length + i] ?? 0) / 100)])));
-  const total = cents.reduce((s, c) => s + c, 0);
-  out.push(csvLine(['', '', 'total', '', '', hours, money(total / 100)]));
+  for (const r of sheet.rows) out.push(csvLine([r.date, r.seat, r.shift, r.start, r.end, r.paidHours, money(r.cents / 100)]));
+  for (const f of sheet.fees) out.push(csvLine(['', '', f.label, '', '', '', money(f.cents / 100)]));
+  out.push(csvLine(['', '', 'total', '', '', sheet.paidHours, money(sheet.totalCents / 100)]));
   return `${out.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@
  * share, peak agents by pool, shortfall, lowest hourly service level,
  * abandonment and solver gap; written as CSV and Markdown.
  */
+import { tr, type Lang } from '../domain/i18n';
 import { csvCell } from '../report/format';
 import type { ScenarioResult } from './result';
 import type { SweepCurve } from './sweep';
@@ -111,8 +112,12 @@ function mdCell(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
 
-export function comparisonMarkdown(c: Comparison, curves: SweepCurve[] = []): string {
-  const head = ['scenario', `total cost (${c.currency})`, 'vs base', ...c.pools.map((p) => `cost ${p}`), 'outsourced', ...c.pools.map((p) => `peak ${p}`), 'shortfall h', 'shortfall agent-h', 'lowest SL', 'abandon', 'solver gap'];
+export function comparisonMarkdown(c: Comparison, curves: SweepCurve[] = [], lang: Lang = 'en'): string {
+  const t = (key: Parameters<typeof tr>[1], vars?: Record<string, string | number>): string => tr(lang, key, vars);
+  const head = [
+    t('cmpScenario'), t('cmpTotalCostIn', { cur: c.currency }), t('cmpVsBase'), ...c.pools.map((pool) => t('cmpCostPool', { pool })), t('cmpOutsourced'), ...c.pools.map((pool) => t('cmpPeakPool', { pool })),
+    t('cmpShortfallH'), t('cmpShortfallAgentH'), t('cmpLowestSl'), t('cmpAbandon'), t('cmpSolverGap'),
+  ];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`];
   for (const r of c.rows) {
     if (r.status !== 'ok') {
@@ -126,10 +131,10 @@ export function comparisonMarkdown(c: Comparison, curves: SweepCurve[] = []): st
       String(r.shortfallHours ?? 0), (r.shortfallAgentHours ?? 0).toFixed(1), pct(r.lowestServiceLevel), pct(r.abandonRate), r.solverGap === null ? '–' : pct(r.solverGap, 2),
     ].join(' | ')} |`);
   }
-  const out = [`# What-if comparison`, '', lines.join('\n')];
+  const out = [`# ${t('whatIfTitle')}`, '', lines.join('\n')];
   const simulated = c.rows.filter((r) => r.simulatedServiceLevel !== null);
   if (simulated.length > 0) {
-    out.push('', '## Simulated service', '', '| scenario | service level | hours meeting target | abandon |', '|---|---:|---:|---:|');
+    out.push('', `## ${t('cmpSimulated')}`, '', `| ${t('cmpScenario')} | ${t('cmpServiceLevel')} | ${t('cmpHoursMeeting')} | ${t('cmpAbandon')} |`, '|---|---:|---:|---:|');
     for (const r of simulated) out.push(`| ${mdCell(r.scenario)} | ${pct(r.simulatedServiceLevel)} | ${pct(r.hoursMeetingTarget)} | ${pct(r.abandonRate)} |`);
   }
   for (const curve of curves) out.push('', sweepMarkdown(curve, c.currency));

@@ -88,6 +88,13 @@ export interface PlanRequest {
    * base may be left out; its config, history and agents paths are ignored.
    */
   scenarios?: NamedText;
+  /** Makes the run a shift design (`peakshift design-shifts`): NEW-CONFIG.json and design.md. */
+  design?: DesignRequest;
+}
+
+/** Options of a shift design run; unset ones follow the config's `design` section. */
+export interface DesignRequest {
+  maxTypes?: number;
 }
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed';

@@ -38,8 +38,9 @@ function filesIn(dir: string, ext: string[]): string[] {
 
 /**
  * Build the asset map: static files from src/web/public and the page script
- * compiled from src/web/client (`npm run build:client`, part of `npm run build`
- * and `npm test`) into dist/web-client/client.
+ * compiled from src/web/client and the shared text catalogue src/domain/i18n.ts
+ * (`npm run build:client`, part of `npm run build` and `npm test`) into
+ * dist/web-client/web/client and dist/web-client/domain.
  */
 export function loadAssets(root = packageRoot()): AssetMap {
   const map = new Map<string, Asset>();
@@ -52,7 +53,7 @@ export function loadAssets(root = packageRoot()): AssetMap {
   if (!index) throw new Error(`the page is missing: ${path.join(publicDir, 'index.html')} not found`);
   map.set('/', index);
 
-  const clientDir = path.join(root, 'dist', 'web-client', 'client');
+  const clientDir = path.join(root, 'dist', 'web-client', 'web', 'client');
   const scripts = filesIn(clientDir, ['.js']);
   if (!scripts.includes('app.js')) {
     throw new Error(`the page script is not built: run npm run build (expected ${path.join(clientDir, 'app.js')})`);
@@ -60,6 +61,10 @@ export function loadAssets(root = packageRoot()): AssetMap {
   for (const name of scripts) {
     map.set(`/js/${name}`, { type: TYPES['.js'] as string, body: fs.readFileSync(path.join(clientDir, name)) });
   }
+  // The text catalogue shared with the reports: /js/i18n.js imports it as ../../domain/i18n.js.
+  const catalogue = path.join(root, 'dist', 'web-client', 'domain', 'i18n.js');
+  if (!fs.existsSync(catalogue)) throw new Error(`the page script is not built: run npm run build (expected ${catalogue})`);
+  map.set('/domain/i18n.js', { type: TYPES['.js'] as string, body: fs.readFileSync(catalogue) });
   return map;
 }
 

@@ -9,9 +9,13 @@ import { parseHistory } from '../io/history';
 import { loadConfigText, parseJsonText } from '../io/config';
 import { planFolderFiles } from '../io/plan-folder';
 import { whatIfFiles } from '../io/whatif';
+import { checkReplanNow, parseReplanNow, planForReplan, replanFolderFiles } from '../io/replan';
+import { solverByName } from '../plan';
+import { replanDay } from '../replan';
 import { runPipeline } from '../pipeline';
 import { parseScenarioFile, parseSweep, prepareWhatIf, runWhatIf, type ScenarioFile } from '../scenario';
-import type { NamedText } from './api-types';
+import { designMarkdown, designRequirement, designShifts, newConfigJson } from '../design';
+import type { DesignRequest, NamedText } from './api-types';
 import type { PlanFile, PlanInputs, PlanOutput, ProgressFn } from './queue';
 
 /**
@@ -36,10 +40,11 @@ function fileType(name: string): string {
   if (name.endsWith('.json')) return 'application/json; charset=utf-8';
   if (name.endsWith('.html')) return 'text/html; charset=utf-8';
   if (name.endsWith('.md')) return 'text/markdown; charset=utf-8';
+  if (name.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   return 'text/plain; charset=utf-8';
 }
 
-export function filesOf(files: ReadonlyMap<string, string>): PlanFile[] {
+export function filesOf(files: ReadonlyMap<string, string | Buffer>): PlanFile[] {
   return [...files].map(([name, body]) => ({ name, type: fileType(name), body }));
 }
 
@@ -61,7 +66,7 @@ async function runWhatIfJob(inputs: PlanInputs, scenarios: NamedText, onProgress
   });
   // One thread: the server runs one job at a time, in this process.
   const run = await runWhatIf(input, { jobs: 0, onProgress: (done, total) => onProgress({ stage: 'whatif', fraction: 0.1 + (0.9 * done) / Math.max(1, total) }) });
-  const files = whatIfFiles(run);
+  const files = await whatIfFiles(run, config.language ?? 'en');
   files.set('scenarios.json', scenarios.text);
   return { files: filesOf(files), summary: run.comparison };
 }
@@ -76,11 +81,52 @@ async function runPlanFolderJob(inputs: PlanInputs, onProgress: ProgressFn): Pro
   onProgress({ stage: 'plan', fraction: 0.1 });
   const run = await runPipeline({ config, source: { kind: 'history', history }, sourceFile: inputs.history.file, start, end, ...(agents ? { agents } : {}) });
   onProgress({ stage: 'report', fraction: 0.95 });
-  const files = planFolderFiles({ config, demand: run.demand, requirement: run.requirement, plan: run.plan, service: run.service, summary: run.summary, roster: run.roster?.roster ?? null });
+  const files = await planFolderFiles({ lang: config.language ?? 'en', config, demand: run.demand, requirement: run.requirement, plan: run.plan, service: run.service, summary: run.summary, roster: run.roster?.roster ?? null, agents: agents ?? null });
   return { files: filesOf(files), summary: run.summary };
+}
+
+/**
+ * `peakshift design-shifts --config C --history H --out NEW-CONFIG.json` on the uploaded texts:
+ * the new config and design.md; the summary carries the comparison and the new config's text.
+ */
+async function runDesignJob(inputs: PlanInputs, design: DesignRequest, onProgress: ProgressFn): Promise<PlanOutput> {
+  const config = loadConfigText(inputs.config.text, inputs.config.file);
+  if (!config.horizon) throw new UsageError('no dates to design for: expected horizon in the config');
+  const { start, end } = config.horizon;
+  const history = parseHistory(inputs.history.text, inputs.history.file, { timezone: config.timezone });
+  onProgress({ stage: 'design', fraction: 0.1 });
+  const { requirement } = designRequirement(config, { kind: 'history', history }, start, end, inputs.history.file);
+  const result = await designShifts({ config, requirement, start, end, ...(design.maxTypes === undefined ? {} : { maxTypes: design.maxTypes }) });
+  const text = `${JSON.stringify(newConfigJson(parseJsonText(inputs.config.text, inputs.config.file), result), null, 2)}\n`;
+  loadConfigText(text, 'NEW-CONFIG.json');
+  const files = new Map([
+    ['NEW-CONFIG.json', text],
+    ['design.md', designMarkdown(result)],
+  ]);
+  const { config: _config, ...comparison } = result;
+  void _config;
+  return { files: filesOf(files), summary: { design: comparison, newConfig: text } };
+}
+
+/** `peakshift replan --plan <the run's folder> --actuals <uploaded> --now T`: the re-planned folder's files. */
+async function runReplanJob(inputs: PlanInputs, replan: NonNullable<PlanInputs['replan']>, onProgress: ProgressFn): Promise<PlanOutput> {
+  const plan = planForReplan(new Map(replan.plan.map((f) => [f.name, typeof f.body === 'string' ? Buffer.from(f.body, 'utf8') : Buffer.from(f.body)])), 'the plan', (name) => name);
+  const now = parseReplanNow(replan.now);
+  checkReplanNow(now, plan.demand);
+  const actuals = parseHistory(inputs.history.text, inputs.history.file, {
+    timezone: plan.config.timezone,
+    before: { hour: now, option: '--now' },
+    knownQueues: { names: plan.config.queues.map((q) => q.name), owner: "the plan's" },
+  });
+  onProgress({ stage: 'replan', fraction: 0.2 });
+  const result = await replanDay({ config: plan.config, demand: plan.demand, coverage: plan.coverage, roster: plan.roster, agents: plan.agents, actuals, now, solver: solverByName(plan.config.solver.name) });
+  const files = new Map([...replanFolderFiles(plan, result)].map(([name, body]) => [name, typeof body === 'string' ? body : body.toString('utf8')]));
+  return { files: filesOf(files), summary: { replan: result.figures, line: result.line } };
 }
 
 export async function runPlanJob(inputs: PlanInputs, onProgress: ProgressFn): Promise<PlanOutput> {
   onProgress({ stage: 'parse', fraction: 0.02 });
+  if (inputs.design) return runDesignJob(inputs, inputs.design, onProgress);
+  if (inputs.replan) return runReplanJob(inputs, inputs.replan, onProgress);
   return inputs.scenarios ? runWhatIfJob(inputs, inputs.scenarios, onProgress) : runPlanFolderJob(inputs, onProgress);
 }

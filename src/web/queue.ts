@@ -4,7 +4,7 @@
  * out (`keepFinished`), so the page can download them.
  */
 import { randomUUID } from 'node:crypto';
-import type { ApiError, JobProgress, JobState, JobView, NamedText } from './api-types';
+import type { ApiError, DesignRequest, JobProgress, JobState, JobView, NamedText } from './api-types';
 import { HttpError, toHttpError } from './http';
 
 export interface PlanInputs {
@@ -13,12 +13,17 @@ export interface PlanInputs {
   agents?: NamedText;
   /** Present for a what-if run: the scenario file (see plan-job.ts parseWebScenarios). */
   scenarios?: NamedText;
+  /** Present for a shift design run (plan-job.ts runDesignJob). */
+  design?: DesignRequest;
+  /** Present for a re-plan (`history` then holds the actuals so far): the hour it is now and the plan folder's files. */
+  replan?: { now: string; plan: PlanFile[] };
 }
 
 export interface PlanFile {
   name: string;
   type: string;
-  body: string;
+  /** Text, or bytes (roster.xlsx; a Uint8Array once it has crossed from the plan process). */
+  body: string | Uint8Array;
 }
 
 export interface PlanOutput {
@@ -100,6 +105,11 @@ export class PlanQueue {
   get(id: string): JobView | undefined {
     const job = this.jobs.get(id);
     return job ? this.view(job) : undefined;
+  }
+
+  /** Every file of a finished run (undefined while it runs or when it is gone). */
+  files(id: string): PlanFile[] | undefined {
+    return this.jobs.get(id)?.output?.files;
   }
 
   file(id: string, name: string): PlanFile | undefined {

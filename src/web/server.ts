@@ -21,6 +21,7 @@ import { ParsePool } from './parse-pool';
 import { PlanQueue, type PlanInputs, type PlanRunner } from './queue';
 import { cleanFileName, type UploadResult, type UploadTask } from './upload-tasks';
 import { workerRunner } from './worker-runner';
+import { replanInputs } from './replan-request';
 
 export { cleanFileName } from './upload-tasks';
 
@@ -117,7 +118,7 @@ export function createApp(options: ServerOptions): App {
    * Admit an upload to the parse pool (or refuse it with 503 before its body
    * is read, dropping the body), read its body, run `work`.
    */
-  async function upload<T>(req: http.IncomingMessage, small: boolean, work: (text: string) => Promise<T>): Promise<T> {
+  async function upload<T>(req: http.IncomingMessage, small: boolean, work: (text: string) => Promise<T>, file = 'upload'): Promise<T> {
     let release: () => void;
     try {
       release = pool.admit(small);
@@ -129,7 +130,7 @@ export function createApp(options: ServerOptions): App {
       // A history waits its turn unread; a small request is read at once.
       const done = small ? undefined : await pool.readTurn();
       try {
-        return await work(await readText(req, options.maxUploadBytes));
+        return await work(await readText(req, options.maxUploadBytes, file));
       } finally {
         done?.();
       }
@@ -152,8 +153,8 @@ export function createApp(options: ServerOptions): App {
       if (upload.timezone !== request.timezone) await parse({ kind: 'history-check', file: upload.file, timezone: request.timezone, text: upload.text });
       history = { file: upload.file, text: upload.text };
     }
-    const { config, agents, scenarios } = request;
-    return { history, config, ...(agents ? { agents } : {}), ...(scenarios ? { scenarios } : {}) };
+    const { config, agents, scenarios, design } = request;
+    return { history, config, ...(agents ? { agents } : {}), ...(scenarios ? { scenarios } : {}), ...(design ? { design } : {}) };
   }
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
@@ -182,7 +183,7 @@ export function createApp(options: ServerOptions): App {
         const result = await parse({ kind: 'history', id, file, timezone: url.searchParams.get('timezone'), text });
         kept.add(id, file, text, result.bytes, result.timezone);
         return result.json;
-      });
+      }, file);
       send(res, 200, JSON_TYPE, json);
       return;
     }
@@ -195,17 +196,23 @@ export function createApp(options: ServerOptions): App {
         } catch (error) {
           throw toHttpError(error, 'config');
         }
-      });
+      }, file);
       sendJson(res, 200, { holidays });
       return;
     }
     if (route === 'POST /api/config') {
       const file = cleanFileName(url.searchParams.get('file'), 'config.json');
-      send(res, 200, JSON_TYPE, await upload(req, true, async (text) => (await parse({ kind: 'config', file, text })).json));
+      send(res, 200, JSON_TYPE, await upload(req, true, async (text) => (await parse({ kind: 'config', file, text })).json, file));
       return;
     }
     if (route === 'POST /api/plans') {
-      const inputs = await upload(req, true, planInputs);
+      const inputs = await upload(req, true, planInputs, 'request');
+      sendJson(res, 202, queue.submit(inputs));
+      return;
+    }
+    if (route === 'POST /api/replan') {
+      // Small: the re-plan request names a finished plan run and carries the morning's actuals.
+      const inputs = await upload(req, true, async (text) => replanInputs(text, queue));
       sendJson(res, 202, queue.submit(inputs));
       return;
     }
@@ -221,7 +228,7 @@ export function createApp(options: ServerOptions): App {
     if (file && req.method === 'GET') {
       const found = queue.file(file[1] as string, file[2] as string);
       if (!found) throw notFound('no such file in this plan run');
-      send(res, 200, found.type, found.body, { 'content-disposition': `attachment; filename="${found.name.replace(/\//g, '-')}"` });
+      send(res, 200, found.type, typeof found.body === 'string' ? found.body : Buffer.from(found.body.buffer, found.body.byteOffset, found.body.byteLength), { 'content-disposition': `attachment; filename="${found.name.replace(/\//g, '-')}"` });
       return;
     }
     throw notFound(`no API route ${route}`);

@@ -9,7 +9,7 @@ import { parseAgents } from '../io/agents';
 import { loadConfigText, parseJsonText } from '../io/config';
 import { parseHistory } from '../io/history';
 import { summarizeHistory } from '../report/history';
-import type { HistoryView, NamedText } from './api-types';
+import type { DesignRequest, HistoryView, NamedText } from './api-types';
 import { badRequest, toHttpError } from './http';
 import { parseWebScenarios } from './plan-job';
 import { dailyTotals, historyEvents } from './view';
@@ -29,6 +29,7 @@ export interface CheckedPlanRequest {
   config: NamedText;
   agents?: NamedText;
   scenarios?: NamedText;
+  design?: DesignRequest;
   /** The config's time zone, which the history is read in. */
   timezone: string;
 }
@@ -80,6 +81,20 @@ function historyView(task: Extract<UploadTask, { kind: 'history' }>): { json: st
   return { json: JSON.stringify(view), timezone, bytes };
 }
 
+/** `design: {"maxTypes": K}` of a plan request, checked like `--max-types`. */
+function designRequest(value: unknown): DesignRequest | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw badRequest('expected design: {"maxTypes": 5} or {}', 'design');
+  const { maxTypes, ...rest } = value as Record<string, unknown>;
+  const unknown = Object.keys(rest)[0];
+  if (unknown !== undefined) throw badRequest(`design.${unknown}: unknown field; expected maxTypes`, 'design');
+  if (maxTypes === undefined) return {};
+  if (typeof maxTypes !== 'number' || !Number.isInteger(maxTypes) || maxTypes < 1 || maxTypes > 50) {
+    throw badRequest(`design.maxTypes: expected a whole number of shift types from 1 to 50, got ${JSON.stringify(maxTypes)}`, 'design');
+  }
+  return { maxTypes };
+}
+
 function planRequest(text: string): CheckedPlanRequest {
   const request = parseJsonText(text, 'request') as Record<string, unknown> | null;
   if (typeof request !== 'object' || request === null || Array.isArray(request)) throw badRequest('expected a JSON object');
@@ -90,6 +105,7 @@ function planRequest(text: string): CheckedPlanRequest {
   if (!config) throw badRequest('expected config: {"file": "config.json", "text": "{...}"}', 'config');
   const agents = namedText(request.agents, 'agents');
   const scenarios = namedText(request.scenarios, 'scenarios');
+  const design = designRequest(request.design);
   // Refuse bad inputs now, with the CLI's messages, rather than after waiting in the queue.
   const parsed: Config = checked('config', () => loadConfigText(config.text, config.file));
   if (history) checked('history', () => parseHistory(history.text, history.file, { timezone: parsed.timezone }));
@@ -101,6 +117,7 @@ function planRequest(text: string): CheckedPlanRequest {
     config,
     ...(agents ? { agents } : {}),
     ...(scenarios ? { scenarios } : {}),
+    ...(design ? { design } : {}),
     timezone: parsed.timezone,
   };
 }

@@ -51,3 +51,29 @@ describe('a forecast of zeros', () => {
     );
   });
 });
+
+describe('inspect names the encoding', () => {
+  // 时间,咨询量 and 售前 in GBK (the bytes Excel on Chinese Windows writes).
+  const gbkHeader = [0xca, 0xb1, 0xbc, 0xe4, 0x2c, 0xd7, 0xc9, 0xd1, 0xaf, 0xc1, 0xbf, 0x0a];
+  const rows = '2026-06-01T10:00,5\n2026-06-01T11:00,7\n';
+
+  it('prints UTF-8 or GB18030, and both give the same totals', async () => {
+    const utf8 = await runCli(['inspect', '--history', tempFile('h-utf8.csv', `时间,咨询量\n${rows}`)]);
+    const gbk = await runCli(['inspect', '--history', tempFile('h-gbk.csv', Buffer.concat([Buffer.from(gbkHeader), Buffer.from(rows)]))]);
+    expect(utf8.code).toBe(0);
+    expect(gbk.code).toBe(0);
+    expect(utf8.stdout.split('\n')[1]).toBe('encoding  UTF-8');
+    expect(gbk.stdout.split('\n')[1]).toBe('encoding  GB18030 (GBK, as Excel saves CSV on Chinese Windows)');
+    expect(gbk.stdout).toContain('total     12 inquiries');
+    expect(gbk.stdout.split('\n').slice(2)).toEqual(utf8.stdout.split('\n').slice(2));
+    const json = JSON.parse((await runCli(['inspect', '--history', tempFile('h-gbk2.csv', Buffer.concat([Buffer.from(gbkHeader), Buffer.from(rows)])), '--json'])).stdout) as Record<string, unknown>;
+    expect(json).toMatchObject({ encoding: 'gb18030', total: 12 });
+  });
+
+  it('refuses a file that is neither UTF-8 nor GB18030 with exit 2 and a hint to save as UTF-8', async () => {
+    const file = tempFile('h-bad.csv', Buffer.concat([Buffer.from(`timestamp,inquiries\n${rows}2026-06-01T12:00,`), Buffer.from([0xff, 0x0a])]));
+    const r = await runCli(['inspect', '--history', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ${file}:4: bytes FF 0A that are neither UTF-8 nor GB18030; expected UTF-8 or GB18030 text (in Excel: Save As "CSV UTF-8")\n`);
+  });
+});

@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { runCli, type CliResult } from '../helpers/cli';
 import { repoRoot, tempDir, tempFile } from '../helpers/paths';
 import { parseConfig } from '../../src/config';
@@ -25,7 +26,7 @@ function listFiles(dir: string): string[] {
 }
 
 function csv(text: string): Array<Record<string, string>> {
-  return parse(text, { columns: true, relax_column_count: true }) as Array<Record<string, string>>;
+  return parse(text, { bom: true, columns: true, relax_column_count: true }) as Array<Record<string, string>>;
 }
 
 const cents = (v: number | string): number => Math.round(Number(v) * 100);
@@ -33,11 +34,14 @@ const cents = (v: number | string): number => Math.round(Number(v) * 100);
 let out: string;
 let run: CliResult;
 let files: Map<string, string>;
+/** roster.xlsx: read back with exceljs below, not compared byte for byte with the golden folder. */
+let xlsx: Buffer | undefined;
 
 beforeAll(async () => {
   out = path.join(tempDir(), 'plan');
   run = await runCli(['plan', '--config', configFile, '--history', data('inquiries.csv'), '--agents', data('agents.csv'), '--start', '2026-11-10', '--end', '2026-11-12', '--out-dir', out]);
-  files = new Map(fs.existsSync(out) ? listFiles(out).map((f) => [f, fs.readFileSync(path.join(out, f), 'utf8')]) : []);
+  files = new Map(fs.existsSync(out) ? listFiles(out).filter((f) => f !== 'roster.xlsx').map((f) => [f, fs.readFileSync(path.join(out, f), 'utf8')]) : []);
+  xlsx = fs.existsSync(path.join(out, 'roster.xlsx')) ? fs.readFileSync(path.join(out, 'roster.xlsx')) : undefined;
 }, 120_000);
 
 describe('plan folder of the sample, 2026-11-10 .. 2026-11-12', () => {
@@ -71,6 +75,15 @@ describe('plan folder of the sample, 2026-11-10 .. 2026-11-12', () => {
     }
     expect([...files.keys()].sort()).toEqual(listFiles(GOLDEN));
     for (const [name, text] of files) expect(`${name}\n${text}`).toBe(`${name}\n${fs.readFileSync(path.join(GOLDEN, name), 'utf8')}`);
+  });
+
+  it('holds roster.xlsx with a sheet per vendor, and a BOM on the CSVs people open in Excel', async () => {
+    expect(xlsx).toBeDefined();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Summary', 'Roster grid', 'vendor-a', 'vendor-b', 'Shifts', 'Coverage']);
+    const bom = [...files].filter(([, text]) => text.startsWith('\ufeff')).map(([name]) => name).sort();
+    expect(bom).toEqual(['roster-grid.csv', 'roster.csv', 'vendors/vendor-a.csv', 'vendors/vendor-a-grid.csv', 'vendors/vendor-b.csv', 'vendors/vendor-b-grid.csv'].sort());
   });
 
   it('keeps coverage arithmetic: shortfall and surplus, all rows = sum of queues, service level from the queue model', () => {
@@ -145,7 +158,7 @@ describe('plan folder of the sample, 2026-11-10 .. 2026-11-12', () => {
     const rostered = new Map<string, number>();
     for (const r of roster) count(rostered, `${r.date}|${r.shift}|${r.pool}`, 1);
     expect(Object.fromEntries([...rostered].sort())).toEqual(Object.fromEntries([...planned].filter(([, n]) => n > 0).sort()));
-    const grid = parse(files.get('roster-grid.csv') as string, { relax_column_count: true }) as string[][];
+    const grid = parse(files.get('roster-grid.csv') as string, { bom: true, relax_column_count: true }) as string[][];
     const dates = (grid[0] as string[]).slice(3, -2);
     const total = grid.find((r) => r[0] === 'TOTAL') as string[];
     dates.forEach((d, i) => expect(Number(total[3 + i])).toBe(roster.filter((r) => r.date === d).length));
@@ -161,7 +174,7 @@ describe('plan folder of the sample, 2026-11-10 .. 2026-11-12', () => {
     const fromReq = await runCli(['plan', '--config', configFile, '--requirements', path.join(out, 'requirements.csv'), '--start', '2026-11-10', '--end', '2026-11-12', '--out-dir', again, '-q']);
     expect(fromReq.stderr).toBe('');
     expect(fromReq.code).toBe(0);
-    expect(listFiles(again)).toEqual(['.peakshift-folder', 'config.json', 'coverage.csv', 'report.html', 'requirements.csv', 'shifts.csv', 'summary.json', 'summary.md']);
+    expect(listFiles(again)).toEqual(['.peakshift-folder', 'config.json', 'coverage.csv', 'report.html', 'requirements.csv', 'roster.xlsx', 'shifts.csv', 'summary.json', 'summary.md']);
     const shifts = fs.readFileSync(path.join(again, 'shifts.csv'), 'utf8');
     const coverage = fs.readFileSync(path.join(again, 'coverage.csv'), 'utf8');
     const fromDemand = await runCli(['plan', '--config', configFile, '--demand', path.join(out, 'forecast.csv'), '--out-dir', again, '--start', '2026-11-10', '--end', '2026-11-12', '-q']);

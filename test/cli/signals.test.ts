@@ -37,7 +37,7 @@ async function interrupt(child: ChildProcess, ended: Promise<Ended>, signal: Nod
   return { ms: Date.now() - t, end };
 }
 
-/** A folder holding an old plan folder `out` with one file. */
+/** A folder holding an old folder `out` with one file (replaced only with --force). */
 function workFolder(): { dir: string; tmp: string } {
   const dir = tempDir('peakshift-signal-');
   fs.mkdirSync(path.join(dir, 'out'));
@@ -67,7 +67,7 @@ function expectUntouched(dir: string): void {
 maybe('plan stops within 2 s of Ctrl-C during the solve; the old plan folder stays as it was', async () => {
   const { dir, tmp } = workFolder();
   const config = longConfig(dir);
-  const { child, ended } = run(['plan', '--config', config, '--history', path.join(repoRoot, 'data/inquiries.csv'), '--out-dir', 'out'], dir, tmp);
+  const { child, ended } = run(['plan', '--config', config, '--history', path.join(repoRoot, 'data/inquiries.csv'), '--out-dir', 'out', '--force'], dir, tmp);
   const { ms, end } = await interrupt(child, ended, 'SIGINT', 2500);
   expect(ms).toBeLessThan(2000);
   expect(end.signal).toBe('SIGINT');
@@ -85,7 +85,7 @@ maybe('whatif stops within 2 s of SIGTERM while its worker threads solve; no fol
     ],
   };
   fs.writeFileSync(path.join(dir, 'scenarios.json'), JSON.stringify(scenarios));
-  const { child, ended } = run(['whatif', '--scenarios', 'scenarios.json', '--out-dir', 'out', '--jobs', '2', '--no-simulate'], dir, tmp);
+  const { child, ended } = run(['whatif', '--scenarios', 'scenarios.json', '--out-dir', 'out', '--force', '--jobs', '2', '--no-simulate'], dir, tmp);
   const { ms, end } = await interrupt(child, ended, 'SIGTERM', 3000);
   expect(ms).toBeLessThan(2000);
   expect(end.signal).toBe('SIGTERM');

@@ -5,6 +5,7 @@
  */
 import { parseConfig, type Config, type QueueConfig } from '../../src/config';
 import { addDays, createRng, type Requirement, type RequirementCell } from '../../src/domain';
+import type { Agent } from '../../src/roster';
 import { requirementCell } from '../../src/staffing';
 
 export interface InstanceSpec {
@@ -94,4 +95,22 @@ export function instance(spec: InstanceSpec, overrides: Record<string, unknown> 
   const requirement = makeRequirement(spec, config.queues.map((q) => q.name));
   const start = spec.start ?? '2026-11-01';
   return { config, requirement, start, end: addDays(start, spec.days - 1) };
+}
+
+/** A seeded team of 4-12 in-house agents: some limited to one shift, 4-6 days a week, about 10% of dates on leave. */
+export function randomAgents(seed: number, dates: string[]): Agent[] {
+  const rng = createRng(seed);
+  const n = 4 + Math.floor(rng() * 9);
+  return Array.from({ length: n }, (_, i) => {
+    const r = rng();
+    return {
+      id: `A${i}`,
+      name: `A${i}`,
+      pool: 'in-house',
+      shifts: r < 0.2 ? ['day'] : r < 0.3 ? ['middle'] : null,
+      nightOk: true,
+      maxDaysPerWeek: 4 + Math.floor(rng() * 3),
+      unavailable: dates.filter(() => rng() < 0.1),
+    };
+  });
 }

@@ -1,5 +1,5 @@
 /**
- * Property test: 120 seeded random small instances. For every plan, every rule is
+ * Property test: 72 seeded random small instances. For every plan, every rule is
  * re-checked from the exported data alone (shift lines with their breaks,
  * coverage rows, summary), independently of the model: capacity = agents on the
  * floor (breaks taken out) x productivity, the hourly service floor (sized again
@@ -279,12 +279,12 @@ function auditPlan(config: Config, requirement: Requirement, end: string, plan: 
   return problems;
 }
 
-describe('every plan keeps every rule (120 seeded random instances)', () => {
+describe('every plan keeps every rule (72 seeded random instances)', () => {
   test('exported lines, coverage and summary satisfy every constraint and add up', async () => {
     let solved = 0;
     let infeasible = 0;
     let limited = 0;
-    for (let seed = 1; seed <= 120; seed++) {
+    for (let seed = 1; seed <= 72; seed++) {
       const { config, requirement, end } = randomInstance(seed);
       let plan: PlanResult;
       let allowShort = false;
@@ -312,7 +312,7 @@ describe('every plan keeps every rule (120 seeded random instances)', () => {
       if (problems.length > 0) throw new Error(`seed ${seed}: ${problems.slice(0, 5).join('; ')}`);
     }
     // Random pools are often too small for the floor: those plans go short of it with a diagnosis (checked above).
-    expect(solved).toBeGreaterThan(110);
+    expect(solved).toBeGreaterThan(66);
     expect(infeasible).toBeLessThan(solved);
     // How many stop at the 1 s limit depends on the machine's load (a timing, not a rule):
     // scripts/bench-plan.ts measures solve times. Each such plan was fully checked above.

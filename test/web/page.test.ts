@@ -174,11 +174,11 @@ test('a plan run shows KPIs, charts and the roster, and its downloads equal the 
   const out = path.join(dir, 'plan');
   const cli = await runCli(['plan', '--config', configFile, '--history', path.join(repoRoot, 'data/inquiries.csv'), '--agents', path.join(repoRoot, 'data/agents.csv'), '--out-dir', out]);
   expect(cli.code).toBe(0);
-  for (const name of ['roster.csv', 'summary.json', 'roster-grid.csv']) {
+  for (const name of ['roster.csv', 'summary.json', 'roster-grid.csv', 'roster.xlsx']) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#downloads-list a[data-file="${name}"]`)]);
     const saved = path.join(dir, `web-${name}`);
     await download.saveAs(saved);
-    expect(fs.readFileSync(saved).equals(fs.readFileSync(path.join(out, name)))).toBe(true);
+    expect([name, fs.readFileSync(saved).equals(fs.readFileSync(path.join(out, name)))]).toEqual([name, true]);
   }
 });
 

@@ -88,7 +88,8 @@ describe('with the default runner', () => {
     expect(status).toBe(200);
     const cli = await runCli(['inspect', '--history', tempFile('inquiries.csv', CSV), '--json']);
     expect(cli.code).toBe(0);
-    expect(body.summary).toEqual(JSON.parse(cli.stdout));
+    // inspect adds the file's encoding; the upload's summary is the rest.
+    expect({ ...(body.summary as object), encoding: 'utf-8' }).toEqual(JSON.parse(cli.stdout));
     expect(body.summary).toEqual(summarizeHistory(parseHistory(CSV, 'x', { timezone: 'Asia/Shanghai' })));
     expect(body.daily).toEqual([
       { date: '2026-06-01', inquiries: 12 },
@@ -390,6 +391,11 @@ describe('what-if runs', () => {
         const web = await (await fetch(`${server.url}api/plans/${id}/files/${name}`)).text();
         expect(web).toBe(fs.readFileSync(path.join(dir, 'out', name), 'utf8'));
       }
+      // The workbook crosses from the plan process as bytes and downloads as the CLI wrote it.
+      const xlsx = await fetch(`${server.url}api/plans/${id}/files/00-base/roster.xlsx`);
+      expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(xlsx.headers.get('content-disposition')).toBe('attachment; filename="00-base-roster.xlsx"');
+      expect(Buffer.from(await xlsx.arrayBuffer()).equals(fs.readFileSync(path.join(dir, 'out', '00-base', 'roster.xlsx')))).toBe(true);
     } finally {
       await server.close();
     }

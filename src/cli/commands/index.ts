@@ -5,9 +5,11 @@ import * as erlang from './erlang';
 import * as forecast from './forecast';
 import * as inspect from './inspect';
 import * as plan from './plan';
+import * as replan from './replan';
 import * as requirements from './requirements';
 import * as simulate from './simulate';
 import * as whatif from './whatif';
+import * as designShifts from './design-shifts';
 import * as serve from './serve';
 
 type AnyCommand = CommandModule<object, object>;
@@ -24,7 +26,9 @@ export const commands: AnyCommand[] = [
   register(erlang),
   register(requirements),
   register(plan),
+  register(replan),
   register(whatif),
+  register(designShifts),
   register(simulate),
   register(serve),
 ];

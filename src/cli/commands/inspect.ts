@@ -1,7 +1,7 @@
 /** `peakshift inspect`: read and validate inputs, print what was found. */
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { defaultConfig } from '../../config';
-import { readConfig, readHistory } from '../../io';
+import { readConfig, readHistoryWithEncoding } from '../../io';
 import { summarizeHistory, formatHistorySummary } from '../../report/history';
 import { print } from '../output';
 
@@ -23,7 +23,7 @@ export function builder(yargs: Argv): Argv<InspectArgs> {
 
 export function handler(args: ArgumentsCamelCase<InspectArgs>): void {
   const config = args.config ? readConfig(args.config) : defaultConfig();
-  const history = readHistory(args.history, { timezone: config.timezone });
-  const summary = summarizeHistory(history);
+  const { history, encoding } = readHistoryWithEncoding(args.history, { timezone: config.timezone });
+  const summary = { ...summarizeHistory(history), encoding };
   print(args.json ? JSON.stringify(summary, null, 2) : formatHistorySummary(summary, args.history, args.config ? config : undefined));
 }

@@ -6,6 +6,8 @@ import { checkForecastWindow } from '../../domain/limits';
 import { checkOutputFolder, planFolderFiles, readAgents, readConfig, readForecastCsv, readHistory, readRequirementsCsv, writeFolderAtomic } from '../../io';
 import { runPipeline, type PipelineResult, type PipelineSource } from '../../pipeline';
 import { checkPlanSize, type PlanSizeNames } from '../../plan';
+import { tr, type Lang } from '../../domain/i18n';
+import { LANG_OPTION, resolveLang } from '../lang';
 import { optionalNumberOption } from '../options';
 import { info, print, warn } from '../output';
 import { holdingSignals } from '../signals';
@@ -25,6 +27,8 @@ interface PlanArgs {
   solver?: string;
   outDir: string;
   force: boolean;
+  lang?: string;
+  bom: boolean;
 }
 
 export const command = 'plan';
@@ -45,7 +49,9 @@ export function builder(yargs: Argv): Argv<PlanArgs> {
     .option('time-limit', { type: 'string', describe: 'Solver time limit in seconds (default: config solver.timeLimitSeconds)' })
     .option('solver', { type: 'string', describe: 'MIP solver: highs or jslp (default: config solver.name)' })
     .option('out-dir', { type: 'string', demandOption: true, describe: 'Plan folder to write (replaced atomically, and only when peakshift wrote it)' })
-    .option('force', { type: 'boolean', default: false, describe: 'Replace --out-dir even when peakshift did not write it' }) as unknown as Argv<PlanArgs>;
+    .option('force', { type: 'boolean', default: false, describe: 'Replace --out-dir even when peakshift did not write it' })
+    .option('lang', LANG_OPTION)
+    .option('bom', { type: 'boolean', default: true, describe: 'Start roster.csv, roster-grid.csv and vendors/*.csv with a UTF-8 BOM so Excel shows Chinese names (--no-bom to leave it out)' }) as unknown as Argv<PlanArgs>;
 }
 
 function dateOption(name: string, value: string | undefined): string | undefined {
@@ -100,33 +106,33 @@ export function solveReport(run: PipelineResult): string[] {
 }
 
 /** The short human summary printed on stdout; `wallSeconds`: the command's time so far. */
-export function planReport(run: PipelineResult, outDir: string, wallSeconds?: number): string {
+export function planReport(run: PipelineResult, outDir: string, lang: Lang = 'en', wallSeconds?: number): string {
+  const t = (key: Parameters<typeof tr>[1], vars?: Record<string, string | number>): string => tr(lang, key, vars);
   const s = run.plan.summary;
-  const lines = [`plan ${s.horizon.start} .. ${s.horizon.end} (${s.horizon.days} days) → ${outDir}`, `total cost: ${s.currency} ${money(s.totalCost)}`];
+  const lines = [t('outPlan', { start: s.horizon.start, end: s.horizon.end, days: s.horizon.days, dir: outDir }), t('outTotalCost', { cur: s.currency, cost: money(s.totalCost) })];
   for (const [pool, p] of Object.entries(s.pools)) {
-    lines.push(`  ${pool.padEnd(12)} ${s.currency} ${money(p.cost).padStart(14)}  ${pct(s.totalCost > 0 ? p.cost / s.totalCost : 0).padStart(6)}  ${p.agentShifts} agent-shifts`);
+    lines.push(`  ${pool.padEnd(12)} ${s.currency} ${money(p.cost).padStart(14)}  ${pct(s.totalCost > 0 ? p.cost / s.totalCost : 0).padStart(6)}  ${t('outAgentShifts', { n: p.agentShifts })}`);
   }
-  lines.push(`outsourced share: ${pct(s.outsourcing.achieved)} of productive agent-hours (band ${pct(s.outsourcing.min, 0)}-${pct(s.outsourcing.max, 0)} per ${s.outsourcing.scope})`);
-  lines.push(
-    `shortfall: ${s.shortfall.agentHours.toFixed(2)} agent-hours in ${s.shortfall.hoursShort} hours (${money(s.shortfall.lostInquiries)} inquiries not answered in time, ${s.currency} ${money(s.shortfall.cost)} of lost service)`,
-  );
-  if (s.shortfall.belowFloorAgentHours > 0) lines.push(`BELOW THE SERVICE FLOOR: ${s.shortfall.belowFloorAgentHours.toFixed(2)} agent-hours in ${s.shortfall.hoursBelowFloor} queue-hours (--allow-short)`);
+  lines.push(t('outOutsourced', { share: pct(s.outsourcing.achieved), min: pct(s.outsourcing.min, 0), max: pct(s.outsourcing.max, 0), scope: t(`scope_${s.outsourcing.scope}`) }));
+  lines.push(t('outShortfall', { agentHours: s.shortfall.agentHours.toFixed(2), hours: s.shortfall.hoursShort, inquiries: money(s.shortfall.lostInquiries), cur: s.currency, cost: money(s.shortfall.cost) }));
+  if (s.shortfall.belowFloorAgentHours > 0) lines.push(t('outBelowFloor', { agentHours: s.shortfall.belowFloorAgentHours.toFixed(2), hours: s.shortfall.hoursBelowFloor }));
   for (const e of run.summary.shortage.explanations.slice(0, 3)) {
-    lines.push(`  why short ${e.from}${e.to !== e.from ? `..${e.to.slice(11)}` : ''} ${e.queues.join('+')}: ${e.why}`);
+    lines.push(t('outWhyShort', { hours: `${e.from}${e.to !== e.from ? `..${e.to.slice(11)}` : ''}`, queues: e.queues.join('+'), why: e.why }));
   }
   const at = run.service.lowestAt;
-  lines.push(`lowest hourly service level: ${run.service.lowest === null ? 'n/a' : `${pct(run.service.lowest)}${at ? ` (${at.timestamp} ${at.queue})` : ''}`}`);
+  lines.push(t('outLowestSl', { value: run.service.lowest === null ? t('notAvailable') : `${pct(run.service.lowest)}${at ? ` (${at.timestamp} ${at.queue})` : ''}` }));
   if (run.roster) {
     const r = run.summary.roster;
     const surge = r?.surgeSeats ?? {};
     const pools = [...new Set([...Object.keys(r?.vendorSeats ?? {}), ...Object.keys(surge)])];
-    const seats = pools.map((pool) => `${pool} ${r?.vendorSeats[pool] ?? 0}${surge[pool] ? ` (+${surge[pool]} surge)` : ''}`).join(', ') || 'none';
-    lines.push(`roster: ${r?.agentsWorking ?? 0} of ${r?.agents ?? 0} agents working, vendor seats ${seats}, UNFILLED seats ${r?.unfilledSeats ?? 0} (${run.roster.method})`);
+    const seats = pools.map((pool) => `${pool} ${r?.vendorSeats[pool] ?? 0}${surge[pool] ? `${lang === 'zh' ? '' : ' '}${t('outSurge', { n: surge[pool] })}` : ''}`).join(lang === 'zh' ? '、' : ', ') || t('none');
+    lines.push(t('outRoster', { working: r?.agentsWorking ?? 0, agents: r?.agents ?? 0, seats, unfilled: r?.unfilledSeats ?? 0, method: run.roster.method }));
   }
-  const gap = s.solver.gap === null ? 'n/a' : pct(s.solver.gap, 3);
+  const gap = s.solver.gap === null ? t('notAvailable') : pct(s.solver.gap, 3);
   lines.push(...solveReport(run));
+  // Every solve's total and the wall time (figures and units only, the same in every language).
   const total = `; ${run.seconds.solves.length} solve(s) ${run.seconds.solver.toFixed(2)} s${wallSeconds === undefined ? '' : `, wall ${wallSeconds.toFixed(2)} s`}`;
-  lines.push(`solver: ${s.solver.name} ${s.solver.status}, gap ${gap}, ${run.seconds.plan.toFixed(2)} s${run.seconds.roster === null ? '' : ` (roster ${run.seconds.roster.toFixed(2)} s)`}${total}`);
+  lines.push(`${t('outSolver', { name: s.solver.name, status: s.solver.status, gap, seconds: run.seconds.plan.toFixed(2) })}${run.seconds.roster === null ? '' : t('outRosterSeconds', { seconds: run.seconds.roster.toFixed(2) })}${total}`);
   return lines.join('\n');
 }
 
@@ -140,6 +146,7 @@ export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void>
   const timeLimitSeconds = optionalNumberOption('time-limit', args.timeLimit, { expected: 'a positive number of seconds', min: 0, minInclusive: false });
   checkOutputFolder(args.outDir, '--out-dir', args.force);
   const config = readConfig(args.config);
+  const lang = resolveLang(args.lang, config.language);
   const { start, end } = planDates(args.start, args.end, config.horizon);
   const names: PlanSizeNames = { start: args.start !== undefined ? '--start' : 'horizon.start', end: args.end !== undefined ? '--end' : 'horizon.end' };
   checkPlanSize(config, start, end, 0, names);
@@ -173,7 +180,9 @@ export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void>
     ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }),
   });
   for (const note of run.notes) warn(note);
-  const files = planFolderFiles({
+  const files = await planFolderFiles({
+    lang,
+    bom: args.bom,
     config,
     demand: run.demand,
     requirement: run.requirement,
@@ -181,8 +190,9 @@ export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void>
     service: run.service,
     summary: run.summary,
     roster: run.roster?.roster ?? null,
+    agents: agents ?? null,
   });
   await holdingSignals(() => writeFolderAtomic(args.outDir, files, { force: args.force }));
-  print(planReport(run, args.outDir, Number(process.hrtime.bigint() - started) / 1e9));
+  print(planReport(run, args.outDir, lang, Number(process.hrtime.bigint() - started) / 1e9));
   info(`wrote ${files.size} files to ${args.outDir}; open ${path.join(args.outDir, 'report.html')}`);
 }

@@ -7,6 +7,8 @@ import { comparisonMarkdown, parseSweep, prepareWhatIf, runWhatIf, simulationSch
 import { info, print, warn } from '../output';
 import { holdingSignals } from '../signals';
 import { startProgress } from '../progress';
+import type { Lang } from '../../domain/i18n';
+import { LANG_OPTION, resolveLang } from '../lang';
 
 interface WhatIfArgs {
   scenarios: string;
@@ -18,6 +20,7 @@ interface WhatIfArgs {
   seed?: number;
   timeLimit?: number;
   force: boolean;
+  lang?: string;
 }
 
 export const command = 'whatif';
@@ -33,7 +36,8 @@ export function builder(yargs: Argv): Argv<WhatIfArgs> {
     .option('runs', { type: 'number', describe: 'Simulation runs per plan (default: the file\'s simulation.runs, else 3)' })
     .option('seed', { type: 'number', describe: 'Simulation seed (default: the file\'s simulation.seed, else 1)' })
     .option('time-limit', { type: 'number', describe: 'Solver time limit per plan, seconds (default: the config\'s)' })
-    .option('force', { type: 'boolean', default: false, describe: 'Replace --out-dir even when peakshift did not write it' }) as unknown as Argv<WhatIfArgs>;
+    .option('force', { type: 'boolean', default: false, describe: 'Replace --out-dir even when peakshift did not write it' })
+    .option('lang', LANG_OPTION) as unknown as Argv<WhatIfArgs>;
 }
 
 function wholeOption(name: string, value: number | undefined, min: number): number | undefined {
@@ -50,6 +54,7 @@ export async function handler(args: ArgumentsCamelCase<WhatIfArgs>): Promise<voi
   checkOutputFolder(args.outDir, '--out-dir', args.force);
   const sweeps = (args.sweep ?? []).map(parseSweep);
   const loaded = readScenarioFile(args.scenarios);
+  const lang = resolveLang(args.lang, loaded.config.language);
   sweeps.unshift(...loaded.sweeps.map(parseSweep));
   if (loaded.paths.agents) warn('base.agents is for the roster stage, which what-if runs do not include yet; plan folders have no roster');
   const simulation = args.simulate ? simulationSchema.parse({ ...loaded.simulation, ...(runs === undefined ? {} : { runs }), ...(seed === undefined ? {} : { seed }) }) : null;
@@ -77,12 +82,13 @@ export async function handler(args: ArgumentsCamelCase<WhatIfArgs>): Promise<voi
   } finally {
     progress.stop();
   }
-  await holdingSignals(() => writeFolderAtomic(args.outDir, whatIfFiles(run), { force: args.force }));
-  print(run.comparison.rows.length > 0 ? whatIfTable(run) : 'no scenarios');
+  const files = await whatIfFiles(run, lang);
+  await holdingSignals(() => writeFolderAtomic(args.outDir, files, { force: args.force }));
+  print(run.comparison.rows.length > 0 ? whatIfTable(run, lang) : 'no scenarios');
   info(`wrote ${path.join(args.outDir, 'comparison.html')} and ${total} plan folder${total === 1 ? '' : 's'}`);
 }
 
 /** The Markdown comparison doubles as the terminal table. */
-function whatIfTable(run: WhatIfRun): string {
-  return comparisonMarkdown(run.comparison, run.curves).replace(/^# What-if comparison\n\n/, '');
+function whatIfTable(run: WhatIfRun, lang: Lang): string {
+  return comparisonMarkdown(run.comparison, run.curves, lang).replace(/^# [^\n]*\n\n/, '');
 }

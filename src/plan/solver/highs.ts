@@ -41,6 +41,7 @@ export const highsSolver: MipSolver = {
         mip_abs_gap: options.absoluteGap,
         time_limit: options.timeLimitSeconds,
         random_seed: 0,
+        ...(options.maxNodes === undefined ? {} : { mip_max_nodes: options.maxNodes }),
       });
       if (options.start) setStart(m, model, options.start);
       m.run();

@@ -49,6 +49,11 @@ export interface MipOptions {
    * It can only speed the search up: the answer still meets the gap asked.
    */
   start?: ReadonlyMap<string, number>;
+  /**
+   * Stop after this many branch-and-bound nodes (HiGHS mip_max_nodes): a limit
+   * that, unlike time, gives the same answer on a slow or a busy machine.
+   */
+  maxNodes?: number;
 }
 
 /**

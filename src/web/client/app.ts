@@ -3,6 +3,8 @@ import type { ApiError, HistoryView, JobView, SampleInputs } from '../api-types.
 import { barChart, lineChart } from './charts.js';
 import { csvObjects, parseCsv } from './csv.js';
 import { applyLabels, hasKey, lang, setLang, t, type Lang } from './i18n.js';
+import { initDesign } from './design.js';
+import { initToday, setTodayPlan } from './today.js';
 
 type Json = Record<string, unknown>;
 
@@ -333,7 +335,8 @@ async function runJob(extra: Record<string, unknown>, prefix: string, buttonId: 
       call<JobView>('/api/plans', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ historyId, config: { file: state.configFile, text: JSON.stringify(state.config, null, 2) }, ...extra }),
+        // In Chinese mode the run's report and workbook are Chinese too, unless the config names a language.
+        body: JSON.stringify({ historyId, config: { file: state.configFile, text: JSON.stringify(lang() === 'zh' ? { language: 'zh', ...state.config } : state.config, null, 2) }, ...extra }),
       });
     let job: JobView;
     try {
@@ -370,6 +373,7 @@ async function runPlan(): Promise<void> {
   if (job) {
     state.job = job;
     await renderResults(job);
+    setTodayPlan(job);
   }
 }
 
@@ -632,6 +636,14 @@ function start(): void {
   $('apply-json').addEventListener('click', () => void applyJson());
   $('run').addEventListener('click', () => void runPlan());
   $('run-whatif').addEventListener('click', () => void runWhatIf());
+  initDesign({
+    runJob,
+    useConfig: (text) => {
+      state.config = JSON.parse(text) as Json;
+      renderSettings();
+    },
+  });
+  initToday();
   setAgents(null);
   ($('scenarios-json') as HTMLTextAreaElement).value = JSON.stringify(EXAMPLE_SCENARIOS, null, 2);
   renderSettings();

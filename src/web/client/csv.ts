@@ -4,7 +4,8 @@ export function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let cell = '';
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
+  // roster.csv and roster-grid.csv start with a BOM for Excel (fetch's text() drops it; a BOM kept elsewhere is skipped here).
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
     const ch = text[i] as string;
     if (quoted) {
       if (ch === '"') {

@@ -1,0 +1,116 @@
+/**
+ * The "Today" step: re-plan the plan just made from the actuals so far
+ * (`POST /api/replan`, the same code as `peakshift replan`), show the changes
+ * and the coverage before and after, and link the re-planned folder's files.
+ */
+import type { ApiError, JobView } from '../api-types.js';
+import { lineChart } from './charts.js';
+import { csvObjects } from './csv.js';
+import { t } from './i18n.js';
+
+function el(id: string): HTMLElement {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`page element #${id} is missing`);
+  return node;
+}
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const c of children) node.append(c);
+  return node;
+}
+
+function showError(error: ApiError | null): void {
+  const box = el('today-error');
+  box.replaceChildren();
+  box.hidden = error === null;
+  if (error) box.append(h('strong', {}, t('runError')), h('div', { class: 'message' }, error.message));
+}
+
+async function json<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(path, init);
+  const body = (await res.json().catch(() => ({}))) as T & { error?: ApiError };
+  if (!res.ok) throw body.error ?? { code: 'internal', message: `HTTP ${res.status}` };
+  return body;
+}
+
+async function text(job: JobView, name: string): Promise<string> {
+  const res = await fetch(`/api/plans/${job.id}/files/${name}`);
+  return res.ok ? res.text() : '';
+}
+
+let plan: JobView | null = null;
+
+/** The plan run the re-plan starts from (app.ts calls this when a plan with a roster finishes). */
+export function setTodayPlan(job: JobView | null): void {
+  plan = job && job.files?.some((f) => f.name === 'roster.csv') ? job : null;
+  el('today-plan').textContent = plan ? `${t('todayPlanOf')} ${plan.finishedAt ?? plan.id}` : t('todayNeedsPlan');
+  (el('run-today') as HTMLButtonElement).disabled = plan === null;
+}
+
+async function render(before: JobView, after: JobView): Promise<void> {
+  el('today-results').hidden = false;
+  const summary = after.summary as { line?: string } | undefined;
+  el('today-line').textContent = summary?.line ?? '';
+  const changes = csvObjects(await text(after, 'changes.csv'));
+  const table = el('today-changes');
+  const cols = ['time', 'action', 'pool', 'agent_id', 'shift', 'hours', 'cost'];
+  table.replaceChildren(h('thead', {}, h('tr', {}, ...cols.map((c) => h('th', {}, c)))), h('tbody', {}, ...changes.map((r) => h('tr', {}, ...cols.map((c) => h('td', {}, r[c] ?? ''))))));
+  const day = String((after.summary as { replan?: { now?: string } } | undefined)?.replan?.now ?? '').slice(0, 10);
+  const hourly = async (job: JobView): Promise<Array<Record<string, string>>> => csvObjects(await text(job, 'coverage.csv')).filter((r) => r.queue === 'all' && (r.timestamp ?? '').startsWith(day));
+  const [was, now] = [await hourly(before), await hourly(after)];
+  el('today-chart').replaceChildren(
+    lineChart({
+      title: t('todayChart'),
+      labels: now.map((r) => (r.timestamp ?? '').slice(11, 16)),
+      series: [
+        { label: t('todayRequired'), values: now.map((r) => Number(r.required)), cls: 'line-required' },
+        { label: t('todayBefore'), values: was.map((r) => Number(r.scheduled)), cls: 'line-demand' },
+        { label: t('todayAfter'), values: now.map((r) => Number(r.scheduled)), cls: 'line-scheduled' },
+      ],
+    }),
+  );
+  el('today-downloads').replaceChildren(
+    ...(after.files ?? []).map((f) => h('li', {}, h('a', { href: `/api/plans/${after.id}/files/${f.name}`, download: f.name.replace(/\//g, '-'), 'data-file': f.name }, f.name))),
+  );
+}
+
+async function run(): Promise<void> {
+  showError(null);
+  const input = el('today-actuals') as HTMLInputElement;
+  const file = input.files?.[0];
+  if (!plan) return;
+  if (!file) {
+    showError({ code: 'usage', message: t('todayNeedsActuals') });
+    return;
+  }
+  const button = el('run-today') as HTMLButtonElement;
+  button.disabled = true;
+  try {
+    const now = (el('today-now') as HTMLInputElement).value.trim();
+    let job = await json<JobView>('/api/replan', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ plan: plan.id, now, actuals: { file: file.name, text: await file.text() } }),
+    });
+    while (job.state === 'queued' || job.state === 'running') {
+      await new Promise((r) => setTimeout(r, 400));
+      job = await json<JobView>(`/api/plans/${job.id}`);
+    }
+    if (job.state === 'failed') {
+      showError(job.error ?? { code: 'internal', message: 'the re-plan failed' });
+      return;
+    }
+    await render(plan, job);
+  } catch (error) {
+    showError(error && typeof error === 'object' && 'message' in error ? (error as ApiError) : { code: 'internal', message: String(error) });
+  } finally {
+    button.disabled = plan === null;
+  }
+}
+
+export function initToday(): void {
+  el('run-today').addEventListener('click', () => void run());
+  setTodayPlan(null);
+}

@@ -1,0 +1,37 @@
+/**
+ * `POST /api/replan`: `{"plan": "<id of a finished plan run>", "now": "2026-11-11T10:00",
+ * "actuals": {"file": "actuals.csv", "text": "..."}}` → the inputs of a re-plan job, run in
+ * the plan queue like a plan (plan-job.ts runReplanJob).
+ */
+import { parseReplanNow } from '../io/replan';
+import { badRequest, notFound, toHttpError } from './http';
+import type { PlanInputs, PlanQueue } from './queue';
+import { cleanFileName } from './upload-tasks';
+
+export function replanInputs(text: string, queue: PlanQueue): PlanInputs {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw badRequest('expected a JSON object {"plan": ..., "now": ..., "actuals": {"file": ..., "text": ...}}');
+  }
+  const b = (body ?? {}) as { plan?: unknown; now?: unknown; actuals?: { file?: unknown; text?: unknown } };
+  if (typeof b.plan !== 'string' || !/^[a-f0-9]{16}$/.test(b.plan)) throw badRequest('plan: expected the id of a plan run', 'plan');
+  if (typeof b.now !== 'string') throw badRequest('now: expected an hour YYYY-MM-DDTHH:00', 'now');
+  let now: string;
+  try {
+    now = parseReplanNow(b.now);
+  } catch (error) {
+    throw toHttpError(error, 'now');
+  }
+  if (!b.actuals || typeof b.actuals !== 'object' || typeof b.actuals.text !== 'string') throw badRequest('actuals: expected {"file": "actuals.csv", "text": "..."}', 'actuals');
+  const files = queue.files(b.plan);
+  if (!files) throw notFound('no such finished plan run (finished runs are kept for the 16 most recent); run the plan again');
+  const config = files.find((f) => f.name === 'config.json');
+  if (!config) throw badRequest('that run is a what-if comparison, not a plan folder; pick a plan run', 'plan');
+  return {
+    history: { file: cleanFileName(typeof b.actuals.file === 'string' ? b.actuals.file : undefined, 'actuals.csv'), text: b.actuals.text },
+    config: { file: 'config.json', text: typeof config.body === 'string' ? config.body : Buffer.from(config.body).toString('utf8') },
+    replan: { now, plan: files },
+  };
+}
