@@ -42,31 +42,8 @@ export interface PlanOptions {
   diagnose?: boolean;
   /** Extra variables and rows on the plan model (PlanModelOptions.extend; shift design). */
   extend?: PlanModelOptions['extend'];
-  /** A starting solution for the solver (see `MipOptions.start`; `startFrom` makes one from an earlier plan). */
+  /** A starting solution for the solver (see `MipOptions.start`), by variable name. */
   warmStart?: ReadonlyMap<string, number>;
-}
-
-/** Variable names of the model each plan was read from (kept out of PlanResult so it stays plain data). */
-const variableNames = new WeakMap<PlanResult, readonly string[]>();
-
-/**
- * An earlier plan's values as a solver start (variable name → value), the
- * variables `keep` rejects left out for the solver to choose; empty when the
- * plan was not made in this process.
- */
-export function startFrom(plan: PlanResult, keep: (name: string) => boolean = () => true): Map<string, number> {
-  const out = new Map<string, number>();
-  const names = variableNames.get(plan);
-  if (!names) return out;
-  names.forEach((name, i) => {
-    if (keep(name)) out.set(name, plan.values[i] ?? 0);
-  });
-  return out;
-}
-
-function remember(plan: PlanModel, read: PlanResult): PlanResult {
-  variableNames.set(read, plan.mip.variables.map((v) => v.name));
-  return read;
 }
 
 export function solverOptions(config: Config, timeLimitSeconds?: number): MipOptions {
@@ -109,7 +86,7 @@ export async function planShifts(config: Config, requirement: Requirement, optio
     const plan = build({});
     const result = await solve(plan);
     if (result.status === 'infeasible') throw await infeasible();
-    return remember(plan, readPlan(plan, result, mipOptions));
+    return readPlan(plan, result, mipOptions);
   }
   // The floor as a hard rule when the relaxation can hold it (a search of a quarter of the time
   // limit, at least 5 s); otherwise, or when that finds no plan, agents below the floor are priced
@@ -130,7 +107,7 @@ export async function planShifts(config: Config, requirement: Requirement, optio
     if (result.status === 'infeasible') throw await infeasible();
   }
   const final = plan;
-  const read = remember(plan, readPlan(plan, result, mipOptions));
+  const read = readPlan(plan, result, mipOptions);
   if (read.summary.shortfall.belowFloorAgentHours > 0) {
     // Where the plan is below the floor; which limits bind there is worked out once, for the
     // final plan (`explainShortage`).

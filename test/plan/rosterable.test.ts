@@ -99,7 +99,6 @@ describe('no more in-house agents on a day than are present', () => {
 describe('plan with capacity → roster fills every seat (seeded random instances)', () => {
   test('in-house: 0 UNFILLED within 3 rounds (the last holds the plan to a filled roster); vendors: the seat roster uses exactly the seats paid for', async () => {
     const seeds = 7;
-    let warmRounds = 0;
     for (let seed = 1; seed <= seeds; seed++) {
       const rng = createRng(1000 + seed);
       const days = 5 + Math.floor(rng() * 6);
@@ -118,14 +117,11 @@ describe('plan with capacity → roster fills every seat (seeded random instance
       const rosterRounds = log.records.filter((x) => x.stage === 'roster').map((x) => x.round);
       expect(new Set(rosterRounds).size).toBe(rosterRounds.length);
       expect(log.records.filter((x) => x.stage === 'seats' && x.round !== r.rounds)).toEqual([]);
-      warmRounds += log.records.filter((x) => x.stage === 'plan' && (x.round ?? 0) > 1 && x.warmStart).length;
       const unfilled = r.roster.unfilled.reduce((n, u) => n + u.seats, 0);
       if (unfilled > 0) throw new Error(`seed ${seed}: ${unfilled} UNFILLED after ${r.rounds} rounds (${r.unfilledByRound.join(', ')})`);
       for (const [pool, paid] of Object.entries(paidSeatsOf(r.plan))) {
         expect({ seed, pool, seats: r.roster.people.filter((p) => p.kind === 'seat' && p.pool === pool).length }).toEqual({ seed, pool, seats: paid });
       }
     }
-    // Later rounds start from the last round's plan.
-    expect(warmRounds).toBeGreaterThan(0);
   });
 });
