@@ -9,7 +9,7 @@ import { dateFromDayNumber, datesBetween, hourNumber, InfeasiblePlanError, type 
 import { checkForecastWindow } from './domain/limits';
 import { forecastDemand } from './forecast';
 import { computeRequirements, evaluateStaffing, queueParameters } from './staffing';
-import { CONFIG_NAMES, checkPlanSize, effectiveBand, explainShortage, planShifts, solverByName, solverOptions, type CoverageRow, type MipModel, type MipOptions, type MipResult, type MipSolver, type PlanResult, type PlanSummary, type PoolCapacity, type ShortageExplanation } from './plan';
+import { CONFIG_NAMES, checkPlanSize, effectiveBand, explainShortage, planShifts, SolveLog, solverByName, solverOptions, type SolveRecord, type CoverageRow, type MipModel, type MipOptions, type MipResult, type MipSolver, type PlanResult, type PlanSummary, type PoolCapacity, type ShortageExplanation } from './plan';
 import { paidSeatsOf, planWithRoster, requireFilled, solveRoster, type Agent, type SolvedRoster } from './roster';
 import { rosterSummary } from './report';
 
@@ -121,6 +121,12 @@ export interface PipelineSummary extends Omit<PlanSummary, 'solver'> {
   shortage: { explanations: ShortageExplanation[] };
   /** Warnings for people: deprecated settings, forecast notes, re-plan notes. */
   notes: string[];
+  /**
+   * Every solve of the run in order (plan ↔ roster rounds, roster, seats,
+   * explanations): size, status, proven gap, warm start. Their seconds are in
+   * `PipelineResult.seconds.solves` and on stdout, not here (same inputs, same bytes).
+   */
+  solves: Array<Omit<SolveRecord, 'seconds'>>;
 }
 
 export interface PipelineResult {
@@ -134,8 +140,11 @@ export interface PipelineResult {
   summary: PipelineSummary;
   /** Notes for people (forecast notes), printed by the caller. */
   notes: string[];
-  /** Solver seconds: the plan's and the roster's (not in summary.json). */
-  seconds: { plan: number; roster: number | null };
+  /**
+   * Solver seconds (not in summary.json): the final plan's and roster's solves,
+   * every solve of the run with its seconds, and their total.
+   */
+  seconds: { plan: number; roster: number | null; solves: SolveRecord[]; solver: number };
 }
 
 /**
@@ -256,7 +265,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     requirement = computeRequirements(demand, config, { quantile: input.quantile ?? config.forecast.quantile, file });
   }
   const chosen = typeof input.solver === 'object' ? input.solver : solverByName(input.solver ?? config.solver.name);
-  const solver = progress ? reportingSolver(chosen, () => stage, progress) : chosen;
+  const log = new SolveLog();
+  const reporting = progress ? reportingSolver(chosen, () => stage, progress) : chosen;
+  const solver = log.wrap(reporting);
   enter('solve');
   const allowShort = input.allowShort ?? false;
   const planOptions = { start, end, solver, allowShort, ...(input.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: input.timeLimitSeconds }) };
@@ -275,7 +286,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     const agents = input.agents;
     const rosterEvents = eventDates(demand);
     try {
-      const together = await planWithRoster(config, requirement, agents, { ...planOptions, eventDates: rosterEvents, maxRounds: MAX_ROUNDS });
+      const together = await planWithRoster(config, requirement, agents, { ...planOptions, solver: reporting, log, eventDates: rosterEvents, maxRounds: MAX_ROUNDS });
       plan = together.plan;
       roster = { roster: together.roster, method: together.method, solver: together.solver };
       replans = together.rounds - 1;
@@ -285,7 +296,10 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       // on the config's headcount and show the seats the agents leave empty as UNFILLED.
       if (!(error instanceof InfeasiblePlanError) || input.strict) throw error;
       notes.push(`${error.message}; planned on the config's headcount instead`);
+      log.stage = 'plan';
+      log.round = null;
       plan = await planShifts(config, requirement, planOptions);
+      log.stage = 'roster';
       const rosterInput = { config, agents, dates: datesBetween(start, end), eventDates: rosterEvents, lines: plan.lines, seats: paidSeatsOf(plan) };
       roster = await solveRoster(rosterInput, solver, solverOptions(config, input.timeLimitSeconds));
     }
@@ -299,6 +313,8 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   checkPlanSanity(config, plan);
   const service = hourlyService(config, requirement, plan.coverage);
   enter('explain');
+  log.stage = 'explain';
+  log.round = null;
   const explanations = await explainShortage(config, requirement, plan, {
     start,
     end,
@@ -320,8 +336,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     abandonRate: service.abandonRate,
     shortage: { explanations },
     notes,
+    solves: log.records.map(({ seconds: _s, ...r }) => r),
   };
   if (roster) summary.roster = { ...rosterSummary(roster.roster), method: roster.method, replans };
   enter('done');
-  return { config, demand, requirement, plan, roster, service, summary, notes, seconds: { plan: planSeconds, roster: roster ? rosterSeconds : null } };
+  return { config, demand, requirement, plan, roster, service, summary, notes, seconds: { plan: planSeconds, roster: roster ? rosterSeconds : null, solves: log.records, solver: log.seconds() } };
 }

@@ -42,6 +42,8 @@ export interface PlanOptions {
   diagnose?: boolean;
   /** Extra variables and rows on the plan model (PlanModelOptions.extend; shift design). */
   extend?: PlanModelOptions['extend'];
+  /** A starting solution for the solver (see `MipOptions.start`), by variable name. */
+  warmStart?: ReadonlyMap<string, number>;
 }
 
 export function solverOptions(config: Config, timeLimitSeconds?: number): MipOptions {
@@ -55,7 +57,8 @@ export function solverOptions(config: Config, timeLimitSeconds?: number): MipOpt
 export async function planShifts(config: Config, requirement: Requirement, options: PlanOptions): Promise<PlanResult> {
   const capacity = options.availability ?? [];
   const solver = typeof options.solver === 'object' ? options.solver : solverByName(options.solver ?? config.solver.name);
-  const mipOptions = { ...solverOptions(config, options.timeLimitSeconds), ...(options.maxNodes === undefined ? {} : { maxNodes: options.maxNodes }) };
+  const plain = { ...solverOptions(config, options.timeLimitSeconds), ...(options.maxNodes === undefined ? {} : { maxNodes: options.maxNodes }) };
+  const mipOptions: MipOptions = { ...plain, ...(options.warmStart && options.warmStart.size > 0 ? { start: options.warmStart } : {}) };
   const build = (modelOptions: PlanModelOptions): PlanModel => {
     const plan = buildPlanModel(config, requirement, options.start, options.end, {
       inhouseCapacity: capacity,
@@ -78,7 +81,7 @@ export async function planShifts(config: Config, requirement: Requirement, optio
   const infeasible = async (): Promise<InfeasiblePlanError> =>
     options.diagnose === false
       ? new InfeasiblePlanError('no plan meets the rules', [])
-      : explainInfeasible(config, requirement, options.start, options.end, solver, mipOptions, capacity);
+      : explainInfeasible(config, requirement, options.start, options.end, solver, plain, capacity);
   if (!options.allowShort) {
     const plan = build({});
     const result = await solve(plan);
@@ -90,7 +93,7 @@ export async function planShifts(config: Config, requirement: Requirement, optio
   // (at BELOW_FLOOR_FACTOR x the service they lose, steep enough to hold it wherever it pays at all).
   let plan: PlanModel | null = null;
   let result: MipResult | null = null;
-  if (!options.pricedFloor && (await relaxationHoldsFloor(config, requirement, options.start, options.end, solver, mipOptions, capacity))) {
+  if (!options.pricedFloor && (await relaxationHoldsFloor(config, requirement, options.start, options.end, solver, plain, capacity))) {
     const hard = build({});
     const attempt = await solver.solve(hard.mip, { ...mipOptions, timeLimitSeconds: Math.min(mipOptions.timeLimitSeconds, Math.max(5, mipOptions.timeLimitSeconds / 4)) });
     if (attempt.status === 'optimal' || attempt.status === 'feasible') {

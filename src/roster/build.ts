@@ -109,13 +109,33 @@ export interface SolvedRoster {
  * the integer assignment fits the lines to exactly the paid seats.
  */
 export async function solveRoster(input: BuildRosterInput, solver: MipSolver, options: MipOptions): Promise<SolvedRoster> {
+  return finishRoster(input, await solveAgents(input, solver, options), solver, options);
+}
+
+/** The in-house part of `solveRoster`: the integer assignment, or the day-by-day one when that fills more. */
+export interface SolvedAgents {
+  part: AgentAssignment;
+  method: SolvedRoster['method'];
+  solver: MipRosterResult['solver'];
+}
+
+/**
+ * In-house agents onto the lines: the integer assignment, or the day-by-day one
+ * when the solver gives no answer or fills fewer seats.
+ */
+export async function solveAgents(input: BuildRosterInput, solver: MipSolver, options: MipOptions): Promise<SolvedAgents> {
   const mip = await assignAgentsMip(input, solver, options);
   const daily = assignAgents(input);
-  const seatPart = await paidSeats(input, solver, options);
   const empty = (part: AgentAssignment) => part.unfilled.reduce((n, u) => n + u.seats, 0);
   const mipOk = mip.solver.status === 'optimal' || mip.solver.status === 'feasible';
-  if (mipOk && empty(mip) <= empty(daily)) return { roster: buildRoster(input, mip, seatPart), method: 'mip', solver: mip.solver };
-  return { roster: buildRoster(input, daily, seatPart), method: 'daily-matching', solver: mip.solver };
+  if (mipOk && empty(mip) <= empty(daily)) return { part: mip, method: 'mip', solver: mip.solver };
+  return { part: daily, method: 'daily-matching', solver: mip.solver };
+}
+
+/** The roster from an in-house assignment: vendor seats on the paid seats (`paidSeats`), breaks handed out. */
+export async function finishRoster(input: BuildRosterInput, agents: SolvedAgents, solver: MipSolver, options: MipOptions): Promise<SolvedRoster> {
+  const seatPart = await paidSeats(input, solver, options);
+  return { roster: buildRoster(input, agents.part, seatPart), method: agents.method, solver: agents.solver };
 }
 
 /** Seat assignment on the paid seats: day by day, or for a vendor that needs more, the integer assignment. */

@@ -56,10 +56,16 @@ describe('plan folder of the sample, 2026-11-10 .. 2026-11-12', () => {
     expect(run.stdout).toMatch(/^outsourced share: \d+\.\d% of productive agent-hours \(band 60%-70% per horizon\)$/m);
     expect(run.stdout).toMatch(/^lowest hourly service level: \d+\.\d%/m);
     expect(run.stdout).toMatch(/^roster: \d+ of 24 agents working, vendor seats .*, UNFILLED seats \d+ \((mip|daily-matching)\)$/m);
-    expect(lines[lines.length - 2]).toMatch(/^solver: highs (optimal|feasible), gap \d+\.\d{3}%, \d+\.\d\d s solving \(roster \d+\.\d\d s\)$/);
+    expect(lines[lines.length - 2]).toMatch(/^solver: highs (optimal|feasible), gap \d+\.\d{3}%, \d+\.\d\d s solving \(roster \d+\.\d\d s\); \d+ solve\(s\) \d+\.\d\d s$/);
     // The last line is the whole command's wall time, never less than the solver's share of it.
     const wall = Number(/^total time: (\d+\.\d) s$/.exec(lines[lines.length - 1] as string)?.[1]);
     expect(wall).toBeGreaterThanOrEqual(Number(/(\d+\.\d\d) s solving/.exec(lines[lines.length - 2] as string)?.[1]) - 0.05);
+    // Every solve accounted for: one line per plan ↔ roster round, then the solves after them.
+    const solves = (JSON.parse(files.get('summary.json') as string) as { solves: Array<{ stage: string; round: number | null }> }).solves;
+    const rounds = [...new Set(solves.map((r) => r.round).filter((r) => r !== null))];
+    expect(rounds).toEqual(Array.from({ length: rounds.length }, (_, i) => i + 1));
+    for (const round of rounds) expect(run.stdout).toMatch(new RegExp(`^  round ${round}: plan \\d+\\.\\d\\d s \\(gap \\d+\\.\\d{3}%(, warm start)?\\)(, roster \\d+\\.\\d\\d s)?`, 'm'));
+    expect(Number(/; (\d+) solve\(s\)/.exec(run.stdout)?.[1])).toBe(solves.length);
   });
 
   it('is byte-identical to the golden folder', () => {

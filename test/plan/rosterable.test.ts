@@ -4,7 +4,7 @@
  */
 import { parseConfig, type Config } from '../../src/config';
 import { addDays, createRng, datesBetween, type Requirement, type RequirementCell } from '../../src/domain';
-import { buildPlanModel, findViolations, planShifts, solverByName, solverOptions } from '../../src/plan';
+import { buildPlanModel, findViolations, planShifts, SolveLog, solverByName, solverOptions } from '../../src/plan';
 import { inhouseCapacity, paidSeatsOf, planWithRoster, solveRoster, type Agent } from '../../src/roster';
 import { makeConfig, makeRequirement, randomAgents } from './instances';
 
@@ -110,8 +110,13 @@ describe('plan with capacity → roster fills every seat (seeded random instance
       const config: Config = { ...base, pools: base.pools.map((p) => (p.kind === 'inhouse' ? { ...p, headcount: agents.length } : p)) };
       const requirement = makeRequirement(spec, ['presales']);
       // Few agents and capped vendors: some hours fall below the floor; the roster rules are what is tested.
-      const r = await planWithRoster(config, requirement, agents, { start, end, eventDates: new Set(), solver: highs, allowShort: true });
+      const log = new SolveLog();
+      const r = await planWithRoster(config, requirement, agents, { start, end, eventDates: new Set(), solver: highs, allowShort: true, log });
       expect(r.rounds).toBe(r.unfilledByRound.length);
+      // Solved as little as it can: at most one in-house roster solve a round, vendor seats only for the final plan.
+      const rosterRounds = log.records.filter((x) => x.stage === 'roster').map((x) => x.round);
+      expect(new Set(rosterRounds).size).toBe(rosterRounds.length);
+      expect(log.records.filter((x) => x.stage === 'seats' && x.round !== r.rounds)).toEqual([]);
       const unfilled = r.roster.unfilled.reduce((n, u) => n + u.seats, 0);
       if (unfilled > 0) throw new Error(`seed ${seed}: ${unfilled} UNFILLED after ${r.rounds} rounds (${r.unfilledByRound.join(', ')})`);
       for (const [pool, paid] of Object.entries(paidSeatsOf(r.plan))) {

@@ -1,6 +1,6 @@
 import { highsSolver } from '../../src/plan/solver/highs';
 import { jslpSolver, rejectBrokenAnswer } from '../../src/plan/solver/jslp';
-import { MipBuilder, findViolations, toLpText } from '../../src/plan/solver';
+import { MipBuilder, SolveLog, findViolations, toLpText } from '../../src/plan/solver';
 
 /**
  * min 3x + 2y + 4z  s.t. x + y + z >= 7.5, x - y <= 2, 0 <= x <= 10, 0 <= y <= 3, x, y, z integer.
@@ -36,6 +36,24 @@ describe('solver adapters', () => {
     expect(r.bestBound).toBeCloseTo(121, 6);
     expect(r.gap).toBeCloseTo(0, 9);
     expect(r.seconds).toBeGreaterThanOrEqual(0);
+  });
+
+  test('a start (whole, partial, or infeasible) leaves the optimum as it is, and the solve log records it', async () => {
+    const log = new SolveLog();
+    log.stage = 'plan';
+    log.round = 2;
+    const solver = log.wrap(highsSolver);
+    const starts = [new Map([['x', 5], ['y', 3], ['z', 0]]), new Map([['x', 10]]), new Map([['x', 0], ['y', 0], ['z', 0]])];
+    for (const start of starts) {
+      const r = await solver.solve(tiny(), { ...options, start });
+      expect([r.status, r.objective, r.values]).toEqual(['optimal', 121, [5, 3, 0]]);
+    }
+    await solver.solve(tiny(), options);
+    expect(log.records.map((x) => [x.stage, x.round, x.variables, x.integerVariables, x.constraints, x.status, x.gap, x.warmStart])).toEqual([
+      ...starts.map(() => ['plan', 2, 3, 3, 2, 'optimal', 0, true]),
+      ['plan', 2, 3, 3, 2, 'optimal', 0, false],
+    ]);
+    expect(log.seconds()).toBeCloseTo(log.records.reduce((n, x) => n + x.seconds, 0), 9);
   });
 
   test('HiGHS reports an infeasible model as infeasible', async () => {

@@ -77,8 +77,37 @@ export function planDates(start: string | undefined, end: string | undefined, ho
 
 const pct = (v: number, digits = 1): string => `${(v * 100).toFixed(digits)}%`;
 
-/** The short human summary printed on stdout. */
-/** `wallSeconds`: the whole command, reading to writing. */
+/**
+ * Where the solver time went: per plan ↔ roster round the plan solve (its
+ * proven gap, warm started or not) and the roster solves, then the solves
+ * after the rounds (vendor seats, explanations of short hours).
+ */
+export function solveReport(run: PipelineResult): string[] {
+  const records = run.seconds.solves;
+  const sec = (v: number): string => `${v.toFixed(2)} s`;
+  const sum = (list: typeof records): number => list.reduce((n, r) => n + r.seconds, 0);
+  const out: string[] = [];
+  const rounds = [...new Set(records.map((r) => r.round).filter((r): r is number => r !== null))];
+  for (const round of rounds) {
+    const mine = records.filter((r) => r.round === round);
+    const plans = mine.filter((r) => r.stage === 'plan');
+    const finalPlan = plans[plans.length - 1];
+    const parts = [`plan ${sec(sum(plans))}${finalPlan ? ` (gap ${finalPlan.gap === null ? 'n/a' : pct(finalPlan.gap, 3)}${finalPlan.warmStart ? ', warm start' : ''})` : ''}`];
+    for (const stage of ['roster', 'seats'] as const) {
+      const list = mine.filter((r) => r.stage === stage);
+      if (list.length > 0) parts.push(`${stage} ${sec(sum(list))}`);
+    }
+    out.push(`  round ${round}: ${parts.join(', ')}`);
+  }
+  const after = records.filter((r) => r.round === null);
+  for (const stage of ['plan', 'roster', 'seats', 'explain', 'other'] as const) {
+    const list = after.filter((r) => r.stage === stage);
+    if (list.length > 0) out.push(`  ${stage}: ${list.length} solve(s), ${sec(sum(list))}`);
+  }
+  return out;
+}
+
+/** The short human summary printed on stdout; `wallSeconds`: the command's time so far. */
 export function planReport(run: PipelineResult, outDir: string, lang: Lang = 'en', wallSeconds?: number): string {
   const t = (key: Parameters<typeof tr>[1], vars?: Record<string, string | number>): string => tr(lang, key, vars);
   const s = run.plan.summary;
@@ -102,13 +131,16 @@ export function planReport(run: PipelineResult, outDir: string, lang: Lang = 'en
     lines.push(t('outRoster', { working: r?.agentsWorking ?? 0, agents: r?.agents ?? 0, seats, unfilled: r?.unfilledSeats ?? 0, method: run.roster.method }));
   }
   const gap = s.solver.gap === null ? t('notAvailable') : pct(s.solver.gap, 3);
-  lines.push(`${t('outSolver', { name: s.solver.name, status: s.solver.status, gap, seconds: run.seconds.plan.toFixed(2) })}${run.seconds.roster === null ? '' : t('outRosterSeconds', { seconds: run.seconds.roster.toFixed(2) })}`);
+  lines.push(...solveReport(run));
+  // Every solve's total (figures and units only, the same in every language), then the command's wall time.
+  const total = `; ${run.seconds.solves.length} solve(s) ${run.seconds.solver.toFixed(2)} s`;
+  lines.push(`${t('outSolver', { name: s.solver.name, status: s.solver.status, gap, seconds: run.seconds.plan.toFixed(2) })}${run.seconds.roster === null ? '' : t('outRosterSeconds', { seconds: run.seconds.roster.toFixed(2) })}${total}`);
   if (wallSeconds !== undefined) lines.push(t('outTotalTime', { seconds: wallSeconds.toFixed(1) }));
   return lines.join('\n');
 }
 
 export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void> {
-  const started = Date.now();
+  const started = process.hrtime.bigint();
   const given = (['history', 'demand', 'requirements'] as const).filter((k) => args[k] !== undefined);
   if (given.length === 0) throw new UsageError('plan needs its demand: expected one of --history, --demand or --requirements');
   if (given.length > 1) throw new UsageError(`${given.map((k) => `--${k}`).join(' and ')} given: expected only one of --history, --demand or --requirements`);
@@ -171,6 +203,6 @@ export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void>
     agents: agents ?? null,
   });
   await holdingSignals(() => writeFolderAtomic(args.outDir, files, { force: args.force }));
-  print(planReport(run, args.outDir, lang, (Date.now() - started) / 1000));
+  print(planReport(run, args.outDir, lang, Number(process.hrtime.bigint() - started) / 1e9));
   info(`wrote ${files.size} files to ${args.outDir}; open ${path.join(args.outDir, 'report.html')}`);
 }

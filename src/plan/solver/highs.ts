@@ -43,6 +43,7 @@ export const highsSolver: MipSolver = {
         random_seed: 0,
         ...(options.maxNodes === undefined ? {} : { mip_max_nodes: options.maxNodes }),
       });
+      if (options.start) setStart(m, model, options.start);
       m.run();
       const code = m.getModelStatus();
       const names = Object.entries(highs.constants.modelStatus).find(([, v]) => v === code);
@@ -76,6 +77,26 @@ export const highsSolver: MipSolver = {
     }
   },
 };
+
+/**
+ * Hands HiGHS the integer values of `start` (by variable name) as a partial MIP
+ * start; HiGHS completes it (the continuous part by an LP, a free integer part
+ * by a small search) or drops it when it cannot.
+ */
+function setStart(m: { getDimensions(): { numCols: number }; getColName(i: number): string; setSolution(s: { indices: number[]; values: number[] }): unknown }, model: MipModel, start: ReadonlyMap<string, number>): void {
+  const indices: number[] = [];
+  const values: number[] = [];
+  const n = m.getDimensions().numCols;
+  for (let i = 0; i < n; i++) {
+    const v = model.variables[Number(m.getColName(i).slice(1))];
+    if (!v || !v.integer) continue;
+    const value = start.get(v.name);
+    if (value === undefined) continue;
+    indices.push(i);
+    values.push(Math.min(v.upper, Math.max(v.lower, Math.round(value))));
+  }
+  if (indices.length > 0) m.setSolution({ indices, values });
+}
 
 /**
  * A model with no constraints: each variable sits at the bound its cost points

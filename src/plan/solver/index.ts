@@ -8,3 +8,4 @@ import type { MipSolver } from './model';
 export function solverByName(name: 'highs' | 'jslp'): MipSolver {
   return name === 'jslp' ? jslpSolver : highsSolver;
 }
+export * from './record';

@@ -42,6 +42,14 @@ export interface MipOptions {
   absoluteGap: number;
   timeLimitSeconds: number;
   /**
+   * A starting solution (variable name → value) the solver tries first: an
+   * earlier plan's whole numbers, so a re-solve of a slightly changed model
+   * starts from a good plan instead of none. Only integer variables are read;
+   * a partial start is completed by the solver, an infeasible one is dropped.
+   * It can only speed the search up: the answer still meets the gap asked.
+   */
+  start?: ReadonlyMap<string, number>;
+  /**
    * Stop after this many branch-and-bound nodes (HiGHS mip_max_nodes): a limit
    * that, unlike time, gives the same answer on a slow or a busy machine.
    */
