@@ -6,4 +6,6 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
   testTimeout: 60000,
+  // Two workers on a 2-core machine: many suites wait on child processes, servers or the browser.
+  maxWorkers: 2,
 };
