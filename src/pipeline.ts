@@ -74,6 +74,26 @@ function isRosterModel(model: MipModel): boolean {
  * The solver, telling `report` after every solve. Rounds: a plan solve that follows a roster
  * solve starts the next plan → roster round.
  */
+/** The least a solve gets once a run's time budget is spent, so it can still return what it has. */
+export const MIN_SOLVE_SECONDS = 1;
+
+/**
+ * One time budget for a run: every solve gets the time left until `deadline`
+ * (epoch ms), at least MIN_SOLVE_SECONDS, never more than it asked for. The
+ * forecast and sizing before the first solve spend from the same budget. The
+ * why-short re-solves are left out (`exempt`): they stop at a node limit.
+ */
+function budgetedSolver(solver: MipSolver, deadline: number, exempt: () => boolean): MipSolver {
+  return {
+    name: solver.name,
+    solve(model: MipModel, options: MipOptions): Promise<MipResult> {
+      if (exempt()) return solver.solve(model, options);
+      const left = Math.max(MIN_SOLVE_SECONDS, (deadline - Date.now()) / 1000);
+      return solver.solve(model, { ...options, timeLimitSeconds: Math.min(options.timeLimitSeconds, left) });
+    },
+  };
+}
+
 function reportingSolver(solver: MipSolver, stage: () => PipelineProgress['stage'], report: (p: PipelineProgress) => void): MipSolver {
   let solves = 0;
   let round = 1;
@@ -238,6 +258,7 @@ export const MAX_ROUNDS = 3;
 
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
   const { config, source, start, end } = input;
+  const deadline = Date.now() + 1000 * (input.timeLimitSeconds ?? config.solver.timeLimitSeconds);
   checkPlanSize(config, start, end, input.agents?.length ?? 0);
   let stage: PipelineProgress['stage'] = 'forecast';
   const progress = input.onProgress;
@@ -266,7 +287,8 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   }
   const chosen = typeof input.solver === 'object' ? input.solver : solverByName(input.solver ?? config.solver.name);
   const log = new SolveLog();
-  const reporting = progress ? reportingSolver(chosen, () => stage, progress) : chosen;
+  const budgeted = budgetedSolver(chosen, deadline, () => stage === 'explain');
+  const reporting = progress ? reportingSolver(budgeted, () => stage, progress) : budgeted;
   const solver = log.wrap(reporting);
   enter('solve');
   const allowShort = input.allowShort ?? false;
