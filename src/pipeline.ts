@@ -256,6 +256,36 @@ const unfilledSeats = (r: SolvedRoster): number => r.roster.unfilled.reduce((n, 
 /** Plan → roster rounds at most; the last round holds the in-house plan to the filled roster. */
 export const MAX_ROUNDS = 3;
 
+/**
+ * The demand and the agents each hour needs, from any source: a history is
+ * forecast first (its notes join `notes`), a forecast is sized, a requirement
+ * is used as it is. `enter` hears the stages (`forecast`, `sizing`).
+ */
+export function sizeSource(
+  config: Config,
+  source: PipelineSource,
+  start: string,
+  end: string,
+  file: string,
+  quantile: 'p50' | 'p90' | undefined,
+  notes: string[],
+  enter: (stage: 'forecast' | 'sizing') => void = () => undefined,
+): { demand: Demand | null; requirement: Requirement } {
+  if (source.kind === 'requirement') return { demand: null, requirement: source.requirement };
+  let demand: Demand;
+  if (source.kind === 'history') {
+    enter('forecast');
+    checkForecastWindow(source.history, start, end, CONFIG_NAMES);
+    const forecast = forecastDemand(source.history, config, { start, end, queues: config.queues });
+    notes.push(...forecast.notes);
+    demand = forecast.demand;
+  } else {
+    demand = source.demand;
+  }
+  enter('sizing');
+  return { demand, requirement: computeRequirements(demand, config, { quantile: quantile ?? config.forecast.quantile, file }) };
+}
+
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
   const { config, source, start, end } = input;
   const deadline = Date.now() + 1000 * (input.timeLimitSeconds ?? config.solver.timeLimitSeconds);
@@ -267,24 +297,8 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     progress?.({ stage: next, solves: 0 });
   };
   const notes: string[] = [...configWarnings(config)];
-  let demand: Demand | null = null;
-  let requirement: Requirement;
   const file = input.sourceFile ?? source.kind;
-  if (source.kind === 'requirement') {
-    requirement = source.requirement;
-  } else {
-    if (source.kind === 'history') {
-      enter('forecast');
-      checkForecastWindow(source.history, start, end, CONFIG_NAMES);
-      const forecast = forecastDemand(source.history, config, { start, end, queues: config.queues });
-      notes.push(...forecast.notes);
-      demand = forecast.demand;
-    } else {
-      demand = source.demand;
-    }
-    enter('sizing');
-    requirement = computeRequirements(demand, config, { quantile: input.quantile ?? config.forecast.quantile, file });
-  }
+  const { demand, requirement } = sizeSource(config, source, start, end, file, input.quantile, notes, enter);
   const chosen = typeof input.solver === 'object' ? input.solver : solverByName(input.solver ?? config.solver.name);
   const log = new SolveLog();
   const budgeted = budgetedSolver(chosen, deadline, () => stage === 'explain');

@@ -9,12 +9,9 @@
  */
 import type { Config, ShiftConfig } from '../config';
 import { breaksOf, designOf } from '../config';
-import { formatClock, InfeasiblePlanError, parseClockMinutes, UsageError, type Demand, type History, type Requirement } from '../domain';
-import { checkForecastWindow } from '../domain/limits';
-import { forecastDemand } from '../forecast';
-import { computeRequirements } from '../staffing';
-import { CONFIG_NAMES, planShifts, solverByName, solverOptions, type MipSolver, type PlanContext, type PlanResult } from '../plan';
-import { hourlyService } from '../pipeline';
+import { formatClock, InfeasiblePlanError, parseClockMinutes, UsageError, type Requirement } from '../domain';
+import { planShifts, solverByName, solverOptions, type MipSolver, type PlanContext, type PlanResult } from '../plan';
+import { hourlyService, sizeSource, type PipelineSource } from '../pipeline';
 import { configWithCandidates, generateCandidates, poolRules, type Candidate } from './candidates';
 import { shortlist } from './shortlist';
 
@@ -282,22 +279,13 @@ export async function designShifts(input: DesignInput): Promise<DesignResult> {
 }
 
 /** Where the demand comes from, as in `plan`. */
-export type DesignSource = { kind: 'history'; history: History } | { kind: 'demand'; demand: Demand } | { kind: 'requirement'; requirement: Requirement };
+export type DesignSource = PipelineSource;
 
-/** The requirement to design for: the source forecast and sized as `plan` does (pipeline.ts). */
+/** The requirement to design for: the source forecast and sized as `plan` does (pipeline.ts sizeSource). */
 export function designRequirement(config: Config, source: DesignSource, start: string, end: string, file: string, quantile?: 'p50' | 'p90'): { requirement: Requirement; notes: string[] } {
-  if (source.kind === 'requirement') return { requirement: source.requirement, notes: [] };
-  let demand: Demand;
   const notes: string[] = [];
-  if (source.kind === 'history') {
-    checkForecastWindow(source.history, start, end, CONFIG_NAMES);
-    const forecast = forecastDemand(source.history, config, { start, end, queues: config.queues });
-    notes.push(...forecast.notes);
-    demand = forecast.demand;
-  } else {
-    demand = source.demand;
-  }
-  return { requirement: computeRequirements(demand, config, { quantile: quantile ?? config.forecast.quantile, file }), notes };
+  const { requirement } = sizeSource(config, source, start, end, file, quantile, notes);
+  return { requirement, notes };
 }
 
 /**

@@ -1,4 +1,5 @@
 /** The page: upload, settings, plan run, results. Talks only to this server's /api. */
+import { byId as $, h } from './dom.js';
 import type { ApiError, HistoryView, JobView, SampleInputs } from '../api-types.js';
 import { barChart, lineChart } from './charts.js';
 import { csvObjects, parseCsv } from './csv.js';
@@ -32,19 +33,6 @@ const EXAMPLE_SCENARIOS = {
   ],
   simulation: { runs: 1, seed: 1 },
 };
-
-function $(id: string): HTMLElement {
-  const node = document.getElementById(id);
-  if (!node) throw new Error(`page element #${id} is missing`);
-  return node;
-}
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  for (const c of children) node.append(c);
-  return node;
-}
 
 function label(key: string): HTMLElement {
   const span = h('span', { 'data-i18n': key });

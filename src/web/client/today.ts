@@ -3,23 +3,11 @@
  * (`POST /api/replan`, the same code as `peakshift replan`), show the changes
  * and the coverage before and after, and link the re-planned folder's files.
  */
+import { byId as el, h } from './dom.js';
 import type { ApiError, JobView } from '../api-types.js';
 import { lineChart } from './charts.js';
 import { csvObjects } from './csv.js';
 import { t } from './i18n.js';
-
-function el(id: string): HTMLElement {
-  const node = document.getElementById(id);
-  if (!node) throw new Error(`page element #${id} is missing`);
-  return node;
-}
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  for (const c of children) node.append(c);
-  return node;
-}
 
 function showError(error: ApiError | null): void {
   const box = el('today-error');
