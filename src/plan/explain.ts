@@ -262,7 +262,10 @@ export async function explainShortage(config: Config, requirement: Requirement, 
             ? `cheaper to leave short: covering it costs ${costs} (${fix.lever}) against ${config.currency} ${lostCost.toFixed(2)} of lost service`
             : (() => {
                 const net = round2(repaired.summary.solver.objective - plan.summary.solver.objective);
-                const here = `covering it costs ${costs} (${fix.lever}) for ${config.currency} ${lostCost.toFixed(2)} of lost service here`;
+                const here =
+                  extraCost < 0
+                    ? `covering it saves ${fix.proven ? '' : 'at least '}${config.currency} ${(-extraCost).toFixed(2)} of staffing (${fix.lever}) and ${config.currency} ${lostCost.toFixed(2)} of lost service here`
+                    : `covering it costs ${costs} (${fix.lever}) for ${config.currency} ${lostCost.toFixed(2)} of lost service here`;
                 return net >= 0
                   ? `${here}, but loses more service in other hours: ${config.currency} ${net.toFixed(2)} worse in all`
                   : `${here}: ${config.currency} ${(-net).toFixed(2)} better in all, a plan left within ${gap}; a smaller solver.mipRelGap finds it`;
