@@ -43,8 +43,8 @@ export function builder(yargs: Argv): Argv<ServeArgs> {
     .example('$0 serve --port 4173 --open', 'the web page on http://127.0.0.1:4173')
     .option('broker', { type: 'string', describe: 'Send plans to `peakshift worker` processes through this Redis job broker (redis://host:6379) instead of running them here' })
     .option('queue-name', { type: 'string', default: 'peakshift', describe: 'With --broker: the workers\' queue' })
-    .option('attempts', { type: 'string', default: '3', describe: 'With --broker: tries per plan before its error is shown' })
-    .option('max-running', { type: 'string', describe: 'Plans run at once (default 1; with --broker 4): more need --broker' }) as unknown as Argv<ServeArgs>;
+    .option('attempts', { type: 'number', default: 3, describe: 'With --broker: tries per plan before its error is shown' })
+    .option('max-running', { type: 'number', describe: 'Plans run at once (default 1; with --broker 4): more need --broker' }) as unknown as Argv<ServeArgs>;
 }
 
 function check(args: ServeArgs): void {

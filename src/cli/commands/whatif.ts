@@ -46,7 +46,7 @@ export function builder(yargs: Argv): Argv<WhatIfArgs> {
     .example('$0 whatif --scenarios data/scenarios.json --out-dir whatif-out', 'every scenario of the file, compared')
     .example('$0 whatif --scenarios data/scenarios.json --sweep outsourcing.min=0.4:0.8:0.1 --out-dir sweep-out', 'cost against the outsourced share')
     .option('broker', { type: 'string', describe: 'Run every scenario as a job of this Redis job broker (redis://host:6379), taken by `peakshift worker` processes' })
-    .option('attempts', { type: 'string', default: '3', describe: 'With --broker: tries per scenario before its error is reported' })
+    .option('attempts', { type: 'number', default: 3, describe: 'With --broker: tries per scenario before its error is reported' })
     .option('queue-name', { type: 'string', default: 'peakshift', describe: 'With --broker: the workers\' queue' }) as unknown as Argv<WhatIfArgs>;
 }
 

@@ -23,10 +23,10 @@ export const describe = 'Take plan and what-if jobs from a Redis job broker and 
 export function builder(yargs: Argv): Argv<WorkerArgs> {
   return yargs
     .option('broker', { type: 'string', demandOption: true, describe: 'Redis address, e.g. redis://127.0.0.1:6379 or redis://:password@host:6379/0' })
-    .option('concurrency', { type: 'string', default: '1', describe: 'Jobs run at once, each in its own process (about one per CPU)' })
+    .option('concurrency', { type: 'number', default: 1, describe: 'Jobs run at once, each in its own process (about one per CPU)' })
     .option('queue-name', { type: 'string', default: 'peakshift', describe: 'Queue to take jobs from; submitters must use the same' })
-    .option('max-result-mb', { type: 'string', default: '64', describe: 'Largest result of one job, compressed, in MB; a bigger one fails with its job named' })
-    .option('lock-seconds', { type: 'string', default: '30', describe: 'A job whose worker has been silent this long is run again by another worker' })
+    .option('max-result-mb', { type: 'number', default: 64, describe: 'Largest result of one job, compressed, in MB; a bigger one fails with its job named' })
+    .option('lock-seconds', { type: 'number', default: 30, describe: 'A job whose worker has been silent this long is run again by another worker' })
     .example('$0 worker --broker redis://127.0.0.1:6379 --concurrency 2', 'take plan and what-if jobs, two at a time') as unknown as Argv<WorkerArgs>;
 }
 
