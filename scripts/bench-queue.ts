@@ -15,9 +15,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { startRedis } from '../test/helpers/redis';
 
 const root = path.resolve(__dirname, '..');
 const pointsArg = process.argv.indexOf('--points');
@@ -26,17 +26,6 @@ const fixtures = path.join(root, 'test/fixtures/whatif');
 const builtCli = path.join(root, 'bin/peakshift.js');
 const useBuilt = fs.existsSync(path.join(root, 'dist/queue/processor.js'));
 const cliArgs = useBuilt ? [builtCli] : ['--require', require.resolve('tsx/cjs'), path.join(root, 'test/helpers/cli-main.ts')];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function waitForLine(child: ChildProcess, pattern: RegExp): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -97,10 +86,8 @@ async function run(): Promise<void> {
   const scenarios = path.join(tmp, 'scenarios.json');
   fs.writeFileSync(scenarios, JSON.stringify({ base: { config: 'config.json', demand: path.join(fixtures, 'forecast.csv'), start: '2026-06-17', end: '2026-06-17' }, sweeps: [sweep] }));
   const jobs = points + 1;
-  const port = await freePort();
-  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await waitForLine(redis, /Ready to accept connections/);
-  const url = `redis://127.0.0.1:${port}`;
+  const redis = await startRedis();
+  const { url } = redis;
   const common = ['--scenarios', scenarios, '--no-simulate'];
   try {
     // Two rounds in opposite orders, the faster of each kept: the machine's load from other work drifts.
@@ -144,7 +131,7 @@ async function run(): Promise<void> {
     fs.writeFileSync(path.join(root, 'bench/queue.json'), `${JSON.stringify(result, null, 2)}\n`);
     if (!identical) process.exitCode = 1;
   } finally {
-    redis.kill('SIGTERM');
+    await redis.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
