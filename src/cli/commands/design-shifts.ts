@@ -1,14 +1,13 @@
 /** `peakshift design-shifts`: the plan model proposes the shift menu; writes the new config and design.md. */
 import * as path from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
-import { UsageError } from '../../domain';
-import { designMarkdown, designReport, designRequirement, designShifts, newConfigJson, type DesignSource } from '../../design';
-import { loadConfigText, parseJsonText, readConfig, readForecastCsv, readHistory, readRequirementsCsv, readTextFile, writeFileAtomic } from '../../io';
+import { designMarkdown, designReport, designRequirement, designShifts, newConfigJson } from '../../design';
+import { loadConfigText, parseJsonText, readConfig, readTextFile, writeFileAtomic } from '../../io';
 import { checkPlanSize, type PlanSizeNames } from '../../plan';
 import { optionalNumberOption } from '../options';
 import { info, print, warn } from '../output';
 import { holdingSignals } from '../signals';
-import { planDates } from './plan';
+import { checkSourceArgs, planDates, readSource } from './plan';
 
 interface DesignArgs {
   config: string;
@@ -48,29 +47,14 @@ export function builder(yargs: Argv): Argv<DesignArgs> {
 }
 
 export async function handler(args: ArgumentsCamelCase<DesignArgs>): Promise<void> {
-  const given = (['history', 'demand', 'requirements'] as const).filter((k) => args[k] !== undefined);
-  if (given.length === 0) throw new UsageError('design-shifts needs its demand: expected one of --history, --demand or --requirements');
-  if (given.length > 1) throw new UsageError(`${given.map((k) => `--${k}`).join(' and ')} given: expected only one of --history, --demand or --requirements`);
-  if (args.quantile !== undefined && args.quantile !== 'p50' && args.quantile !== 'p90') throw new UsageError(`--quantile: expected p50 or p90, got ${JSON.stringify(args.quantile)}`);
-  if (args.solver !== undefined && args.solver !== 'highs' && args.solver !== 'jslp') throw new UsageError(`--solver: expected highs or jslp, got ${JSON.stringify(args.solver)}`);
+  checkSourceArgs('design-shifts', args);
   const maxTypes = optionalNumberOption('max-types', args.maxTypes, { expected: 'a whole number of shift types from 1 to 50', min: 1, max: 50, integer: true });
   const timeLimitSeconds = optionalNumberOption('time-limit', args.timeLimit, { expected: 'a positive number of seconds', min: 0, minInclusive: false });
   const config = readConfig(args.config);
   const { start, end } = planDates(args.start, args.end, config.horizon);
   const names: PlanSizeNames = { start: args.start !== undefined ? '--start' : 'horizon.start', end: args.end !== undefined ? '--end' : 'horizon.end' };
   checkPlanSize(config, start, end, 0, names);
-  let source: DesignSource;
-  let sourceFile: string;
-  if (args.history !== undefined) {
-    sourceFile = args.history;
-    source = { kind: 'history', history: readHistory(args.history, { timezone: config.timezone }) };
-  } else if (args.demand !== undefined) {
-    sourceFile = args.demand;
-    source = { kind: 'demand', demand: readForecastCsv(args.demand, config.timezone) };
-  } else {
-    sourceFile = args.requirements as string;
-    source = { kind: 'requirement', requirement: readRequirementsCsv(sourceFile, config.timezone) };
-  }
+  const { source, file: sourceFile } = readSource(args, config);
   const { requirement, notes } = designRequirement(config, source, start, end, sourceFile, args.quantile === 'p50' || args.quantile === 'p90' ? args.quantile : undefined);
   for (const note of notes) warn(note);
   const result = await designShifts({

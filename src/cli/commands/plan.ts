@@ -1,7 +1,8 @@
 /** `peakshift plan`: forecast (or read) demand, size it, plan the shifts, roster the agents, write the plan folder. */
 import * as path from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
-import { isValidDate, UsageError } from '../../domain';
+import { isValidDate, UsageError, type History } from '../../domain';
+import type { Config } from '../../config';
 import { checkForecastWindow } from '../../domain/limits';
 import { checkOutputFolder, planFolderFiles, readAgents, readConfig, readForecastCsv, readHistory, readRequirementsCsv, writeFolderAtomic } from '../../io';
 import { runPipeline, type PipelineResult, type PipelineSource } from '../../pipeline';
@@ -139,13 +140,39 @@ export function planReport(run: PipelineResult, outDir: string, lang: Lang = 'en
   return lines.join('\n');
 }
 
-export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void> {
-  const started = process.hrtime.bigint();
+/** The options that name a command's demand (`plan`, `design-shifts`). */
+export interface SourceArgs {
+  history?: string;
+  demand?: string;
+  requirements?: string;
+  quantile?: string;
+  solver?: string;
+}
+
+/** Before any file is read: exactly one of --history, --demand, --requirements, and a known --quantile and --solver. */
+export function checkSourceArgs(command: string, args: SourceArgs): void {
   const given = (['history', 'demand', 'requirements'] as const).filter((k) => args[k] !== undefined);
-  if (given.length === 0) throw new UsageError('plan needs its demand: expected one of --history, --demand or --requirements');
+  if (given.length === 0) throw new UsageError(`${command} needs its demand: expected one of --history, --demand or --requirements`);
   if (given.length > 1) throw new UsageError(`${given.map((k) => `--${k}`).join(' and ')} given: expected only one of --history, --demand or --requirements`);
   if (args.quantile !== undefined && args.quantile !== 'p50' && args.quantile !== 'p90') throw new UsageError(`--quantile: expected p50 or p90, got ${JSON.stringify(args.quantile)}`);
   if (args.solver !== undefined && args.solver !== 'highs' && args.solver !== 'jslp') throw new UsageError(`--solver: expected highs or jslp, got ${JSON.stringify(args.solver)}`);
+}
+
+/** The demand the options name (checked by checkSourceArgs), read in the config's time zone, and its file; `onHistory` checks a history once read. */
+export function readSource(args: SourceArgs, config: Config, onHistory: (history: History) => void = () => undefined): { source: PipelineSource; file: string } {
+  if (args.history !== undefined) {
+    const history = readHistory(args.history, { timezone: config.timezone });
+    onHistory(history);
+    return { source: { kind: 'history', history }, file: args.history };
+  }
+  if (args.demand !== undefined) return { source: { kind: 'demand', demand: readForecastCsv(args.demand, config.timezone) }, file: args.demand };
+  const file = args.requirements as string;
+  return { source: { kind: 'requirement', requirement: readRequirementsCsv(file, config.timezone) }, file };
+}
+
+export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void> {
+  const started = process.hrtime.bigint();
+  checkSourceArgs('plan', args);
   const timeLimitSeconds = optionalNumberOption('time-limit', args.timeLimit, { expected: 'a positive number of seconds', min: 0, minInclusive: false });
   checkOutputFolder(args.outDir, '--out-dir', args.force);
   const config = readConfig(args.config);
@@ -153,20 +180,7 @@ export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void>
   const { start, end } = planDates(args.start, args.end, config.horizon);
   const names: PlanSizeNames = { start: args.start !== undefined ? '--start' : 'horizon.start', end: args.end !== undefined ? '--end' : 'horizon.end' };
   checkPlanSize(config, start, end, 0, names);
-  let source: PipelineSource;
-  let sourceFile: string;
-  if (args.history !== undefined) {
-    sourceFile = args.history;
-    const history = readHistory(args.history, { timezone: config.timezone });
-    checkForecastWindow(history, start, end, names);
-    source = { kind: 'history', history };
-  } else if (args.demand !== undefined) {
-    sourceFile = args.demand;
-    source = { kind: 'demand', demand: readForecastCsv(args.demand, config.timezone) };
-  } else {
-    sourceFile = args.requirements as string;
-    source = { kind: 'requirement', requirement: readRequirementsCsv(sourceFile, config.timezone) };
-  }
+  const { source, file: sourceFile } = readSource(args, config, (history) => checkForecastWindow(history, start, end, names));
   const agents = args.agents === undefined ? undefined : readAgents(args.agents, config);
   if (agents) checkPlanSize(config, start, end, agents.length, { ...names, agentsFile: args.agents as string });
   const progress = startPlanProgress(agents !== undefined);
