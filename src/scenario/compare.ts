@@ -134,12 +134,9 @@ function mdCell(text: string): string {
  * cost paid and the lost service, then shortfall and service. Pools get a table of their own, so the
  * main one stays narrow enough for a laptop screen and a terminal.
  */
-export const PEOPLE_HEAD = ['rank', 'scenario', 'cost + lost service', 'vs base', 'cost paid', 'lost service', 'outsourced', 'shortfall h', 'shortfall agent-h', 'below floor h', 'lowest SL', 'sim. SL', 'hours on target', 'abandon', 'gap'];
-
-/** PEOPLE_HEAD's titles in the text catalogue, for the reports in either language. */
 export const PEOPLE_KEYS: readonly TextKey[] = ['col_rank', 'col_scenario', 'col_costWithLost', 'col_vsBase', 'col_costPaid', 'col_lostService', 'col_outsourced', 'col_shortfallHours', 'col_shortfallAgentHours', 'col_belowFloor', 'col_lowestSl', 'col_simSl', 'col_hoursOnTarget', 'cmpAbandon', 'cmpGap'];
 
-/** One row's cells under PEOPLE_HEAD (a row without a plan: its status and reason). */
+/** One row's cells under PEOPLE_KEYS (a row without a plan: its status and reason). */
 export function peopleCells(r: ComparisonRow, isBase: boolean): string[] | null {
   if (r.status !== 'ok') return null;
   const delta = isBase ? '—' : r.deltaWithLostService === null ? '–' : `${signed(r.deltaWithLostService, money(r.deltaWithLostService, 0))} (${signed(r.deltaShareWithLostService ?? 0, pct(r.deltaShareWithLostService))})`;

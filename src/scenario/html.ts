@@ -3,12 +3,12 @@ import { hourKeyFromNumber, hourNumber } from '../domain';
 import { tr, type Lang, type TextKey } from '../domain/i18n';
 import { hourlyChart, PALETTE, stackedBarChart, sweepChart, type LineSeries } from '../report/charts';
 import { escapeXml, money } from '../report/format';
-import { PEOPLE_HEAD, PEOPLE_KEYS, peopleCells, rankedRows, type Comparison } from './compare';
+import { PEOPLE_KEYS, peopleCells, rankedRows, type Comparison } from './compare';
 import type { ScenarioResult } from './result';
 import { pointCost, type SweepCurve } from './sweep';
 
 /** Columns that tell a cheap plan from a short one: shaded so they stand out. */
-const SERVICE_COLUMNS = new Set(['lost service', 'shortfall h', 'shortfall agent-h', 'below floor h', 'lowest SL', 'sim. SL', 'hours on target']);
+const SERVICE_COLUMNS = new Set<TextKey>(['col_lostService', 'col_shortfallHours', 'col_shortfallAgentHours', 'col_belowFloor', 'col_lowestSl', 'col_simSl', 'col_hoursOnTarget']);
 
 type Text = (key: TextKey, vars?: Record<string, string | number>) => string;
 
@@ -19,9 +19,9 @@ function table(c: Comparison, t: Text): string {
     const cells = peopleCells(r, r.scenario === base);
     if (cells === null) return `<tr class="bad"><td></td><th>${escapeXml(r.scenario)}</th><td colspan="${head.length - 2}">${escapeXml(`${r.status}: ${r.message}`)}</td></tr>`;
     const cls = (r.shortfallHours ?? 0) > 0 || (r.belowFloorHours ?? 0) > 0 ? ' class="short"' : '';
-    return `<tr${cls}>${cells.map((x, i) => (i === 1 ? `<th>${escapeXml(x)}</th>` : `<td${SERVICE_COLUMNS.has(PEOPLE_HEAD[i] as string) ? ' class="svc"' : ''}>${escapeXml(x)}</td>`)).join('')}</tr>`;
+    return `<tr${cls}>${cells.map((x, i) => (i === 1 ? `<th>${escapeXml(x)}</th>` : `<td${SERVICE_COLUMNS.has(PEOPLE_KEYS[i] as TextKey) ? ' class="svc"' : ''}>${escapeXml(x)}</td>`)).join('')}</tr>`;
   });
-  return `<table class="main"><thead><tr>${head.map((h, i) => `<th${SERVICE_COLUMNS.has(PEOPLE_HEAD[i] as string) ? ' class="svc"' : ''}>${escapeXml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="main"><thead><tr>${head.map((h, i) => `<th${SERVICE_COLUMNS.has(PEOPLE_KEYS[i] as TextKey) ? ' class="svc"' : ''}>${escapeXml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** Cost and peak agents by pool: a table of its own so the main one fits a laptop screen. */
