@@ -1,7 +1,7 @@
 /**
  * Memory at the caps: `npx tsx scripts/bench-memory.ts` (after `npm run build`).
  *
- * Writes the largest histories the documented caps accept (README "Limits")
+ * Writes the largest histories the documented caps accept (docs/limits.md)
  * and runs the compiled `inspect --json` and `forecast` on each in a fresh
  * process, reporting its peak resident memory (process.resourceUsage().maxRSS)
  * and wall time. The bar: every run at most 1 GB. The sample history

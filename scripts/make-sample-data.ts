@@ -250,7 +250,7 @@ export function makeConfig(): object {
     outsourcing: { min: 0.6, max: 0.7, scope: 'horizon' },
     // Gift boxes at about twice the platform's average order: a late presales answer costs this shop more than the default 10.
     costPerLostInquiry: 12,
-    // Proven within 0.5%: the Double 11 plan, roster and re-plans run in seconds (README, Shift plan: Solver).
+    // Proven within 0.5%: the Double 11 plan, roster and re-plans run in seconds (docs/plan.md, Solver).
     solver: { mipRelGap: 0.005 },
   };
 }

@@ -23,7 +23,7 @@ function issueToError(issue: z.core.$ZodIssue, file: string | undefined): Config
   const path = [...issue.path];
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
-    return new ConfigError(formatPath([...path, key]), `unknown field; expected one of the documented fields (see README, Config reference)`, file);
+    return new ConfigError(formatPath([...path, key]), `unknown field; expected one of the documented fields (see docs/formats.md, Config reference)`, file);
   }
   let input = (issue as { input?: unknown }).input;
   let problem = issue.message;

@@ -1,5 +1,5 @@
 /**
- * The config file's schema: every field, its type and its default. The README's
+ * The config file's schema: every field, its type and its default. docs/formats.md's
  * config reference table mirrors this file; keep them in step.
  */
 import { z } from 'zod';

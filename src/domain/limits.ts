@@ -1,5 +1,5 @@
 /**
- * The documented caps on what peakshift accepts (README, "Limits"). Each is
+ * The documented caps on what peakshift accepts (docs/limits.md). Each is
  * checked where the input is read, before anything is allocated or built by
  * its size, and breaking one is a bad-input error (exit 2) naming the file
  * and line, the config path or the option. The caps are far above a real

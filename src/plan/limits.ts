@@ -1,5 +1,5 @@
 /**
- * Caps on the size of a plan (README "Limits"), checked from the config and
+ * Caps on the size of a plan (docs/limits.md), checked from the config and
  * the dates alone, before any model is built: the days of the horizon, the
  * shift plan's integer variables and coverage rows, and the roster model's
  * agent-to-shift choices. A plan over a cap is a bad request (exit 2) naming

@@ -1,5 +1,5 @@
 /**
- * The JSON shapes of the local web API (README, "The local web page"). Shared by the server and
+ * The JSON shapes of the local web API (docs/web.md). Shared by the server and
  * the page's script, so this file holds types only and imports nothing.
  */
 

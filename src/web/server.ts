@@ -1,6 +1,6 @@
 /**
  * The local web server behind `peakshift serve`: the page from an in-memory
- * asset map and a small JSON API (README, "The local web page"). Inputs go
+ * asset map and a small JSON API (docs/web.md). Inputs go
  * through the same readers as the CLI, in a small pool of worker threads
  * (parse-pool.ts) so the main thread only moves bytes and always answers;
  * kept uploads are bounded in bytes and expire when idle; plans run one at a

@@ -110,7 +110,7 @@ interface LimitOptions {
   maxOccupancyValue: number;
 }
 
-/** A bound of the queue models (README "Limits") as a usage error naming the option to change. */
+/** A bound of the queue models (docs/limits.md) as a usage error naming the option to change. */
 function limitAsUsage(error: StaffingLimitError, o: LimitOptions): UsageError {
   const named = (option: string, value: string | undefined): UsageError => new UsageError(`--${option} ${value ?? ''}: ${error.message}`);
   switch (error.limit.kind) {
