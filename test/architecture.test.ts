@@ -9,7 +9,9 @@ import * as path from 'node:path';
 const SRC = path.resolve(__dirname, '../src');
 
 /** Pipeline order: a module may import from its own stage and from earlier ones. */
-const ORDER = ['domain', 'types', 'config', 'calendar', 'forecast', 'staffing', 'plan', 'roster', 'report', 'pipeline', 'design', 'replan', 'scenario', 'io', 'web', 'queue', 'cli'];
+const ORDER = ['domain', 'types', 'config', 'calendar', 'forecast', 'staffing', 'plan', 'roster', 'report', 'pipeline', 'design', 'replan', 'scenario', 'io', 'jobs', 'web', 'queue', 'cli'];
+/** The two faces that hand out jobs (src/jobs) sit side by side: neither imports the other, so the broker's worker needs none of the web server's files. */
+const SIBLINGS: ReadonlyArray<readonly [string, string]> = [['web', 'queue']];
 const ROOT_FILES: Record<string, string> = { 'pipeline.ts': 'pipeline', 'index.ts': 'cli' };
 
 const FILE_SYSTEM_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises']);
@@ -57,6 +59,7 @@ test.each(files.map((f) => [path.relative(SRC, f), f]))('%s follows the import r
       if (!target.startsWith(SRC)) continue; // package.json for the version
       const targetStage = stageOf(fs.existsSync(`${target}.ts`) || fs.existsSync(target) ? (fs.existsSync(target) && fs.statSync(target).isDirectory() ? path.join(target, 'index.ts') : `${target}.ts`) : `${target}.ts`);
       if (ORDER.indexOf(targetStage) > ORDER.indexOf(stage)) problems.push(`${stage} imports later stage ${targetStage} (${spec})`);
+      if (SIBLINGS.some(([a, b]) => (stage === a && targetStage === b) || (stage === b && targetStage === a))) problems.push(`${stage} imports its sibling ${targetStage} (${spec}); what both need belongs in jobs/`);
       if (targetStage === 'queue' && stage !== 'queue' && path.relative(SRC, file) !== QUEUE_LOADER) problems.push(`only ${QUEUE_LOADER} may load queue/ (${spec}), so that only --broker loads the queue library`);
     } else {
       if (FILE_SYSTEM_MODULES.has(spec) && !FILE_SYSTEM_STAGES.has(stage)) problems.push(`${stage} touches the file system (${spec}); only io/, web/ and cli/ may`);
@@ -70,4 +73,19 @@ test.each(files.map((f) => [path.relative(SRC, f), f]))('%s follows the import r
 
 test('the checker catches a violation', () => {
   expect(importsOf("import { x } from '../plan/model';\nconst fs = require('fs');")).toEqual(['../plan/model', 'fs']);
+});
+
+test('the broker (queue/) and the web server (web/) share jobs/ and import nothing from each other', () => {
+  const crossing = files.flatMap((file) => {
+    const stage = stageOf(file);
+    if (stage !== 'queue' && stage !== 'web') return [];
+    const other = stage === 'queue' ? 'web' : 'queue';
+    return importsOf(fs.readFileSync(file, 'utf8'))
+      .filter((spec) => spec.startsWith('.') && stageOf(`${path.resolve(path.dirname(file), spec)}.ts`) === other)
+      .map((spec) => `${path.relative(SRC, file)} imports ${spec}`);
+  });
+  expect(crossing).toEqual([]);
+  // Both faces run the same jobs.
+  const usesJobs = (stage: string): boolean => files.some((f) => stageOf(f) === stage && importsOf(fs.readFileSync(f, 'utf8')).some((s) => /(^|\/)jobs(\/|$)/.test(s)));
+  expect([usesJobs('queue'), usesJobs('web')]).toEqual([true, true]);
 });

@@ -3,12 +3,11 @@
  * data and no BullMQ import, so the job processor and the submitting side
  * share it without loading the queue library twice.
  */
-import type { ApiError } from '../web/api-types';
+import { HttpError, type ApiError, type JobKind } from '../jobs';
 import { rebuildError, serializeError, type SerializedError } from '../scenario/workers';
-import { HttpError } from '../web/http';
 
-/** A what-if scenario (`ScenarioJob` in, `ScenarioJobOutput` out) or a web plan run (`PlanInputs` in, `PlanOutput` out). */
-export type BrokerJobKind = 'scenario' | 'plan';
+/** A what-if scenario (`ScenarioJob` in, `ScenarioJobOutput` out) or a web plan run (`PlanInputs` in, `PlanOutput` out): src/jobs. */
+export type BrokerJobKind = JobKind;
 
 export interface BrokerJobData {
   kind: BrokerJobKind;

@@ -1,22 +1,11 @@
 /**
  * The JSON shapes of the local web API (docs/web.md). Shared by the server and
- * the page's script, so this file holds types only and imports nothing.
+ * the page's script, so this file holds types only and imports types only (the
+ * job layer's, which the page's script is compiled with).
  */
+import type { ApiError, DesignRequest, JobProgress, NamedText } from '../jobs/types';
 
-/** Every error answer: `{ "error": ApiError }` with an HTTP status 4xx/5xx. */
-export interface ApiError {
-  /** `input` (a file), `config` (a config field), `usage` (the request), `too-large`, `not-found`, `busy` (503, with a Retry-After header), `stopped` (the server is stopping), `infeasible`, `timeout`, `internal`. */
-  code: string;
-  /** One line, the same text the CLI prints after `error: `. */
-  message: string;
-  /** Which request field the error belongs to: `history`, `config`, `agents`, or absent. */
-  field?: string;
-  /** For input errors: where in the uploaded file. */
-  where?: { file: string; line?: number; column?: number };
-  /** For config errors: the config path, e.g. `pools[1].pricing.rate`. */
-  path?: string;
-  hint?: string;
-}
+export type { ApiError, DesignRequest, JobProgress, NamedText } from '../jobs/types';
 
 export interface DailyPoint {
   date: string;
@@ -69,12 +58,6 @@ export interface SampleInputs {
   scenarios?: { file: string; text: string };
 }
 
-/** A text input as the CLI would read it from a file. */
-export interface NamedText {
-  file: string;
-  text: string;
-}
-
 /** POST /api/plans body. */
 export interface PlanRequest {
   /** An id from POST /api/history, or the CSV itself. */
@@ -94,21 +77,7 @@ export interface PlanRequest {
   design?: DesignRequest;
 }
 
-/** Options of a shift design run; unset ones follow the config's `design` section. */
-export interface DesignRequest {
-  maxTypes?: number;
-}
-
 export type JobState = 'queued' | 'running' | 'done' | 'failed';
-
-export interface JobProgress {
-  /** Stage being run: parse, forecast, requirements, plan, roster, report. */
-  stage: string;
-  /** 0..1 over the whole run. */
-  fraction: number;
-  /** The last solve, for people: status, objective, gap, seconds. */
-  detail?: string;
-}
 
 export interface JobView {
   id: string;

@@ -3,24 +3,10 @@
  * the cap is refused without being kept), JSON answers and error answers.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { InputError, ConfigError, PlannerError } from '../domain';
 import { decodeText } from '../io/encoding';
-import type { ApiError } from './api-types';
+import { HttpError } from '../jobs/errors';
 
-/** A request answered with a status other than 2xx, carrying an ApiError. */
-export class HttpError extends Error {
-  readonly status: number;
-  readonly body: ApiError;
-  /** Extra response headers, e.g. Retry-After on 503. */
-  readonly headers: Record<string, string>;
-
-  constructor(status: number, body: ApiError, headers: Record<string, string> = {}) {
-    super(body.message);
-    this.status = status;
-    this.body = body;
-    this.headers = headers;
-  }
-}
+export { HttpError, toHttpError } from '../jobs/errors';
 
 export function tooLarge(limitBytes: number): HttpError {
   const mb = limitBytes / (1024 * 1024);
@@ -170,40 +156,6 @@ export function send(res: ServerResponse, status: number, type: string, body: st
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
-}
-
-/** Map any thrown value to an HTTP status and an ApiError (the CLI's one-line message). */
-export function toHttpError(error: unknown, field?: string): HttpError {
-  if (error instanceof HttpError) return error;
-  if (error instanceof InputError) {
-    return new HttpError(400, {
-      code: 'input',
-      message: error.message,
-      where: { ...error.where },
-      ...(field ? { field } : {}),
-      ...(error.hint ? { hint: error.hint } : {}),
-    });
-  }
-  if (error instanceof ConfigError) {
-    return new HttpError(400, {
-      code: 'config',
-      message: error.message,
-      path: error.path,
-      field: 'config',
-      ...(error.hint ? { hint: error.hint } : {}),
-    });
-  }
-  if (error instanceof PlannerError) {
-    const status = error.code === 'infeasible' ? 422 : error.exitCode === 2 ? 400 : 500;
-    return new HttpError(status, {
-      code: error.code,
-      message: error.message,
-      ...(field && status === 400 ? { field } : {}),
-      ...(error.hint ? { hint: error.hint } : {}),
-    });
-  }
-  const message = error instanceof Error ? error.message.split('\n')[0] ?? 'unknown error' : String(error);
-  return new HttpError(500, { code: 'internal', message: `${message} (this is a bug in peakshift)` });
 }
 
 export function sendError(res: ServerResponse, error: HttpError): void {

@@ -5,10 +5,7 @@
  * its own thread could not allow, and when it stops; a process whose server
  * has gone away ends itself.
  */
-import type { ApiError } from './api-types';
-import { toHttpError } from './http';
-import { runPlanJob } from './plan-job';
-import type { PlanInputs, PlanOutput } from './queue';
+import { runPlanJob, toHttpError, type ApiError, type PlanInputs, type PlanOutput } from '../jobs';
 
 export type WorkerMessage =
   | { type: 'progress'; stage: string; fraction: number; detail?: string }

@@ -5,44 +5,11 @@
  * out (`keepFinished`), so the page can download them.
  */
 import { randomUUID } from 'node:crypto';
-import type { ApiError, DesignRequest, JobProgress, JobState, JobView, NamedText } from './api-types';
+import type { ApiError, JobProgress, PlanFile, PlanInputs, PlanOutput, PlanRunner } from '../jobs/types';
+import type { JobState, JobView } from './api-types';
 import { HttpError, toHttpError } from './http';
 
-export interface PlanInputs {
-  history: NamedText;
-  config: NamedText;
-  agents?: NamedText;
-  /** Present for a what-if run: the scenario file (see plan-job.ts parseWebScenarios). */
-  scenarios?: NamedText;
-  /** Present for a shift design run (plan-job.ts runDesignJob). */
-  design?: DesignRequest;
-  /** Present for a re-plan (`history` then holds the actuals so far): the hour it is now and the plan folder's files. */
-  replan?: { now: string; plan: PlanFile[] };
-  /** Unfilled roster seats fail the run (`plan --strict`). */
-  strict?: boolean;
-}
-
-export interface PlanFile {
-  name: string;
-  type: string;
-  /** Text, or bytes (roster.xlsx; a Uint8Array once it has crossed from the plan process). */
-  body: string | Uint8Array;
-}
-
-export interface PlanOutput {
-  /** The plan folder, file by file, exactly as `peakshift plan --out-dir` writes it. */
-  files: PlanFile[];
-  summary: unknown;
-}
-
-export type ProgressFn = (progress: JobProgress) => void;
-
-/**
- * Runs one plan. Must stop (resolve or reject) within `timeoutMs`, and at
- * once when `signal` aborts (the server stopping); the worker runner enforces
- * both by ending the run's process.
- */
-export type PlanRunner = (inputs: PlanInputs, onProgress: ProgressFn, timeoutMs: number, signal?: AbortSignal) => Promise<PlanOutput>;
+export type { PlanFile, PlanInputs, PlanOutput, PlanRunner, ProgressFn } from '../jobs/types';
 
 interface Job {
   id: string;

@@ -1,7 +1,7 @@
 /**
  * `POST /api/replan`: `{"plan": "<id of a finished plan run>", "now": "2026-11-11T10:00",
  * "actuals": {"file": "actuals.csv", "text": "..."}}` → the inputs of a re-plan job, run in
- * the plan queue like a plan (plan-job.ts runReplanJob).
+ * the plan queue like a plan (jobs/plan.ts runReplanJob).
  */
 import { parseReplanNow } from '../io/replan';
 import { badRequest, notFound, toHttpError } from './http';

@@ -11,7 +11,7 @@ import { parseHistory } from '../io/history';
 import { summarizeHistory } from '../report/history';
 import type { DesignRequest, HistoryView, NamedText } from './api-types';
 import { badRequest, toHttpError } from './http';
-import { parseWebScenarios } from './plan-job';
+import { parseWebScenarios } from '../jobs/plan';
 import { dailyTotals, historyEvents } from './view';
 
 /** What the server asks of a parse worker: the request's text (its body, decoded) and what it is. */

@@ -7,9 +7,8 @@
  */
 import { fork } from 'node:child_process';
 import * as path from 'node:path';
-import { HttpError } from './http';
+import { HttpError, type PlanInputs, type PlanOutput, type PlanRunner, type ProgressFn } from '../jobs';
 import type { WorkerMessage } from './plan-worker';
-import type { PlanInputs, PlanOutput, PlanRunner, ProgressFn } from './queue';
 
 /**
  * A worker module of this folder (`plan-worker`, `parse-worker`). Compiled: the

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import type { PlanRunner } from '../../src/web/queue';
+import type { PlanRunner } from '../../src/jobs';
 import { startServer, type RunningServer } from '../../src/web/server';
 import { repoRoot } from '../helpers/paths';
 

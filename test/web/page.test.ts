@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { runCli } from '../helpers/cli';
 import { repoRoot, tempDir } from '../helpers/paths';
-import type { PlanRunner } from '../../src/web/queue';
+import type { PlanRunner } from '../../src/jobs';
 import { startServer, type RunningServer } from '../../src/web/server';
 import { artifactsDir, launchChromium } from './browser';
 

@@ -2,7 +2,7 @@
  * PlanQueue with `maxRunning`: plans start as places free, in order; waiting
  * plans count the running ones ahead of them; drained() waits for the last.
  */
-import type { PlanInputs, PlanOutput, PlanRunner } from '../../src/web/queue';
+import type { PlanInputs, PlanOutput, PlanRunner } from '../../src/jobs';
 import { PlanQueue } from '../../src/web/queue';
 
 function gatedRunner(): { runner: PlanRunner; started: string[]; release: (file: string) => void } {

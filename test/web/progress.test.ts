@@ -1,6 +1,6 @@
 /** The web progress bar over the pipeline's stages: the stage names the page knows, never moving back. */
 import type { PipelineProgress } from '../../src/pipeline';
-import { webProgress } from '../../src/web/plan-job';
+import { webProgress } from '../../src/jobs';
 
 test('forecast, sizing, solves (plan and roster rounds), pricing and writing map to rising fractions', () => {
   const solve = (solves: number, model: 'plan' | 'roster', round: number): PipelineProgress => ({

@@ -1,12 +1,12 @@
 /**
  * `POST /api/replan`: the "Today" step re-plans a finished plan run from the
- * morning's actuals with the CLI's code (plan-job.ts), in the plan queue.
+ * morning's actuals with the CLI's code (src/jobs/plan.ts), in the plan queue.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { JobView } from '../../src/web/api-types';
-import { runPlanJob } from '../../src/web/plan-job';
-import type { PlanRunner } from '../../src/web/queue';
+import { runPlanJob } from '../../src/jobs';
+import type { PlanRunner } from '../../src/jobs';
 import { startServer, type RunningServer } from '../../src/web/server';
 
 const PLAN = path.join(__dirname, '../golden/plan-small');

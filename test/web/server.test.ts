@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { parseHistory } from '../../src/io/history';
 import { summarizeHistory } from '../../src/report/history';
 import type { JobView } from '../../src/web/api-types';
-import type { PlanInputs, PlanOutput, PlanRunner } from '../../src/web/queue';
+import type { PlanInputs, PlanOutput, PlanRunner } from '../../src/jobs';
 import { startServer, type RunningServer } from '../../src/web/server';
 import { workerRunner } from '../../src/web/worker-runner';
 import { runCli } from '../helpers/cli';

@@ -1,7 +1,8 @@
 /**
- * One run from uploaded texts, with the same readers and the same stage
+ * One page run from uploaded texts, with the same readers and the same stage
  * functions as the CLI (src/pipeline.ts for a plan, the what-if runner for scenarios), so the page's output folder has the CLI's bytes. Runs
- * in a process of its own (plan-worker.ts) so a long solve never blocks the server.
+ * in a process of its own (the web server's web/plan-worker.ts, or a broker worker's
+ * job process) so a long solve never blocks the server.
  */
 import { UsageError } from '../domain';
 import { parseAgents } from '../io/agents';
@@ -15,8 +16,7 @@ import { replanDay } from '../replan';
 import { runPipeline, type PipelineProgress } from '../pipeline';
 import { parseScenarioFile, parseSweep, prepareWhatIf, runWhatIf, type ScenarioFile } from '../scenario';
 import { designMarkdown, designRequirement, designShifts, newConfigJson } from '../design';
-import type { DesignRequest, JobProgress, NamedText } from './api-types';
-import type { PlanFile, PlanInputs, PlanOutput, ProgressFn } from './queue';
+import type { DesignRequest, JobProgress, NamedText, PlanFile, PlanInputs, PlanOutput, ProgressFn } from './types';
 
 /**
  * A scenario file as the page sends it: the file's format, where `base` may be

@@ -1,0 +1,5 @@
+/** Jobs: what the web server and the broker's workers both run (page plans and what-if points), below both. */
+export * from './types';
+export * from './errors';
+export * from './plan';
+export * from './run';
