@@ -8,6 +8,7 @@ import { ConfigError, dayNumber, describeValue, isValidDate, parseClockMinutes }
 import { MAX_PLAN_DAYS, MAX_YEAR, MIN_YEAR } from '../domain/limits';
 import { BUILTIN_EVENT_NAMES, BUILTIN_PROMOTIONS, BUILTIN_PUBLIC_HOLIDAYS, configSchema, type Config, type ShiftConfig } from './schema';
 import { breakStarts, DATE_RANGE_RE, DATE_RE, paidHoursOf } from './shifts';
+import { checkConfigSizes } from './sizes';
 
 /** `['pools', 1, 'pricing', 'rate']` → `pools[1].pricing.rate`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
@@ -267,10 +268,12 @@ function offBecause(config: Config, name: string): string {
 }
 
 /**
- * Validate parsed JSON and fill defaults. Throws ConfigError naming the first
+ * Validate parsed JSON and fill defaults: the size caps first (sizes.ts), then
+ * the schema and the cross-field rules. Throws ConfigError naming the first
  * bad field's path (`pools[1].pricing.rate: expected a positive number, got "abc"`).
  */
 export function parseConfig(json: unknown, file?: string): Config {
+  checkConfigSizes(json, file);
   const result = configSchema.safeParse(json, { reportInput: true });
   if (!result.success) {
     const first = result.error.issues[0];

@@ -3,6 +3,7 @@
  * config reference table mirrors this file; keep them in step.
  */
 import { z } from 'zod';
+import { MAX_NAME_CHARS } from '../domain/limits';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -23,9 +24,17 @@ const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) => {
     .min(min, { error: `expected ${what}` })
     .max(max, { error: `expected ${what}` });
 };
-const name = (what: string) =>
+/**
+ * A name's length is checked first and stops the checks (`abort`): no pattern
+ * below ever runs on more than MAX_NAME_CHARS characters, so none can overflow
+ * the stack (a backtracking match of millions of characters does).
+ */
+const capped = (what: string) =>
   z
     .string({ error: `expected ${what} (a non-empty string)` })
+    .max(MAX_NAME_CHARS, { error: `expected ${what} of at most ${MAX_NAME_CHARS} characters`, abort: true });
+const name = (what: string) =>
+  capped(what)
     .regex(/^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9_.\-\u4e00-\u9fff]*$/, {
       error: `expected ${what}: letters, digits, '-', '_' or '.', starting with a letter or digit`,
     });
@@ -35,15 +44,13 @@ const name = (what: string) =>
  * every CSV writer quotes per RFC 4180), 1-64 characters, no line breaks or
  * other control characters, no space at either end.
  */
-const queueName = z
-  .string({ error: 'expected a queue name (a non-empty string)' })
+const queueName = capped('a queue name')
   .regex(/^[^\s\p{Cc}](?:[^\p{Cc}]{0,62}[^\s\p{Cc}])?$/u, {
     error: 'expected a queue name of 1-64 printable characters, without a space at either end',
   });
 /** Event and holiday names: any letters (Thanksgiving Day, 双十一, Fête nationale), digits, spaces, '-', '_', '.', apostrophes. */
 const eventName = (what: string) =>
-  z
-    .string({ error: `expected ${what} (a non-empty string)` })
+  capped(what)
     .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.'\-]*$/u, { error: `expected ${what}: letters, digits, spaces, '-', '_', '.' or an apostrophe, starting with a letter or digit` });
 const date = z.string({ error: 'expected a date YYYY-MM-DD' }).regex(DATE, { error: 'expected a date YYYY-MM-DD' });
 const clock = z.string({ error: 'expected a time HH:MM' }).regex(CLOCK, { error: 'expected a time HH:MM (00:00-23:59)' });

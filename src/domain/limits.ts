@@ -16,6 +16,42 @@ export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 /** Distinct queues in one history (a shop has a handful, an outsourcer a few hundred). */
 export const MAX_QUEUES = 200;
 
+// Sizes of a config, a holiday file and an agents file, checked before the content is
+// validated or used (config/sizes.ts, io/holidays.ts, io/agents.ts).
+
+/** Characters of a name: queue, pool, shift, event, holiday, design pool; agent id and agent name. */
+export const MAX_NAME_CHARS = 64;
+
+/** Characters of any other text in a config (time zone, file name, `onlyOn` entry, ...) and of any cell of a holiday or agents file. */
+export const MAX_TEXT_CHARS = 4_096;
+
+/** Queues in a config. */
+export const MAX_CONFIG_QUEUES = 200;
+
+/** Pools in a config (a shop has one to four; `design.pools` too). */
+export const MAX_POOLS = 50;
+
+/** Shifts in a config (and the shift names one pool lists). */
+export const MAX_SHIFTS = 50;
+
+/** Events in a config (each one is a window the forecaster fits and the calendar lays out). */
+export const MAX_EVENTS = 200;
+
+/** Holidays in a config: `calendar.holidays` and the rows of its holiday file together (20 years of a country's holidays is about 600). */
+export const MAX_HOLIDAYS = 10_000;
+
+/** Days of leave of one agent (the `unavailable` cell of the agents file, ranges spelled out). */
+export const MAX_LEAVE_DAYS = 731;
+
+/** Items of any other list in a config (`onlyOn`, `breaks`, ...; `startOffsets` has at most 24, one per hour). */
+export const MAX_LIST_ITEMS = 1_000;
+
+/** Fields of one object in a config (the largest, the top level, has about twenty). */
+export const MAX_OBJECT_FIELDS = 100;
+
+/** Levels of nesting in a config (the deepest field, `pools[].overtime.maxHoursPerShift`, is 4 down). */
+export const MAX_CONFIG_DEPTH = 16;
+
 /** Largest count in one history row, and largest forecast or requirement value per queue and hour. */
 export const MAX_COUNT_PER_ROW = 1_000_000_000;
 

@@ -10,11 +10,11 @@
  */
 import type { Config, InhousePoolConfig } from '../config';
 import { InputError, addDays, dayNumber, describeValue, isValidDate } from '../domain';
-import { MAX_AGENTS, groupedInt } from '../domain/limits';
+import { MAX_AGENTS, MAX_LEAVE_DAYS, MAX_NAME_CHARS, groupedInt } from '../domain/limits';
 import { UNFILLED, poolShiftNames, type Agent } from '../roster';
 import { stripBom } from './encoding';
 import { readTextFile } from './files';
-import { forEachCsvRecord, normalizeNewlines } from './csv';
+import { checkCellSizes, forEachCsvRecord, normalizeNewlines } from './csv';
 import { csvCell } from '../report/format';
 
 export const AGENTS_HEADER = ['agent_id', 'name', 'pool', 'shifts', 'night_ok', 'max_days_per_week', 'unavailable'] as const;
@@ -39,6 +39,7 @@ function readRows(text: string, file: string): ParsedRow[] {
     if (rows.length > MAX_AGENTS) {
       throw new InputError({ file, line, column: 1 }, `more than ${groupedInt(MAX_AGENTS)} agents`, `at most ${groupedInt(MAX_AGENTS)} agents in one file`);
     }
+    checkCellSizes(record, file, line);
     rows.push({ record, info: { lines: line } });
   });
   return rows;
@@ -69,6 +70,7 @@ export function parseUnavailable(text: string, at: { file: string; line: number;
       throw new InputError(at, `unavailable range ${describeValue(item)} of ${days + 1} days`, `a range of at most ${MAX_RANGE_DAYS} days`);
     }
     for (let d = 0; d <= days; d++) dates.add(addDays(from, d));
+    if (dates.size > MAX_LEAVE_DAYS) throw new InputError(at, `more than ${MAX_LEAVE_DAYS} days of leave`, `at most ${MAX_LEAVE_DAYS} unavailable days for one agent`);
   }
   return [...dates].sort();
 }
@@ -117,6 +119,7 @@ export function parseAgents(text: string, file: string, config: Pick<Config, 'po
     };
 
     const id = cell('agent_id');
+    if (id.length > MAX_NAME_CHARS) throw new InputError(at('agent_id'), `an agent_id of ${groupedInt(id.length)} characters`, `an id of at most ${MAX_NAME_CHARS} characters`);
     if (!ID_RE.test(id) || id === UNFILLED) {
       throw new InputError(at('agent_id'), id === '' ? 'an empty agent_id' : `agent_id ${describeValue(id)}`, `an id of letters, digits, '-', '_' or '.' (not ${UNFILLED})`);
     }
@@ -128,6 +131,7 @@ export function parseAgents(text: string, file: string, config: Pick<Config, 'po
 
     const name = cell('name');
     if (name === '') throw new InputError(at('name'), 'an empty name', "the agent's name");
+    if (name.length > MAX_NAME_CHARS) throw new InputError(at('name'), `a name of ${groupedInt(name.length)} characters`, `a name of at most ${MAX_NAME_CHARS} characters`);
 
     const poolName = cell('pool');
     const pool = inhouse.find((p) => p.name === poolName);

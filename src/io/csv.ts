@@ -7,6 +7,7 @@
 import { Parser } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { InputError } from '../domain';
+import { MAX_TEXT_CHARS, groupedInt } from '../domain/limits';
 
 /**
  * Line endings as `\n` only: CRLF, LF and old-Mac CR may be mixed in one file
@@ -81,6 +82,16 @@ export function forEachCsvRecord(data: string | Buffer, file: string, delimiter:
   if (error === undefined) return;
   if (error instanceof InputError) throw error;
   throw csvErrorToInput(file, error, data, delimiter);
+}
+
+/**
+ * Every cell of a holiday or agents file row within MAX_TEXT_CHARS, checked
+ * before any cell is matched or used; else an InputError at the cell.
+ */
+export function checkCellSizes(record: readonly string[], file: string, line: number): void {
+  record.forEach((cell, i) => {
+    if (cell.length > MAX_TEXT_CHARS) throw new InputError({ file, line, column: i + 1 }, `a cell of ${groupedInt(cell.length)} characters`, `at most ${groupedInt(MAX_TEXT_CHARS)} characters in a cell`);
+  });
 }
 
 /**

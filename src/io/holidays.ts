@@ -5,11 +5,11 @@
  * block (a long weekend). `kind` is holiday (default), closed or event.
  * Every bad value is an InputError at file:line:column.
  */
-import { parse } from 'csv-parse/sync';
 import { HOLIDAY_KINDS, holidaySchema, type HolidayConfig } from '../config';
 import { InputError, describeValue, isValidDate } from '../domain';
+import { MAX_HOLIDAYS, MAX_NAME_CHARS, groupedInt } from '../domain/limits';
 import { readTextFile } from './files';
-import { csvErrorToInput } from './csv';
+import { checkCellSizes, forEachCsvRecord } from './csv';
 
 type Column = 'date' | 'name' | 'kind';
 const ALIASES: Record<Column, string[]> = {
@@ -29,12 +29,13 @@ const NAME_RE = holidaySchema.shape.name;
 export function parseHolidays(text: string, file: string): HolidayConfig[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') throw new InputError({ file, line: 1, column: 1 }, 'an empty file', 'a header row date,name[,kind]');
-  let rows: ParsedRow[];
-  try {
-    rows = parse(body, { skip_empty_lines: true, info: true, relax_column_count: false }) as unknown as ParsedRow[];
-  } catch (error) {
-    throw csvErrorToInput(file, error, body);
-  }
+  // The caps are checked as the rows come: reading stops at the first row over one.
+  const rows: ParsedRow[] = [];
+  forEachCsvRecord(body, file, ',', (record, line) => {
+    if (rows.length > MAX_HOLIDAYS) throw new InputError({ file, line, column: 1 }, `more than ${groupedInt(MAX_HOLIDAYS)} holidays`, `at most ${groupedInt(MAX_HOLIDAYS)} holidays in one file`);
+    checkCellSizes(record, file, line);
+    rows.push({ record, info: { lines: line } });
+  });
   const header = rows[0] as ParsedRow;
   const col = new Map<Column, number>();
   header.record.forEach((cell, i) => {
@@ -62,6 +63,7 @@ export function parseHolidays(text: string, file: string): HolidayConfig[] {
       throw new InputError(at(dateCol), date === '' ? 'an empty date' : `date ${describeValue(date)}`, 'a real date YYYY-MM-DD');
     }
     const name = (row.record[nameCol] ?? '').trim();
+    if (name.length > MAX_NAME_CHARS) throw new InputError(at(nameCol), `a name of ${groupedInt(name.length)} characters`, `a holiday name of at most ${MAX_NAME_CHARS} characters`);
     if (!NAME_RE.safeParse(name).success) {
       throw new InputError(at(nameCol), name === '' ? 'an empty name' : `name ${describeValue(name)}`, "a holiday name of letters, digits, spaces, '-', '_', '.' or apostrophes, starting with a letter or digit");
     }

@@ -13,6 +13,7 @@
  * Used by test/fuzz/fuzz.test.ts (a few hundred cases) and scripts/fuzz.ts
  * (any count, in worker threads with a watchdog for hangs).
  */
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRng, type Rng } from '../../src/domain/random';
@@ -32,6 +33,8 @@ export interface FuzzCase {
   lineFile?: 'history' | 'agents';
   files: { history?: Buffer; config?: string; agents?: Buffer };
   args: string[];
+  /** A size mutation over its cap: the config path the exit-2 message must name. */
+  capField?: string;
 }
 
 export interface CaseResult {
@@ -47,6 +50,8 @@ export interface CaseResult {
   unlocated: boolean;
   /** Exit 2 whose message names a line, but not the mutated one (duplicates name both). */
   otherLine: boolean;
+  /** Peak resident memory of the process that ran the case, MB (cases run in a process of their own only). */
+  peakMb?: number;
 }
 
 /** History lines: the last `HISTORY_DAYS` days of the sample before the forecast start. */
@@ -280,6 +285,64 @@ function mutateConfig(rng: Rng): { config: string; mutation: string } {
   return { config: `${JSON.stringify(c, null, 2)}\n`, mutation: `config ${name}` };
 }
 
+/** Five million characters: a name this long overflowed the event-name pattern and made a 2-day plan take 1.37 GB. */
+const HUGE_NAME = 5_000_000;
+
+/**
+ * Size mutations of the config: names and texts far over their cap, lists just
+ * at, just over and far over theirs (docs/limits.md). `over` says whether the
+ * config must be refused (exit 2 naming `field`) before any work.
+ */
+export interface SizeMutation {
+  name: string;
+  over: boolean;
+  /** The config path the refusal names. */
+  field?: string;
+  apply(c: Json): void;
+}
+
+const holidayRows = (n: number): Json[] => Array.from({ length: n }, (_, i) => ({ date: `${2000 + (i % 90)}-${String(1 + (Math.floor(i / 90) % 12)).padStart(2, '0')}-${String(1 + (Math.floor(i / 1080) % 28)).padStart(2, '0')}`, name: `h${i % 300}` }));
+const vendorPools = (n: number): Json[] => Array.from({ length: n }, (_, i) => ({ name: `v${i}`, kind: 'vendor', maxAgentsPerDay: 20, pricing: { model: 'perHour', rate: 30 + i } }));
+const extraShifts = (n: number): Json[] =>
+  Array.from({ length: n }, (_, i) => ({ name: `s${i}`, code: `Z${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}`, start: `${String(i % 24).padStart(2, '0')}:00`, hours: 8 }));
+
+export const SIZE_MUTATIONS: SizeMutation[] = [
+  ...(['双', 'a'] as const).flatMap((ch): SizeMutation[] => {
+    const huge = ch.repeat(HUGE_NAME);
+    const script = ch === 'a' ? 'ASCII' : 'Chinese';
+    return [
+      { name: `event name of 5,000,000 ${script} characters`, over: true, field: 'events[0].name', apply: (c) => { c.events = [{ name: huge, date: '2026-11-02', uplift: 1.2 }]; } },
+      { name: `holiday name of 5,000,000 ${script} characters`, over: true, field: 'calendar.holidays[0].name', apply: (c) => { c.calendar = { holidays: [{ date: '2026-11-02', name: huge }] }; } },
+    ];
+  }),
+  { name: 'queue name of 5,000,000 characters', over: true, field: 'queues[0].name', apply: (c) => { (c.queues as Json[])[0]!.name = '售'.repeat(HUGE_NAME); } },
+  { name: 'pool name of 5,000,000 characters', over: true, field: 'pools[1].name', apply: (c) => { (c.pools as Json[])[1]!.name = '商'.repeat(HUGE_NAME); } },
+  { name: 'shift name of 5,000,000 characters', over: true, field: 'shifts[3].name', apply: (c) => { (c.shifts as Json[])[3]!.name = '班'.repeat(HUGE_NAME); } },
+  { name: 'time zone of 5,000,000 characters', over: true, field: 'timezone', apply: (c) => { c.timezone = 'Asia/'.repeat(HUGE_NAME / 5); } },
+  { name: 'event name of 65 characters', over: true, field: 'events[0].name', apply: (c) => { c.events = [{ name: '节'.repeat(65), date: '2026-11-02', uplift: 1.2 }]; } },
+  { name: 'names of 64 characters', over: false, apply: (c) => {
+    // Where nothing else refers to them (the history names the queues, the agents file the in-house pool and its shifts).
+    const long = (prefix: string): string => `${prefix}${'长'.repeat(64 - prefix.length)}`;
+    c.events = [{ name: long('e'), date: '2026-11-02', uplift: 1.2 }];
+    c.calendar = { holidays: [{ date: '2026-11-03', name: long('h') }] };
+    c.pools = [...(c.pools as Json[]), { name: long('v'), kind: 'vendor', maxAgentsPerDay: 10, pricing: { model: 'perHour', rate: 35 } }];
+    c.shifts = [...(c.shifts as Json[]), { name: long('s'), code: 'ZZ', start: '10:00', hours: 8, onlyOn: [long('e')] }];
+  } },
+  ...[200, 201, 1000].map((n): SizeMutation => ({ name: `${n} queues`, over: n > 200, field: 'queues', apply: (c) => { c.queues = Array.from({ length: n }, (_, i) => ({ name: `q${i}` })); } })),
+  ...[47, 48, 57].map((n): SizeMutation => ({ name: `${n + 3} pools`, over: n + 3 > 50, field: 'pools', apply: (c) => { c.pools = [...(c.pools as Json[]), ...vendorPools(n)]; } })),
+  ...[46, 47, 100].map((n): SizeMutation => ({ name: `${n + 4} shifts`, over: n + 4 > 50, field: 'shifts', apply: (c) => { c.shifts = [...(c.shifts as Json[]), ...extraShifts(n)]; } })),
+  ...[200, 201, 5000].map((n): SizeMutation => ({ name: `${n} events`, over: n > 200, field: 'events', apply: (c) => { c.events = Array.from({ length: n }, (_, i) => ({ name: `e${i}`, date: '2026-11-02', uplift: 1.01 })); } })),
+  ...[10_000, 10_001, 100_000].map((n): SizeMutation => ({ name: `${n} holidays`, over: n > 10_000, field: 'calendar.holidays', apply: (c) => { c.calendar = { holidays: holidayRows(n) }; } })),
+  { name: '25 start offsets', over: true, field: 'shifts[0].startOffsets', apply: (c) => { (c.shifts as Json[])[0]!.startOffsets = Array.from({ length: 25 }, (_, i) => i % 24); } },
+];
+
+/** The sample config with one size mutation. */
+export function sizedConfig(mutation: SizeMutation): string {
+  const c = JSON.parse(JSON.stringify(baseInputs().config)) as Json;
+  mutation.apply(c);
+  return `${JSON.stringify(c, null, 2)}\n`;
+}
+
 /** A mutated agents file and the line it touched. */
 function mutateAgents(rng: Rng): { bytes: Buffer; mutation: string; line?: number } {
   const lines = baseInputs().agents.slice();
@@ -323,9 +386,16 @@ export interface CaseMix {
   plan: number;
   /** Solver time limit of the plan cases, seconds (a config mutation may set its own). */
   timeLimitSeconds?: number;
+  /** Share of the config cases that are size mutations (SIZE_MUTATIONS); default none. */
+  sizes?: number;
+  /** Share of the plan cases that mutate the agents file instead of the config (default 0.3). */
+  agents?: number;
 }
 
 export const DEFAULT_MIX: CaseMix = { history: 0.75, plan: 0.17 };
+
+/** Config cases only (`scripts/fuzz.ts --configs`): mutated values and structure, and size mutations in two of five. */
+export const CONFIG_MIX: CaseMix = { history: 0, plan: 1, sizes: 0.4, agents: 0 };
 
 /** The fuzz case number `index` of the run with `seed` (deterministic). */
 export function makeCase(seed: number, index: number, mix: CaseMix = DEFAULT_MIX): FuzzCase {
@@ -344,10 +414,11 @@ export function makeCase(seed: number, index: number, mix: CaseMix = DEFAULT_MIX
     };
   }
   if (roll < mix.history + mix.plan) {
-    const agentsCase = rng() < 0.3;
+    const agentsCase = rng() < (mix.agents ?? 0.3);
     const a = agentsCase ? mutateAgents(rng) : undefined;
-    const cfg = agentsCase ? { config: `${JSON.stringify(baseInputs().config)}\n`, mutation: '' } : mutateConfig(rng);
-    if (mix.timeLimitSeconds !== undefined && !cfg.mutation.includes('solver')) {
+    const size = !agentsCase && rng() < (mix.sizes ?? 0) ? pick(rng, SIZE_MUTATIONS) : undefined;
+    const cfg = agentsCase ? { config: `${JSON.stringify(baseInputs().config)}\n`, mutation: '' } : size ? { config: sizedConfig(size), mutation: `config size: ${size.name}` } : mutateConfig(rng);
+    if (mix.timeLimitSeconds !== undefined && !cfg.mutation.includes('solver') && !size?.over) {
       const parsed = JSON.parse(cfg.config) as Json;
       parsed.solver = { ...(parsed.solver as Json), timeLimitSeconds: mix.timeLimitSeconds };
       cfg.config = `${JSON.stringify(parsed, null, 2)}\n`;
@@ -357,6 +428,7 @@ export function makeCase(seed: number, index: number, mix: CaseMix = DEFAULT_MIX
       command: 'plan',
       mutation: a ? a.mutation : cfg.mutation,
       ...(a?.line !== undefined ? { line: a.line, lineFile: 'agents' as const } : {}),
+      ...(size?.over ? { capField: size.field } : {}),
       files: {
         history: Buffer.from(`${baseInputs().history.join('\n')}\n`),
         config: cfg.config,
@@ -387,8 +459,50 @@ function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
 
-/** Run one case in this process and check every rule. */
-export async function runCase(c: FuzzCase): Promise<CaseResult> {
+/** What running the command gave: its exit code and output, and the process's peak memory when it had one of its own. */
+export interface Execution {
+  code: number;
+  stdout: string;
+  stderr: string;
+  peakMb?: number;
+}
+
+export type Executor = (argv: string[]) => Promise<Execution>;
+
+/** The command line run in this process. */
+export const inProcess: Executor = (argv) => runCli(argv);
+
+/**
+ * The built command line (dist/, `npm run build` first) run in a process of its
+ * own, so its peak memory is the case's alone; ended after `hangSeconds`.
+ */
+export function inChildProcess(hangSeconds: number): Executor {
+  const main = path.join(repoRoot, 'dist/cli/main.js');
+  if (!fs.existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
+  const code = `const out = []; const err = [];
+    require(${JSON.stringify(main)}).main(process.argv.slice(1), { stdout: (s) => out.push(s), stderr: (s) => err.push(s), isTTY: false })
+      .then((code) => process.stdout.write(JSON.stringify({ code, stdout: out.join(''), stderr: err.join(''), peakMb: process.resourceUsage().maxRSS / 1024 }), () => process.exit(0)));`;
+  return (argv) =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, ['-e', code, '--', ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const chunks: Buffer[] = [];
+      const errors: Buffer[] = [];
+      child.stdout.on('data', (c: Buffer) => chunks.push(c));
+      child.stderr.on('data', (c: Buffer) => errors.push(c));
+      const timer = setTimeout(() => child.kill('SIGKILL'), hangSeconds * 1000);
+      child.on('close', (exit, signal) => {
+        clearTimeout(timer);
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Execution);
+        } catch {
+          resolve({ code: signal === 'SIGKILL' ? -1 : (exit ?? -1), stdout: '', stderr: `${signal === 'SIGKILL' ? `no answer after ${hangSeconds} s` : `the process ended (${signal ?? exit})`}: ${Buffer.concat(errors).toString('utf8').slice(0, 2000)}` });
+        }
+      });
+    });
+}
+
+/** Run one case (in this process unless another executor is given) and check every rule. */
+export async function runCase(c: FuzzCase, exec: Executor = inProcess): Promise<CaseResult> {
   const dir = tempDir('peakshift-fuzz-');
   try {
     const file = (name: string, content: string | Buffer | undefined): string | undefined => {
@@ -417,7 +531,7 @@ export async function runCase(c: FuzzCase): Promise<CaseResult> {
         break;
     }
     const started = process.hrtime.bigint();
-    const r = await runCli(argv);
+    const r = await exec(argv);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const problems: string[] = [];
     const allowed = c.command === 'plan' ? [0, 2, 3] : [0, 2];
@@ -433,6 +547,8 @@ export async function runCase(c: FuzzCase): Promise<CaseResult> {
       if (texts.some((t) => NON_FINITE.test(t))) problems.push('NaN or Infinity in the output');
     }
     if (seconds >= 10) problems.push(`${seconds.toFixed(1)} s`);
+    if ((r.peakMb ?? 0) > 1024) problems.push(`${Math.round(r.peakMb ?? 0)} MB`);
+    if (c.capField !== undefined && !(r.code === 2 && r.stderr.startsWith(`error: config ${c.capField}: expected `))) problems.push(`over a cap but not refused naming ${c.capField}`);
     let unlocated = false;
     let otherLine = false;
     if (r.code === 2 && c.line !== undefined && c.lineFile !== undefined) {
@@ -443,7 +559,7 @@ export async function runCase(c: FuzzCase): Promise<CaseResult> {
       if (m && Number(m[1]) !== c.line && !r.stderr.includes(`line ${c.line}`)) otherLine = true;
       if (unlocated) problems.push('a data-line error without a line');
     }
-    return { index: c.index, command: c.command, mutation: c.mutation, code: r.code, seconds, stderr: r.stderr.trim(), problems, unlocated, otherLine };
+    return { index: c.index, command: c.command, mutation: c.mutation, code: r.code, seconds, stderr: r.stderr.trim(), problems, unlocated, otherLine, ...(r.peakMb === undefined ? {} : { peakMb: Math.round(r.peakMb) }) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -470,9 +586,20 @@ export interface FuzzSummary {
   unlocated: number;
   otherLine: number;
   slowest: { seconds: number; mutation: string; command: string };
+  /** Cases over 20 s, and over 1 GB of peak memory (known only for cases run in a process of their own). */
+  over20Seconds: number;
+  over1Gb: number;
+  /** Largest peak memory of a case, MB, and its mutation. */
+  largest?: { peakMb: number; mutation: string };
   /** Longest case per command, seconds. */
   slowestByCommand: Record<string, number>;
   failures: CaseResult[];
+}
+
+function largestOf(results: readonly CaseResult[]): { largest?: { peakMb: number; mutation: string } } {
+  let largest: { peakMb: number; mutation: string } | undefined;
+  for (const r of results) if (r.peakMb !== undefined && (!largest || r.peakMb > largest.peakMb)) largest = { peakMb: r.peakMb, mutation: r.mutation };
+  return largest ? { largest } : {};
 }
 
 export function summarize(seed: number, results: readonly CaseResult[], hangs: readonly CaseResult[] = []): FuzzSummary {
@@ -497,6 +624,9 @@ export function summarize(seed: number, results: readonly CaseResult[], hangs: r
     unlocated: results.filter((r) => r.unlocated).length,
     otherLine: results.filter((r) => r.otherLine).length,
     slowest,
+    over20Seconds: hangs.length + results.filter((r) => r.seconds > 20).length,
+    over1Gb: results.filter((r) => (r.peakMb ?? 0) > 1024).length,
+    ...largestOf(results),
     slowestByCommand,
     failures: [...results.filter((r) => r.problems.length > 0), ...hangs],
   };
