@@ -3,10 +3,16 @@
  * the cap is refused without being kept), JSON answers and error answers.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { decodeText } from '../io/encoding';
 import { HttpError } from '../jobs/errors';
 
 export { HttpError, toHttpError } from '../jobs/errors';
+
+/** A safe file name for messages: the base name, printable characters only. */
+export function cleanFileName(raw: string | null | undefined, fallback: string): string {
+  const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[^\p{L}\p{N}._ -]/gu, '').trim().slice(0, 100);
+  return clean === '' || /^\.+$/.test(clean) ? fallback : clean;
+}
 
 export function tooLarge(limitBytes: number): HttpError {
   const mb = limitBytes / (1024 * 1024);
@@ -26,28 +32,59 @@ export function notFound(message: string): HttpError {
 }
 
 /**
- * Read a request body up to `limitBytes` as UTF-8 text (a leading byte-order
- * mark dropped). A declared Content-Length over the cap is refused before any
+ * How fast a body must come once it is being read: its first byte within
+ * `graceMs`, then on average at least `minBytesPerSecond` counted from that
+ * first byte after the same grace (a body of N bytes is due `graceMs` +
+ * N / minBytesPerSecond after its first byte). A client that stalls is dropped
+ * with 408 at once, so it never holds a reading place another upload needs.
+ */
+export interface BodyPace {
+  graceMs: number;
+  minBytesPerSecond: number;
+}
+
+/** 2 s, then 64 KB/s: a 20 MB upload has 5 min 22 s; a client that sends 20 bytes and stops is dropped after 2 s. */
+export const DEFAULT_BODY_PACE: BodyPace = { graceMs: 2_000, minBytesPerSecond: 64 * 1024 };
+
+/** The client went away before its request was answered: nothing more is done for it, and no answer is sent. */
+export class ClientGoneError extends Error {
+  constructor() {
+    super('the client went away before its request was answered');
+    this.name = 'ClientGoneError';
+  }
+}
+
+function rateText(bytesPerSecond: number): string {
+  return bytesPerSecond >= 1024 ? `${Math.round(bytesPerSecond / 1024)} KB/s` : `${Math.round(bytesPerSecond)} bytes/s`;
+}
+
+export interface ReadOptions {
+  pace?: BodyPace;
+  /** Aborts when the client has gone: the read stops and rejects with ClientGoneError. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Read a request body up to `limitBytes`, as the chunks that came (joined and
+ * decoded by whoever needs the text: a parse worker, off the main thread). A declared Content-Length over the cap is refused before any
  * byte is kept; a body that grows past the cap while streaming is refused at
  * that point. Either way the rest of the body is drained and dropped (never
  * kept), and the 413 is answered only once the client has sent it all: a
  * client that sends `Connection: close` (Python's urllib) reads nothing until
  * it has written its whole body, and a server that answers and closes earlier
  * resets its connection (a broken pipe instead of the 413). Keep-alive clients
- * get the same order.
+ * get the same order. A body slower than its pace (BodyPace) is refused with
+ * 408 and its connection closed once the answer is out.
  *
- * The chunks stay outside the JavaScript heap until the body is complete and
- * are then decoded in one go into one string, which V8 places in its
- * large-object space: no churn of small strings for the main thread's
- * collector, and the text goes back to the system as soon as it is collected.
+ * The chunks stay outside the JavaScript heap; decoded in one go they make one
+ * string, which V8 places in its large-object space: no churn of small strings
+ * for the collector, and the text goes back to the system once collected.
  */
-/** Time to receive a body once it is being read (the server's own request timeout is off, see server.ts). */
-const BODY_TIMEOUT_MS = 120_000;
-
-export function readText(req: IncomingMessage, limitBytes: number, file = 'upload'): Promise<string> {
+export function readBody(req: IncomingMessage, limitBytes: number, options: ReadOptions = {}): Promise<Buffer[]> {
+  const { pace = DEFAULT_BODY_PACE, signal } = options;
   return new Promise((resolve, reject) => {
-    if (req.destroyed || req.socket.destroyed) {
-      reject(new Error('the request was cut off before its end'));
+    if (req.destroyed || req.socket.destroyed || signal?.aborted) {
+      reject(new ClientGoneError());
       return;
     }
     const refuse = (): void => discard(req, () => reject(tooLarge(limitBytes)));
@@ -58,50 +95,66 @@ export function readText(req: IncomingMessage, limitBytes: number, file = 'uploa
     }
     let parts: Buffer[] = [];
     let received = 0;
-    let refused = false;
+    let settled = false;
+    const startedMs = Date.now();
+    let firstByteMs: number | undefined;
+    // The time the bytes received so far are good for; past it the body is too slow.
+    const dueMs = (): number => (firstByteMs === undefined ? startedMs + pace.graceMs : firstByteMs + pace.graceMs + (received * 1000) / pace.minBytesPerSecond);
+    const stop = (): void => {
+      settled = true;
+      parts = [];
+      clearTimeout(timer);
+      req.off('data', onData);
+      signal?.removeEventListener('abort', onGone);
+    };
     const onData = (chunk: Buffer): void => {
-      if (refused) return;
+      if (settled) return;
+      firstByteMs ??= Date.now();
       received += chunk.length;
       if (received > limitBytes) {
-        refused = true;
-        parts = [];
-        req.off('data', onData);
+        stop();
         refuse();
         return;
       }
       parts.push(chunk);
     };
-    // The time limit for the body runs from when it is read, not from when the request
-    // came in: an upload may first wait its turn in line, unread.
-    const timer = setTimeout(() => {
-      if (refused) return;
-      refused = true;
-      parts = [];
-      req.off('data', onData);
-      reject(new HttpError(408, { code: 'timeout', message: `the upload did not arrive within ${BODY_TIMEOUT_MS / 1000} s` }));
-      req.socket.destroy();
-    }, BODY_TIMEOUT_MS);
+    const check = (): void => {
+      if (settled) return;
+      const now = Date.now();
+      const due = dueMs();
+      if (now < due) {
+        timer = setTimeout(check, due - now + 1);
+        timer.unref();
+        return;
+      }
+      stop();
+      const seconds = (now - (firstByteMs ?? startedMs)) / 1000;
+      const message =
+        firstByteMs === undefined
+          ? `the upload sent no body within ${pace.graceMs / 1000} s`
+          : `the upload came too slowly: ${received.toLocaleString('en-US')} bytes in ${seconds.toFixed(1)} s, below ${rateText(pace.minBytesPerSecond)} after its first ${pace.graceMs / 1000} s`;
+      // Answered, then the connection is closed: the rest of the body is never waited for.
+      reject(new HttpError(408, { code: 'timeout', message, hint: 'send it again from a steady connection' }, { connection: 'close' }));
+    };
+    let timer = setTimeout(check, pace.graceMs);
     timer.unref();
+    const onGone = (): void => {
+      if (settled) return;
+      stop();
+      reject(new ClientGoneError());
+    };
+    signal?.addEventListener('abort', onGone);
     req.on('data', onData);
     req.on('end', () => {
-      clearTimeout(timer);
-      if (refused) return;
-      const bytes = Buffer.concat(parts, received);
-      parts = [];
-      // The CLI's decoding: UTF-8 (a byte-order mark dropped), UTF-16 with a BOM, GB18030, named refusals.
-      try {
-        resolve(decodeText(bytes, file).text);
-      } catch (error) {
-        reject(error);
-      }
+      if (settled) return;
+      const body = parts;
+      stop();
+      resolve(body);
     });
-    req.on('error', (error) => {
-      if (!refused) reject(error);
-    });
+    req.on('error', () => onGone());
     // A client gone before the end of its body: settle, so its place in the parse pool is given back.
     req.on('close', () => {
-      clearTimeout(timer);
-      if (!refused) reject(new Error('the request was cut off before its end'));
+      if (!req.complete) onGone();
     });
   });
 }

@@ -13,7 +13,7 @@
  * next task starts a fresh one.
  */
 import { Worker } from 'node:worker_threads';
-import { HttpError } from './http';
+import { ClientGoneError, HttpError } from './http';
 import type { ParseReply, ParseRequest } from './parse-worker';
 import type { UploadResult, UploadTask } from './upload-tasks';
 import { workerEntry } from './worker-runner';
@@ -34,6 +34,8 @@ interface Pending {
   task: UploadTask;
   resolve: (result: UploadResult) => void;
   reject: (error: unknown) => void;
+  /** Stops listening to the task's abort signal. */
+  unlisten: () => void;
 }
 
 interface PoolWorker {
@@ -100,11 +102,26 @@ export class ParsePool {
   /**
    * Wait for a history's turn to be read: resolves when fewer than
    * `workers + 1` bodies are being read or parsed. Call the returned function
-   * when its parse is over.
+   * when its parse is over. A `signal` that aborts (the client has gone) takes
+   * the request out of the line, rejecting with ClientGoneError.
    */
-  async readTurn(): Promise<() => void> {
-    if (this.reading >= this.options.workers + 1) await new Promise<void>((resolve) => this.readers.push(resolve));
-    else this.reading += 1;
+  async readTurn(signal?: AbortSignal): Promise<() => void> {
+    if (signal?.aborted) throw new ClientGoneError();
+    if (this.reading >= this.options.workers + 1) {
+      await new Promise<void>((resolve, reject) => {
+        const turn = (): void => {
+          signal?.removeEventListener('abort', leave);
+          resolve();
+        };
+        const leave = (): void => {
+          const at = this.readers.indexOf(turn);
+          if (at >= 0) this.readers.splice(at, 1);
+          reject(new ClientGoneError());
+        };
+        this.readers.push(turn);
+        signal?.addEventListener('abort', leave, { once: true });
+      });
+    } else this.reading += 1;
     let done = false;
     return () => {
       if (done) return;
@@ -125,12 +142,31 @@ export class ParsePool {
     return this.workers.size;
   }
 
-  /** Run one task in a worker. */
-  run(task: UploadTask): Promise<UploadResult> {
+  /**
+   * Run one task in a worker. When `signal` aborts (the client has gone) the
+   * task is taken out of the line, or its worker ended if it is being parsed,
+   * and the promise rejects with ClientGoneError.
+   */
+  run(task: UploadTask, signal?: AbortSignal): Promise<UploadResult> {
     if (this.closed) return Promise.reject(new HttpError(503, { code: 'stopped', message: 'the server is stopping' }));
+    if (signal?.aborted) return Promise.reject(new ClientGoneError());
     return new Promise((resolve, reject) => {
       this.seq += 1;
-      const pending: Pending = { seq: this.seq, task, resolve, reject };
+      const cancel = (): void => this.cancel(pending);
+      const pending: Pending = {
+        seq: this.seq,
+        task,
+        resolve: (result) => {
+          pending.unlisten();
+          resolve(result);
+        },
+        reject: (error) => {
+          pending.unlisten();
+          reject(error);
+        },
+        unlisten: () => signal?.removeEventListener('abort', cancel),
+      };
+      signal?.addEventListener('abort', cancel, { once: true });
       // Histories wait in arrival order; anything else goes before them.
       if (task.kind === 'history') this.queue.push(pending);
       else {
@@ -139,6 +175,22 @@ export class ParsePool {
       }
       this.dispatch();
     });
+  }
+
+  /** A task whose client has gone: out of the line, or its worker ended mid-parse (a new one starts for the next task). */
+  private cancel(pending: Pending): void {
+    const waiting = this.queue.indexOf(pending);
+    if (waiting >= 0) this.queue.splice(waiting, 1);
+    else {
+      const w = [...this.workers].find((x) => x.task === pending);
+      if (!w) return;
+      w.task = undefined;
+      this.workers.delete(w);
+      if (w.idleTimer) clearTimeout(w.idleTimer);
+      void w.worker.terminate();
+    }
+    pending.reject(new ClientGoneError());
+    this.dispatch();
   }
 
   /** End every worker and refuse what waits. */

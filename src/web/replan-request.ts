@@ -1,14 +1,21 @@
 /**
  * `POST /api/replan`: `{"plan": "<id of a finished plan run>", "now": "2026-11-11T10:00",
  * "actuals": {"file": "actuals.csv", "text": "..."}}` → the inputs of a re-plan job, run in
- * the plan queue like a plan (jobs/plan.ts runReplanJob).
+ * the plan queue like a plan (jobs/plan.ts runReplanJob). The body is read in a parse
+ * worker (parseReplanRequest); the plan run's files are then found on the main thread.
  */
 import { parseReplanNow } from '../io/replan';
-import { badRequest, notFound, toHttpError } from './http';
-import type { PlanInputs, PlanQueue } from './queue';
-import { cleanFileName } from './upload-tasks';
+import type { NamedText, PlanInputs } from '../jobs';
+import { badRequest, cleanFileName, notFound, toHttpError } from './http';
+import type { PlanQueue } from './queue';
 
-export function replanInputs(text: string, queue: PlanQueue): PlanInputs {
+export interface ReplanRequest {
+  plan: string;
+  now: string;
+  actuals: NamedText;
+}
+
+export function parseReplanRequest(text: string): ReplanRequest {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -25,13 +32,17 @@ export function replanInputs(text: string, queue: PlanQueue): PlanInputs {
     throw toHttpError(error, 'now');
   }
   if (!b.actuals || typeof b.actuals !== 'object' || typeof b.actuals.text !== 'string') throw badRequest('actuals: expected {"file": "actuals.csv", "text": "..."}', 'actuals');
-  const files = queue.files(b.plan);
+  return { plan: b.plan, now, actuals: { file: cleanFileName(typeof b.actuals.file === 'string' ? b.actuals.file : undefined, 'actuals.csv'), text: b.actuals.text } };
+}
+
+export function replanInputs(request: ReplanRequest, queue: PlanQueue): PlanInputs {
+  const files = queue.files(request.plan);
   if (!files) throw notFound('no such finished plan run (finished runs are kept for the 16 most recent); run the plan again');
   const config = files.find((f) => f.name === 'config.json');
   if (!config) throw badRequest('that run is a what-if comparison, not a plan folder; pick a plan run', 'plan');
   return {
-    history: { file: cleanFileName(typeof b.actuals.file === 'string' ? b.actuals.file : undefined, 'actuals.csv'), text: b.actuals.text },
+    history: request.actuals,
     config: { file: 'config.json', text: typeof config.body === 'string' ? config.body : Buffer.from(config.body).toString('utf8') },
-    replan: { now, plan: files },
+    replan: { now: request.now, plan: files },
   };
 }

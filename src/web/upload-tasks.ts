@@ -1,6 +1,6 @@
 /**
  * The parsing and checking behind the upload routes: a history, a config, a
- * plan request. These run in the parse workers (parse-pool.ts), never on the
+ * holiday file, a plan or re-plan request. These run in the parse workers (parse-pool.ts), never on the
  * server's main thread, so a 1.6 MB history being read does not hold up the
  * health check or the page. Same readers and messages as the CLI.
  */
@@ -8,18 +8,35 @@ import { defaultConfig, parseConfig, type Config } from '../config';
 import { parseAgents } from '../io/agents';
 import { loadConfigText, parseJsonText } from '../io/config';
 import { parseHistory } from '../io/history';
+import { parseHolidays } from '../io/holidays';
+import { decodeText } from '../io/encoding';
 import { summarizeHistory } from '../report/history';
 import type { DesignRequest, HistoryView, NamedText } from './api-types';
-import { badRequest, toHttpError } from './http';
+import { badRequest, cleanFileName, toHttpError } from './http';
 import { parseWebScenarios } from '../jobs/plan';
 import { dailyTotals, historyEvents } from './view';
+import { parseReplanRequest, type ReplanRequest } from './replan-request';
 
-/** What the server asks of a parse worker: the request's text (its body, decoded) and what it is. */
+/**
+ * A request's body: its bytes as they came off the socket, decoded in the parse
+ * worker as the CLI decodes a file (so the main thread never joins or decodes
+ * megabytes), or text already decoded.
+ */
+export type UploadBody = { body: Uint8Array[] } | { text: string };
+
+/** What the server asks of a parse worker: the request's body and what it is. */
 export type UploadTask =
-  | { kind: 'history'; id: string; file: string; timezone: string | null; text: string }
+  | ({ kind: 'history'; id: string; file: string; timezone: string | null } & UploadBody)
   | { kind: 'history-check'; file: string; timezone: string; text: string }
-  | { kind: 'config'; file: string; text: string }
-  | { kind: 'plan'; text: string };
+  | ({ kind: 'config'; file: string } & UploadBody)
+  | ({ kind: 'holidays'; file: string } & UploadBody)
+  | ({ kind: 'plan' } & UploadBody)
+  | ({ kind: 'replan' } & UploadBody);
+
+/** The body as text: UTF-8 (a byte-order mark dropped), UTF-16 with a BOM, GB18030, named refusals. */
+export function uploadText(upload: UploadBody, file: string): string {
+  return 'text' in upload ? upload.text : decodeText(Buffer.concat(upload.body), file).text;
+}
 
 /** A plan request whose config, agents, scenarios and (inline) history have been read without error. */
 export interface CheckedPlanRequest {
@@ -37,17 +54,14 @@ export interface CheckedPlanRequest {
 }
 
 export type UploadResult =
-  | { kind: 'history'; json: string; timezone: string; bytes: number }
+  | { kind: 'history'; json: string; timezone: string; bytes: number; text: string }
   | { kind: 'history-check' }
   | { kind: 'config'; json: string }
-  | { kind: 'plan'; request: CheckedPlanRequest };
+  | { kind: 'holidays'; json: string }
+  | { kind: 'plan'; request: CheckedPlanRequest }
+  | { kind: 'replan'; request: ReplanRequest };
 
-/** A safe file name for messages: the base name, printable characters only. */
-export function cleanFileName(raw: string | null | undefined, fallback: string): string {
-  const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[^\p{L}\p{N}._ -]/gu, '').trim().slice(0, 100);
-  return clean === '' || /^\.+$/.test(clean) ? fallback : clean;
-}
+export { cleanFileName } from './http';
 
 function namedText(value: unknown, field: string): NamedText | undefined {
   if (value === undefined || value === null) return undefined;
@@ -67,11 +81,12 @@ function checked<T>(field: string, read: () => T): T {
   }
 }
 
-function historyView(task: Extract<UploadTask, { kind: 'history' }>): { json: string; timezone: string; bytes: number } {
+function historyView(task: Extract<UploadTask, { kind: 'history' }>): { json: string; timezone: string; bytes: number; text: string } {
   // Validated by the config reader, so a bad zone gets the CLI's message.
   const timezone = checked('history', () => parseConfig(task.timezone === null ? {} : { timezone: task.timezone }).timezone);
-  const history = checked('history', () => parseHistory(task.text, task.file, { timezone }));
-  const bytes = Buffer.byteLength(task.text, 'utf8');
+  const text = uploadText(task, task.file);
+  const history = checked('history', () => parseHistory(text, task.file, { timezone }));
+  const bytes = Buffer.byteLength(text, 'utf8');
   const view: HistoryView = {
     id: task.id,
     file: task.file,
@@ -80,7 +95,7 @@ function historyView(task: Extract<UploadTask, { kind: 'history' }>): { json: st
     daily: dailyTotals(history),
     events: historyEvents(history, defaultConfig()),
   };
-  return { json: JSON.stringify(view), timezone, bytes };
+  return { json: JSON.stringify(view), timezone, bytes, text };
 }
 
 /** `design: {"maxTypes": K}` of a plan request, checked like `--max-types`. */
@@ -134,9 +149,18 @@ export function runUploadTask(task: UploadTask): UploadResult {
     case 'history-check':
       checked('history', () => parseHistory(task.text, task.file, { timezone: task.timezone }));
       return { kind: 'history-check' };
-    case 'config':
-      return { kind: 'config', json: JSON.stringify({ config: checked('config', () => loadConfigText(task.text, task.file)) }) };
+    case 'config': {
+      const text = uploadText(task, task.file);
+      return { kind: 'config', json: JSON.stringify({ config: checked('config', () => loadConfigText(text, task.file)) }) };
+    }
+    case 'holidays': {
+      // The holiday rows become the config's calendar.holidays: their errors belong to the config.
+      const text = uploadText(task, task.file);
+      return { kind: 'holidays', json: JSON.stringify({ holidays: checked('config', () => parseHolidays(text, task.file)) }) };
+    }
     case 'plan':
-      return { kind: 'plan', request: planRequest(task.text) };
+      return { kind: 'plan', request: planRequest(uploadText(task, 'request')) };
+    case 'replan':
+      return { kind: 'replan', request: parseReplanRequest(uploadText(task, 'request')) };
   }
 }
