@@ -332,6 +332,10 @@ const en = {
   cmpNoPlanPoint: 'no point has a plan',
   cmpShortfallStarts: 'shortfall starts at {value}',
   cmpNoShortfall: 'no shortfall over the range',
+  // The job broker's connection (whatif --broker, serve --broker, worker): one line per change.
+  brokerUnreachable: 'broker unreachable, retrying ({reason})',
+  brokerBack: 'broker back',
+  brokerError: 'broker error: {message}',
 };
 
 export type TextKey = keyof typeof en;
@@ -649,6 +653,10 @@ const zh: Record<TextKey, string> = {
   cmpNoPlanPoint: '没有一个点有计划',
   cmpShortfallStarts: '从 {value} 开始出现缺口',
   cmpNoShortfall: '整个范围内没有缺口',
+  // The job broker's connection (whatif --broker, serve --broker, worker): one line per change.
+  brokerUnreachable: '无法连接任务代理（Redis），正在重试（{reason}）',
+  brokerBack: '任务代理已恢复连接',
+  brokerError: '任务代理出错：{message}',
 };
 
 export const CATALOGUE: Readonly<Record<Lang, Readonly<Record<TextKey, string>>>> = { en, zh };

@@ -3,3 +3,4 @@ export * from './types';
 export * from './errors';
 export * from './plan';
 export * from './run';
+export * from './orphans';

@@ -12,6 +12,7 @@ import type { ScenarioPool } from '../scenario/runner';
 import { HttpError, type JobProgress, type PlanInputs, type PlanOutput, type PlanRunner, type ProgressFn } from '../jobs';
 import { decodePayload, DEFAULT_MAX_PAYLOAD_BYTES, encodePayload } from './codec';
 import { checkBrokerReachable, checkBrokerUrl } from './connection';
+import { BrokerLink, type LinkEvent } from './link';
 import { failedJobError, failedPlanError, type BrokerJobData, type BrokerJobKind } from './protocol';
 
 export const DEFAULT_QUEUE_NAME = 'peakshift';
@@ -29,6 +30,8 @@ export interface BrokerOptions {
   maxInputBytes?: number;
   /** Seconds between checks of jobs whose events may have been missed (default 5). */
   pollSeconds?: number;
+  /** Told when Redis stops answering and when it answers again (link.ts); its clients retry meanwhile. */
+  onLink?: (event: LinkEvent) => void;
 }
 
 interface Watcher {
@@ -38,9 +41,14 @@ interface Watcher {
   progress?(data: unknown): void;
 }
 
-/** Redis connection options every client of the queue uses; BullMQ needs unlimited retries per request on blocking clients. */
-export function connectionOptions(url: string): { url: string; maxRetriesPerRequest: null } {
-  return { url, maxRetriesPerRequest: null };
+/**
+ * Redis connection options every client of the queue uses: BullMQ needs
+ * unlimited retries per request on blocking clients; a lost connection is tried
+ * again after 0.5 s, 1 s, 1.5 s, ... at most 5 s apart (BullMQ's own waits grow
+ * to 20 s), so work goes on within 5 s of Redis coming back.
+ */
+export function connectionOptions(url: string): { url: string; maxRetriesPerRequest: null; retryStrategy: (times: number) => number } {
+  return { url, maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(500 * times, 5000) };
 }
 
 export class Broker {
@@ -51,7 +59,8 @@ export class Broker {
   private constructor(
     private readonly queue: Queue<BrokerJobData, string>,
     private readonly events: QueueEvents,
-    private readonly options: Required<Omit<BrokerOptions, 'url' | 'queueName'>>,
+    private readonly link: BrokerLink,
+    private readonly options: Required<Omit<BrokerOptions, 'url' | 'queueName' | 'onLink'>>,
   ) {
     events.on('completed', ({ jobId }) => void this.settle(jobId));
     events.on('failed', ({ jobId }) => void this.settle(jobId));
@@ -67,10 +76,13 @@ export class Broker {
     const connection = connectionOptions(options.url);
     // Read events from the stream's current end, so none of this run's jobs can finish unseen.
     const last = await checkBrokerReachable(options.url, '--broker', (client) => client.xrevrange(`${KEY_PREFIX}:${name}:events`, '+', '-', 'COUNT', 1));
+    const link = new BrokerLink(options.url, options.onLink);
     const queue = new Queue<BrokerJobData, string>(name, { connection, prefix: KEY_PREFIX, streams: { events: { maxLen: 1000 } } });
+    queue.on('error', link.error);
     const events = new QueueEvents(name, { connection, prefix: KEY_PREFIX, lastEventId: last?.[0]?.[0] ?? '0-0' });
+    events.on('error', link.error);
     await events.waitUntilReady();
-    return new Broker(queue, events, {
+    return new Broker(queue, events, link, {
       attempts: options.attempts ?? 3,
       maxInputBytes: options.maxInputBytes ?? DEFAULT_MAX_PAYLOAD_BYTES,
       pollSeconds: options.pollSeconds ?? 5,
@@ -224,6 +236,7 @@ export class Broker {
     this.closed = true;
     clearInterval(this.poll);
     this.watchers.clear();
+    this.link.close();
     await this.events.close();
     await this.queue.close();
   }

@@ -3,3 +3,4 @@ export * from './broker';
 export * from './codec';
 export * from './connection';
 export * from './worker';
+export * from './link';

@@ -3,15 +3,14 @@
  * sandboxed processor): decode the input, run it through the same functions as
  * the local run (src/jobs: a what-if point or a page plan), return
  * the compressed output. A child per running job keeps the solver off the
- * worker's main loop, which must renew the job's lock in time.
+ * worker's main loop, which must renew the job's lock in time; the child ends
+ * when its worker does, even killed outright (jobs/orphans.ts), so a job whose
+ * worker has died is not computed twice.
  */
 import type { SandboxedJob } from 'bullmq';
-import { pageError, runJob, type JobInput } from '../jobs';
+import { endWithParent, pageError, runJob, type JobInput } from '../jobs';
 import { decodePayload, DEFAULT_MAX_PAYLOAD_BYTES, encodePayload } from './codec';
-import { failureMessage, type BrokerJobData } from './protocol';
-
-/** Set by the worker for its children (`--max-result-mb`). */
-export const MAX_RESULT_ENV = 'PEAKSHIFT_MAX_RESULT_BYTES';
+import { failureMessage, MAX_RESULT_ENV, type BrokerJobData } from './protocol';
 
 function maxResultBytes(): number {
   const value = Number(process.env[MAX_RESULT_ENV]);
@@ -25,6 +24,8 @@ async function run(job: SandboxedJob<BrokerJobData, string>): Promise<string> {
 }
 
 export default async function processBrokerJob(job: SandboxedJob<BrokerJobData, string>): Promise<string> {
+  // This runs in the worker's child process only: it ends with its worker, even mid-solve.
+  endWithParent();
   try {
     return await run(job);
   } catch (error) {

@@ -6,6 +6,9 @@
 import { HttpError, type ApiError, type JobKind } from '../jobs';
 import { rebuildError, serializeError, type SerializedError } from '../scenario/workers';
 
+/** Set by the worker for its job processes (`--max-result-mb`). */
+export const MAX_RESULT_ENV = 'PEAKSHIFT_MAX_RESULT_BYTES';
+
 /** A what-if scenario (`ScenarioJob` in, `ScenarioJobOutput` out) or a web plan run (`PlanInputs` in, `PlanOutput` out): src/jobs. */
 export type BrokerJobKind = JobKind;
 

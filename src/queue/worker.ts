@@ -11,8 +11,8 @@ import { Worker } from 'bullmq';
 import { DEFAULT_MAX_PAYLOAD_BYTES } from './codec';
 import { connectionOptions, DEFAULT_QUEUE_NAME, KEY_PREFIX } from './broker';
 import { checkBrokerReachable, checkBrokerUrl } from './connection';
-import { MAX_RESULT_ENV } from './processor';
-import { failureText, type BrokerJobData } from './protocol';
+import { BrokerLink, type LinkEvent } from './link';
+import { failureText, MAX_RESULT_ENV, type BrokerJobData } from './protocol';
 
 export interface WorkerOptions {
   url: string;
@@ -24,6 +24,8 @@ export interface WorkerOptions {
   /** How long a job's lock lasts without renewal, and how often stalled jobs are looked for (default 30 s). */
   lockSeconds?: number;
   onEvent?: (event: { kind: 'start' | 'done' | 'failed'; label: string; detail?: string }) => void;
+  /** Told when Redis stops answering and when it answers again (link.ts). */
+  onLink?: (event: LinkEvent) => void;
 }
 
 export interface RunningWorker {
@@ -65,8 +67,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     worker.on('completed', (job) => onEvent({ kind: 'done', label: job.data.label }));
     worker.on('failed', (job, error) => onEvent({ kind: 'failed', label: job?.data.label ?? '?', detail: failureText(error.message) }));
   }
-  // Connection trouble is retried by the client; the worker keeps going once Redis is back.
-  worker.on('error', () => undefined);
+  // Connection trouble is retried by the client; the worker keeps going once Redis is back, and says so.
+  const link = new BrokerLink(options.url, options.onLink);
+  worker.on('error', link.error);
   await worker.waitUntilReady();
-  return { close: () => worker.close(true) };
+  return {
+    close: async () => {
+      link.close();
+      await worker.close(true);
+    },
+  };
 }

@@ -3,9 +3,9 @@
  * inputs come as the first message, progress and the result go back the same
  * way. The server kills the process at the run's time limit, which a solve in
  * its own thread could not allow, and when it stops; a process whose server
- * has gone away ends itself.
+ * has gone away ends itself, even mid-solve (jobs/orphans.ts).
  */
-import { runPlanJob, toHttpError, type ApiError, type PlanInputs, type PlanOutput } from '../jobs';
+import { endWithParent, runPlanJob, toHttpError, type ApiError, type PlanInputs, type PlanOutput } from '../jobs';
 
 export type WorkerMessage =
   | { type: 'progress'; stage: string; fraction: number; detail?: string }
@@ -17,6 +17,8 @@ if (process.send) {
     process.send?.(message);
   };
   process.on('disconnect', () => process.exit(0));
+  // A server killed outright cannot say so; the solve would hold the disconnect event back.
+  endWithParent();
   process.once('message', (inputs: PlanInputs) => {
     runPlanJob(inputs, (p) => post({ type: 'progress', ...p })).then(
       (output) => post({ type: 'done', output }),

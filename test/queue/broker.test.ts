@@ -91,7 +91,11 @@ async function startWorkerProcess(url: string, args: string[]): Promise<WorkerPr
       return seen !== undefined ? Promise.resolve(seen) : new Promise((resolve) => waiters.push({ pattern, resolve }));
     },
     kill: () => {
-      if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // the group has ended already
+      }
     },
   };
   await worker.waitFor(/^peakshift worker is taking jobs/);
@@ -207,6 +211,90 @@ async function startWorkerProcess(url: string, args: string[]): Promise<WorkerPr
       await broker.close();
     }
   }, 60_000);
+});
+
+/** Process ids of a process's children (Linux). */
+function childrenOf(pid: number): number[] {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** A process that has ended (gone, or a zombie waiting for its new parent to collect it). */
+function ended(pid: number): boolean {
+  try {
+    return /^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
+}
+
+(redisServerPath ? describe : describe.skip)('the broker through a Redis outage and a killed worker', () => {
+  let redis: RedisServer;
+  let worker: WorkerProcess;
+  let tmp: string;
+
+  beforeAll(async () => {
+    tmp = tempDir('peakshift-outage-');
+    // Kept on disk, so a restart is an outage the queue survives (docs/broker.md's settings).
+    redis = await startRedis({ persist: true });
+    worker = await startWorkerProcess(redis.url, ['--lock-seconds', '2']);
+  }, 60_000);
+
+  afterAll(async () => {
+    worker?.kill();
+    await redis?.stop();
+  });
+
+  test('Redis away for 4 s: whatif and the worker print one line when it goes and one when it is back, no stack trace, and the sweep ends', async () => {
+    const config = JSON.parse(fs.readFileSync(path.join(fixtures, 'config.json'), 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(path.join(tmp, 'config.json'), JSON.stringify({ ...config, costPerLostInquiry: 1000, horizon: { start: '2026-06-17', end: '2026-06-17' } }));
+    fs.writeFileSync(path.join(tmp, 'sweep.json'), JSON.stringify({ base: { config: 'config.json', demand: path.join(fixtures, 'forecast.csv'), start: '2026-06-17', end: '2026-06-17' }, sweeps: ['volume=0.9:1.1:0.1'] }));
+    const from = worker.log.length;
+    const running = runCli(['whatif', '--scenarios', path.join(tmp, 'sweep.json'), '--out-dir', path.join(tmp, 'out'), '--broker', redis.url, '--no-simulate', '--lang', 'en']);
+    await worker.waitFor(/: done$/, from);
+    await redis.restart(4000);
+    const run = await running;
+    expect(run.code).toBe(0);
+    const lines = run.stderr.split(/\r|\n/).filter((l) => l.trim() !== '');
+    expect(lines).toEqual(['broker unreachable, retrying (ECONNREFUSED)', 'broker back', `wrote ${path.join(tmp, 'out', 'comparison.html')} and 4 plan folders`]);
+    await worker.waitFor(/^broker back$/, from);
+    const log = worker.log.slice(from);
+    expect(log.filter((l) => l.startsWith('broker unreachable'))).toEqual(['broker unreachable, retrying (ECONNREFUSED)']);
+    expect(log.filter((l) => l === 'broker back')).toHaveLength(1);
+    expect(log.filter((l) => /^\s+at |Error: connect/.test(l))).toEqual([]);
+  }, 60_000);
+
+  test('a worker killed with kill -9 takes its job\'s process with it, mid-solve', async () => {
+    const killed = await startWorkerProcess(redis.url, ['--queue-name', 'killed']);
+    const broker = await Broker.connect({ url: redis.url, queueName: 'killed', attempts: 1 });
+    const stop = new AbortController();
+    try {
+      // A shift design of the sample's 14 days: a solve of about 40 s, in the job's process.
+      const inputs = {
+        history: { file: 'inquiries.csv', text: fs.readFileSync(path.join(repoRoot, 'data/inquiries.csv'), 'utf8') },
+        config: { file: 'config.json', text: fs.readFileSync(path.join(repoRoot, 'data/config.json'), 'utf8') },
+        design: {},
+      };
+      let designing: () => void = () => undefined;
+      const solving = new Promise<void>((resolve) => (designing = resolve));
+      const run = broker.planRunner(inputs, (p) => p.stage === 'design' && designing(), 120_000, stop.signal).catch((error: unknown) => error);
+      // The job's process has read its inputs and is computing the design: its main thread is busy from here on.
+      await solving;
+      const jobProcesses = childrenOf(killed.child.pid as number);
+      expect(jobProcesses.length).toBeGreaterThan(0);
+      // The worker alone, not its process group: nothing but the job process's own check can end it.
+      process.kill(killed.child.pid as number, 'SIGKILL');
+      while (!jobProcesses.every(ended)) await new Promise((r) => setTimeout(r, 100));
+      stop.abort();
+      expect(await run).toMatchObject({ status: 503 });
+    } finally {
+      killed.kill();
+      await broker.close();
+    }
+  }, 30_000);
 });
 
 describe('--broker address', () => {

@@ -5,7 +5,8 @@ import { UsageError } from '../../domain';
 import { defaultParseWorkers, isLoopbackHost, startServer } from '../../web/server';
 import { optionalNumberOption, parseNumberOption } from '../options';
 import { info, print, warn } from '../output';
-import { loadQueue } from '../queue';
+import { linkReporter, loadQueue } from '../queue';
+import { resolveLang } from '../lang';
 import { stopSignal } from '../signals';
 
 interface ServeArgs {
@@ -93,7 +94,7 @@ export async function handler(args: ArgumentsCamelCase<ServeArgs>): Promise<void
   const maxRunning = optionalNumberOption('max-running', args.maxRunning, { expected: 'a whole number from 1 to 64', integer: true, min: 1, max: 64 }) ?? (args.broker === undefined ? 1 : 4);
   if (maxRunning > 1 && args.broker === undefined) throw new UsageError(`--max-running ${maxRunning}: more than one plan at once needs --broker (plans run on this machine one at a time)`);
   // The queue code (and Redis) only when asked for.
-  const broker = args.broker === undefined ? undefined : await loadQueue().Broker.connect({ url: args.broker, queueName: args.queueName, attempts });
+  const broker = args.broker === undefined ? undefined : await loadQueue().Broker.connect({ url: args.broker, queueName: args.queueName, attempts, onLink: linkReporter(resolveLang(undefined, undefined)) });
   if (!isLoopbackHost(args.host)) {
     warn(`listening on ${args.host}: anyone who can reach this address can upload data and run plans; use --host 127.0.0.1 to keep the page on this machine`);
   }

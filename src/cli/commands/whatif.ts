@@ -5,7 +5,7 @@ import { UsageError } from '../../domain';
 import { checkOutputFolder, readAgents, readForecastCsv, readHistory, readScenarioFile, whatIfFiles, writeFolderAtomic } from '../../io';
 import { DEFAULT_SIMULATION_RUNS, comparisonMarkdown, parseSweep, prepareWhatIf, runWhatIf, simulationSchema, type WhatIfRun } from '../../scenario';
 import { parseNumberOption, typedText } from '../options';
-import { loadQueue } from '../queue';
+import { linkReporter, loadQueue } from '../queue';
 import { info, print, warn } from '../output';
 import { holdingSignals } from '../signals';
 import { startProgress } from '../progress';
@@ -86,7 +86,7 @@ export async function handler(args: ArgumentsCamelCase<WhatIfArgs>): Promise<voi
   for (const note of notes) warn(note);
   const total = 1 + loaded.scenarios.length + sweeps.reduce((s, w) => s + w.values.length, 0);
   // The queue code (and Redis) only when asked for.
-  const broker = args.broker === undefined ? undefined : await loadQueue().Broker.connect({ url: args.broker, queueName: args.queueName, attempts });
+  const broker = args.broker === undefined ? undefined : await loadQueue().Broker.connect({ url: args.broker, queueName: args.queueName, attempts, onLink: linkReporter(lang) });
   const progress = startProgress('whatif', total);
   let run: WhatIfRun;
   try {

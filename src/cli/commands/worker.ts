@@ -6,7 +6,8 @@
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { parseNumberOption } from '../options';
 import { info, print } from '../output';
-import { loadQueue } from '../queue';
+import { linkReporter, loadQueue } from '../queue';
+import { resolveLang } from '../lang';
 import { stopSignal } from '../signals';
 
 interface WorkerArgs {
@@ -42,6 +43,7 @@ export async function handler(args: ArgumentsCamelCase<WorkerArgs>): Promise<voi
     concurrency,
     maxResultBytes: Math.round(maxResultMb * 1024 * 1024),
     lockSeconds,
+    onLink: linkReporter(resolveLang(undefined, undefined)),
     onEvent: ({ kind, label, detail }) => info(kind === 'failed' ? `${label}: failed: ${detail ?? ''}` : `${label}: ${kind === 'start' ? 'started' : 'done'}`),
   });
   print(`peakshift worker is taking jobs from ${shownAddress(args.broker)} (queue ${args.queueName}), ${concurrency} at a time`);
