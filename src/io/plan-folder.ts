@@ -9,11 +9,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Config } from '../config';
 import { describeValue, InputError, type Demand, type Requirement, type ShiftLine } from '../domain';
-import type { CoverageRow, PlanSummary, ShortageExplanation } from '../plan';
+import type { AcceptedGap, CoverageRow, PlanSummary, ShortageExplanation } from '../plan';
 import type { HourlyService } from '../pipeline';
 import { tr, type Lang } from '../domain/i18n';
 import { buildReportModel, renderReportHtml, renderSummaryMarkdown, rosterExportFiles, type Kpi } from '../report';
-import { workbookBytes } from '../report/workbook';
 import type { Agent, Roster } from '../roster';
 import { formatAgentsCsv } from './agents';
 import { csvCell, fixedDigits } from '../report/format';
@@ -102,7 +101,18 @@ export function isPeopleCsv(name: string): boolean {
 
 const UTF8_BOM = '\ufeff';
 
+/**
+ * The workbook writer, loaded when a workbook is written: exceljs is most of the
+ * command line's start-up time. A plain require, which resolves the same way
+ * compiled and from sources.
+ */
+function loadWorkbook(): typeof import('../report/workbook') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../report/workbook') as typeof import('../report/workbook');
+}
+
 const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
+const pct2 = (v: number): string => `${(v * 100).toFixed(2)}%`;
 
 /** Every file of a plan folder by relative path (`prefix/` first when given): text, and roster.xlsx's bytes. */
 export async function planFolderFiles(input: PlanFolderInput, prefix = ''): Promise<Map<string, string | Buffer>> {
@@ -127,6 +137,7 @@ export async function planFolderFiles(input: PlanFolderInput, prefix = ''): Prom
     summary: input.plan.summary,
     extraKpis,
     explanations: (input.summary as { shortage?: { explanations?: ShortageExplanation[] } }).shortage?.explanations ?? [],
+    warnings: ((input.summary as { acceptedGaps?: AcceptedGap[] }).acceptedGaps ?? []).map((a) => tr(lang, 'outAcceptedGap', { what: a.what, gap: pct2(a.gap), asked: pct2(a.asked), accepted: pct2(a.accepted) })),
     ...(input.demand ? { demand: input.demand } : {}),
   };
   const model = buildReportModel(input.roster ? { ...report, roster: input.roster } : report);
@@ -140,7 +151,7 @@ export async function planFolderFiles(input: PlanFolderInput, prefix = ''): Prom
   }
   files.set(
     at('roster.xlsx'),
-    await workbookBytes({ model, config: input.config, lines: input.plan.lines, coverage: input.plan.coverage, serviceLevels: input.service.levels, summary: input.plan.summary, roster: input.roster ?? null }),
+    await loadWorkbook().workbookBytes({ model, config: input.config, lines: input.plan.lines, coverage: input.plan.coverage, serviceLevels: input.service.levels, summary: input.plan.summary, roster: input.roster ?? null }),
   );
   return files;
 }
