@@ -25,8 +25,12 @@ export const MAX_NAME_CHARS = 64;
 /** Characters of any other text in a config (time zone, file name, `onlyOn` entry, ...) and of any cell of a holiday or agents file. */
 export const MAX_TEXT_CHARS = 4_096;
 
-/** Queues in a config. */
-export const MAX_CONFIG_QUEUES = 200;
+/**
+ * Queues in a config: the plan models every queue in every hour, so its work
+ * grows with them (a 2-day plan of 200 queues took 20 s); a shop has a handful,
+ * and an outsourcer plans each client's queues apart (a history may hold 200).
+ */
+export const MAX_CONFIG_QUEUES = 50;
 
 /** Pools in a config (a shop has one to four; `design.pools` too). */
 export const MAX_POOLS = 50;

@@ -77,7 +77,7 @@ describe('config counts', () => {
 
   test('the sizes of the finding (1,000 queues, 60 vendor pools) are refused before any is validated', () => {
     // Every queue is also invalid: the cap answers first, so nothing was validated item by item.
-    expect(configError({ queues: Array.from({ length: 1000 }, () => ({ name: '' })) }).message).toBe('config queues: expected at most 200 queues, got 1,000 (in c.json)');
+    expect(configError({ queues: Array.from({ length: 1000 }, () => ({ name: '' })) }).message).toBe('config queues: expected at most 50 queues, got 1,000 (in c.json)');
     expect(configError({ pools: Array.from({ length: 60 }, (_, i) => vendor(i)) }).path).toBe('pools');
   });
 

@@ -329,7 +329,7 @@ export const SIZE_MUTATIONS: SizeMutation[] = [
     c.pools = [...(c.pools as Json[]), { name: long('v'), kind: 'vendor', maxAgentsPerDay: 10, pricing: { model: 'perHour', rate: 35 } }];
     c.shifts = [...(c.shifts as Json[]), { name: long('s'), code: 'ZZ', start: '10:00', hours: 8, onlyOn: [long('e')] }];
   } },
-  ...[200, 201, 1000].map((n): SizeMutation => ({ name: `${n} queues`, over: n > 200, field: 'queues', apply: (c) => { c.queues = Array.from({ length: n }, (_, i) => ({ name: `q${i}` })); } })),
+  ...[50, 51, 1000].map((n): SizeMutation => ({ name: `${n} queues`, over: n > 50, field: 'queues', apply: (c) => { c.queues = Array.from({ length: n }, (_, i) => ({ name: `q${i}` })); } })),
   ...[47, 48, 57].map((n): SizeMutation => ({ name: `${n + 3} pools`, over: n + 3 > 50, field: 'pools', apply: (c) => { c.pools = [...(c.pools as Json[]), ...vendorPools(n)]; } })),
   ...[46, 47, 100].map((n): SizeMutation => ({ name: `${n + 4} shifts`, over: n + 4 > 50, field: 'shifts', apply: (c) => { c.shifts = [...(c.shifts as Json[]), ...extraShifts(n)]; } })),
   ...[200, 201, 5000].map((n): SizeMutation => ({ name: `${n} events`, over: n > 200, field: 'events', apply: (c) => { c.events = Array.from({ length: n }, (_, i) => ({ name: `e${i}`, date: '2026-11-02', uplift: 1.01 })); } })),
