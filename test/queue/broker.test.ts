@@ -248,14 +248,14 @@ function ended(pid: number): boolean {
     await redis?.stop();
   });
 
-  test('Redis away for 4 s: whatif and the worker print one line when it goes and one when it is back, no stack trace, and the sweep ends', async () => {
+  test('Redis away for 2 s: whatif and the worker print one line when it goes and one when it is back, no stack trace, and the sweep ends', async () => {
     const config = JSON.parse(fs.readFileSync(path.join(fixtures, 'config.json'), 'utf8')) as Record<string, unknown>;
     fs.writeFileSync(path.join(tmp, 'config.json'), JSON.stringify({ ...config, costPerLostInquiry: 1000, horizon: { start: '2026-06-17', end: '2026-06-17' } }));
     fs.writeFileSync(path.join(tmp, 'sweep.json'), JSON.stringify({ base: { config: 'config.json', demand: path.join(fixtures, 'forecast.csv'), start: '2026-06-17', end: '2026-06-17' }, sweeps: ['volume=0.9:1.1:0.1'] }));
     const from = worker.log.length;
     const running = runCli(['whatif', '--scenarios', path.join(tmp, 'sweep.json'), '--out-dir', path.join(tmp, 'out'), '--broker', redis.url, '--no-simulate', '--lang', 'en']);
     await worker.waitFor(/: done$/, from);
-    await redis.restart(4000);
+    await redis.restart(2000);
     const run = await running;
     expect(run.code).toBe(0);
     const lines = run.stderr.split(/\r|\n/).filter((l) => l.trim() !== '');
