@@ -10,17 +10,17 @@
  *    headers): how long until the server has closed them all (goal: by the
  *    documented 30 s header deadline), with health answered meanwhile.
  *
- * Health is probed from a process of its own, one request at a time, 20 ms
- * apart, so the latencies are the server's. Runs the compiled CLI: `npm run
+ * Health (and the page) are probed from a process of its own, one request at a
+ * time, 20 ms apart, so the latencies are the server's. Runs the compiled CLI: `npm run
  * build` first; BENCH_SERVER_ROOT=DIR runs another build (an older checkout) for
  * a before/after comparison, and BENCH_OUT names the JSON file (default
  * bench/hostile.json). Prints a table.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { latency, startProber, startServerProcess } from './serve-probe';
 
 const ROOT = path.resolve(__dirname, '..');
 const SERVER_ROOT = path.resolve(process.env.BENCH_SERVER_ROOT ?? ROOT);
@@ -30,67 +30,6 @@ const SLOWLORIS = 600;
 const GIVE_UP_MS = 150_000;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function startServerProcess(): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(SERVER_ROOT, 'bin/peakshift.js'), 'serve', '--port', '0'], { cwd: SERVER_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.stderr?.on('data', (c: Buffer) => process.stderr.write(c));
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return { port, child };
-}
-
-const PROBER = `
-const http = require('node:http');
-const port = Number(process.argv[1]);
-const out = { health: [], failures: [] };
-let stop = false;
-process.stdin.on('data', () => { stop = true; });
-const get = () => new Promise((resolve) => {
-  const t = process.hrtime.bigint();
-  const req = http.get({ host: '127.0.0.1', port, path: '/api/health', agent: false }, (res) => {
-    res.resume();
-    res.on('end', () => resolve({ ms: Number(process.hrtime.bigint() - t) / 1e6, status: res.statusCode }));
-  });
-  req.on('error', (e) => resolve({ ms: Number(process.hrtime.bigint() - t) / 1e6, status: 0, error: e.message }));
-});
-(async () => {
-  while (!stop) {
-    const r = await get();
-    out.health.push(r.ms);
-    if (r.status !== 200) out.failures.push(r.status + (r.error ? ' ' + r.error : ''));
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  process.stdout.write(JSON.stringify(out));
-})();
-`;
-
-function startProber(port: number): { stop: () => Promise<{ health: number[]; failures: string[] }> } {
-  const child = spawn(process.execPath, ['-e', PROBER, String(port)], { stdio: ['pipe', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  const done = new Promise<{ health: number[]; failures: string[] }>((resolve) => child.on('exit', () => resolve(JSON.parse(out) as { health: number[]; failures: string[] })));
-  return {
-    stop: () => {
-      child.stdin.end('stop\n');
-      return done;
-    },
-  };
-}
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return Number((sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number).toFixed(1));
-}
-
-const latency = (values: number[]): { n: number; p50: number; p99: number; max: number } => ({ n: values.length, p50: percentile(values, 50), p99: percentile(values, 99), max: percentile(values, 100) });
 
 /** A raw request: `head`, then `body` (possibly less than declared); resolves with the status line's code (0: closed without one) and when. */
 function rawRequest(port: number, head: string, body: Buffer | string, giveUpMs: number): Promise<{ status: number; ms: number }> {
@@ -222,7 +161,7 @@ async function quietPhase(port: number): Promise<Record<string, unknown>> {
 }
 
 async function main(): Promise<void> {
-  const server = await startServerProcess();
+  const server = await startServerProcess(SERVER_ROOT);
   const result: Record<string, unknown> = { serverRoot: SERVER_ROOT === ROOT ? '.' : SERVER_ROOT };
   try {
     result.quiet = await quietPhase(server.port);

@@ -20,10 +20,11 @@
  * another build (e.g. an older checkout) for a before/after comparison;
  * BENCH_TTL (seconds, default 15) is the server's --history-ttl where it has one.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
+import { latency, startProber, startServerProcess } from './serve-probe';
 
 const ROOT = path.resolve(__dirname, '..');
 const SERVER_ROOT = path.resolve(process.env.BENCH_SERVER_ROOT ?? ROOT);
@@ -83,89 +84,6 @@ function treeRssMb(pid: number): number {
   return Number(total.toFixed(1));
 }
 
-interface Server {
-  port: number;
-  pid: number;
-  child: ChildProcess;
-}
-
-async function startServerProcess(args: string[]): Promise<Server> {
-  const bin = path.join(SERVER_ROOT, 'bin/peakshift.js');
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], { cwd: SERVER_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.stderr?.on('data', (c: Buffer) => process.stderr.write(c));
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return { port, pid: child.pid as number, child };
-}
-
-/**
- * The prober: its own process, one request at a time (health, then the page),
- * 20 ms apart, until told to stop on stdin; prints the latencies as JSON.
- */
-const PROBER = `
-const http = require('node:http');
-const port = Number(process.argv[1]);
-const out = { health: [], page: [], failures: [] };
-let stop = false;
-process.stdin.on('data', () => { stop = true; });
-const get = (p) => new Promise((resolve) => {
-  const t = process.hrtime.bigint();
-  const req = http.get({ host: '127.0.0.1', port, path: p, agent: false }, (res) => {
-    res.resume();
-    res.on('end', () => resolve({ ms: Number(process.hrtime.bigint() - t) / 1e6, status: res.statusCode }));
-  });
-  req.on('error', (e) => resolve({ ms: Number(process.hrtime.bigint() - t) / 1e6, status: 0, error: e.message }));
-});
-(async () => {
-  while (!stop) {
-    for (const [key, p] of [['health', '/api/health'], ['page', '/']]) {
-      const r = await get(p);
-      out[key].push(r.ms);
-      if (r.status !== 200) out.failures.push(p + ' ' + r.status + (r.error ? ' ' + r.error : ''));
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  process.stdout.write(JSON.stringify(out));
-})();
-`;
-
-interface ProbeResult {
-  health: number[];
-  page: number[];
-  failures: string[];
-}
-
-function startProber(port: number): { stop: () => Promise<ProbeResult> } {
-  const child = spawn(process.execPath, ['-e', PROBER, String(port)], { stdio: ['pipe', 'pipe', 'inherit'] });
-  child.stdin.on('error', (error) => console.error(`prober: ${error.message}`));
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  const done = new Promise<ProbeResult>((resolve) => child.on('exit', () => resolve(JSON.parse(out) as ProbeResult)));
-  return {
-    stop: () => {
-      child.stdin.end('stop\n');
-      return done;
-    },
-  };
-}
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return Number((sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number).toFixed(1));
-}
-
-function latency(values: number[]): { n: number; p50: number; p99: number; max: number } {
-  return { n: values.length, p50: percentile(values, 50), p99: percentile(values, 99), max: percentile(values, 100) };
-}
-
 interface Outcome {
   ok: boolean;
   attempts: number;
@@ -210,7 +128,7 @@ async function main(): Promise<void> {
 
   const help = spawnSync(process.execPath, [path.join(SERVER_ROOT, 'bin/peakshift.js'), 'serve', '--help'], { encoding: 'utf8' }).stdout;
   const hasTtl = help.includes('--history-ttl');
-  const server = await startServerProcess(['--max-queued', '20', ...(hasTtl ? ['--history-ttl', String(TTL_SECONDS)] : [])]);
+  const server = await startServerProcess(SERVER_ROOT, ['--max-queued', '20', ...(hasTtl ? ['--history-ttl', String(TTL_SECONDS)] : [])]);
   const result: Record<string, unknown> = { serverRoot: SERVER_ROOT === ROOT ? '.' : SERVER_ROOT, csvBytes: csv.length, uploads: UPLOADS, plans: PLANS, historyTtlSeconds: hasTtl ? TTL_SECONDS : null };
   let errors = 0;
   try {

@@ -6,15 +6,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot, tempDir } from '../helpers/paths';
-
-/** Ended: gone, or a zombie waiting for its new parent to collect it. */
-function ended(pid: number): boolean {
-  try {
-    return /^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return true;
-  }
-}
+import { ended } from '../helpers/processes';
 
 test('a child that calls endWithParent and then blocks its main thread ends when its parent is killed', async () => {
   const orphans = path.join(repoRoot, 'src/jobs/orphans.ts');

@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../helpers/cli';
 import { repoRoot, tempDir } from '../helpers/paths';
+import { childrenOf, ended } from '../helpers/processes';
 import { redisServerPath, startRedis, type RedisServer } from '../helpers/redis';
 import { Broker } from '../../src/queue';
 import type { JobView } from '../../src/web/api-types';
@@ -212,24 +213,6 @@ async function startWorkerProcess(url: string, args: string[]): Promise<WorkerPr
     }
   }, 60_000);
 });
-
-/** Process ids of a process's children (Linux). */
-function childrenOf(pid: number): number[] {
-  try {
-    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-
-/** A process that has ended (gone, or a zombie waiting for its new parent to collect it). */
-function ended(pid: number): boolean {
-  try {
-    return /^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return true;
-  }
-}
 
 (redisServerPath ? describe : describe.skip)('the broker through a Redis outage and a killed worker', () => {
   let redis: RedisServer;
