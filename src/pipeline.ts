@@ -12,6 +12,7 @@ import { computeRequirements, evaluateStaffing, queueParameters } from './staffi
 import { CONFIG_NAMES, checkPlanSize, effectiveBand, explainShortage, planShifts, SolveLog, solverByName, solverOptions, type SolveRecord, type CoverageRow, type MipModel, type MipOptions, type MipResult, type MipSolver, type PlanResult, type PlanSummary, type PoolCapacity, type ShortageExplanation } from './plan';
 import { paidSeatsOf, planWithRoster, requireFilled, solveRoster, type Agent, type SolvedRoster } from './roster';
 import { rosterSummary } from './report';
+import { restoreTenure, splitByTenure } from './capacity';
 
 /** Where the pipeline starts: an inquiry history, a forecast, or finished requirements. */
 export type PipelineSource =
@@ -287,7 +288,8 @@ export function sizeSource(
 }
 
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
-  const { config, source, start, end } = input;
+  const { source, start, end } = input;
+  let config = input.config;
   const deadline = Date.now() + 1000 * (input.timeLimitSeconds ?? config.solver.timeLimitSeconds);
   checkPlanSize(config, start, end, input.agents?.length ?? 0);
   let stage: PipelineProgress['stage'] = 'forecast';
@@ -299,6 +301,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const notes: string[] = [...configWarnings(config)];
   const file = input.sourceFile ?? source.kind;
   const { demand, requirement } = sizeSource(config, source, start, end, file, input.quantile, notes, enter);
+  // Agents in training or still ramping up: planned at their productive share (capacity/tenure.ts).
+  const tenure = splitByTenure(input.config, input.agents, requirement, start, end);
+  config = tenure.config;
   const chosen = typeof input.solver === 'object' ? input.solver : solverByName(input.solver ?? config.solver.name);
   const log = new SolveLog();
   const budgeted = budgetedSolver(chosen, deadline, () => stage === 'explain');
@@ -313,13 +318,13 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   let replans = 0;
   let planSeconds = 0;
   let rosterSeconds = 0;
-  if (!input.agents) {
+  if (!tenure.agents) {
     plan = await planShifts(config, requirement, planOptions);
     planSeconds = plan.summary.solver.seconds;
   } else {
     // Plan within what the named agents can work, roster, and re-plan with the
     // short shifts capped until every seat is filled (planWithRoster).
-    const agents = input.agents;
+    const agents = tenure.agents;
     const rosterEvents = eventDates(demand);
     try {
       const together = await planWithRoster(config, requirement, agents, { ...planOptions, solver: reporting, log, eventDates: rosterEvents, maxRounds: MAX_ROUNDS });
@@ -376,5 +381,5 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   };
   if (roster) summary.roster = { ...rosterSummary(roster.roster), method: roster.method, replans };
   enter('done');
-  return { config, demand, requirement, plan, roster, service, summary, notes, seconds: { plan: planSeconds, roster: roster ? rosterSeconds : null, solves: log.records, solver: log.seconds() } };
+  return restoreTenure(tenure, input.config, { config, demand, requirement, plan, roster, service, summary, notes, seconds: { plan: planSeconds, roster: roster ? rosterSeconds : null, solves: log.records, solver: log.seconds() } });
 }
