@@ -16,7 +16,8 @@
  *   plan would.
  */
 import { lostInquiryCost, shiftHoursOfDay, type Config } from '../config';
-import { addDays, dateFromDayNumber, dayNumber, hourNumber, type Demand, type Requirement } from '../domain';
+import { addDays, dateFromDayNumber, dayNumber, hourNumber, isValidDate, UsageError, type Demand, type Requirement } from '../domain';
+import { MAX_FORECAST_DAYS } from '../domain/limits';
 import { lostInquiries } from '../staffing';
 
 export const LOSS_SEGMENTS = 6;
@@ -161,3 +162,21 @@ export function weekOf(weeks: readonly CapacityWeek[], date: string): number {
 
 /** Last date of the 7-day week starting on `start`. */
 export const weekEnd = (start: string): string => addDays(start, 6);
+
+/**
+ * The first and last day of a capacity plan: real dates in order, at most a
+ * forecast's length apart. `names` are how the caller calls them (`--from`,
+ * `capacity.from`).
+ */
+export function capacityDates(from: unknown, until: unknown, names: { from: string; until: string } = { from: '--from', until: '--until' }): { from: string; until: string } {
+  for (const [name, value] of [[names.from, from], [names.until, until]] as const) {
+    if (value === undefined || value === null || value === '') throw new UsageError(`capacity needs ${name}: expected a date like 2026-08-03`);
+    if (typeof value !== 'string' || !isValidDate(value)) throw new UsageError(`${name} ${JSON.stringify(value)}: expected a date like 2026-08-03`);
+  }
+  const a = from as string;
+  const b = until as string;
+  if (b < a) throw new UsageError(`${names.until} ${b} is before ${names.from} ${a}: expected until on or after from`);
+  const days = dayNumber(b) - dayNumber(a) + 1;
+  if (days > MAX_FORECAST_DAYS) throw new UsageError(`${names.until}: ${days} days from ${names.from} ${a} to ${b}; expected at most ${MAX_FORECAST_DAYS} days`);
+  return { from: a, until: b };
+}

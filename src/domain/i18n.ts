@@ -420,6 +420,8 @@ const en = {
   capacityFrom: 'First week',
   capacityUntil: 'Last day',
   runCapacity: 'Plan the capacity',
+  stage_capacity: 'Planning the weeks',
+  capTableHint: 'Hours are paid hours at full speed; red weeks are short. capacity.html has the charts and the hiring timeline.',
 };
 
 export type TextKey = keyof typeof en;
@@ -825,6 +827,8 @@ const zh: Record<TextKey, string> = {
   capacityFrom: '第一周',
   capacityUntil: '最后一天',
   runCapacity: '规划人力',
+  stage_capacity: '规划各周人力',
+  capTableHint: '小时均为满速带薪小时；红色为缺口周。capacity.html 中有图表和招聘时间线。',
 };
 
 export const CATALOGUE: Readonly<Record<Lang, Readonly<Record<TextKey, string>>>> = { en, zh };

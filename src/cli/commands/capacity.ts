@@ -1,11 +1,11 @@
 /** `peakshift capacity`: the weekly recruiting, training, release and vendor plan before the peak. */
 import * as path from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
-import { planCapacity, signedHours, type CapacityPlan } from '../../capacity';
+import { capacityDates, planCapacity, signedHours, type CapacityPlan } from '../../capacity';
 import { capacityOf } from '../../config';
-import { dayNumber, InputError, isValidDate, UsageError } from '../../domain';
+import { InputError, UsageError } from '../../domain';
 import { tr, type Lang, type TextKey } from '../../domain/i18n';
-import { checkForecastWindow, MAX_FORECAST_DAYS } from '../../domain/limits';
+import { checkForecastWindow } from '../../domain/limits';
 import { capacityFolderFiles, checkOutputFolder, parseJsonText, readAgents, readConfig, readTextFile, writeFolderAtomic } from '../../io';
 import { sizeSource } from '../../pipeline';
 import { solverByName } from '../../plan';
@@ -49,20 +49,6 @@ export function builder(yargs: Argv): Argv<CapacityArgs> {
     .option('force', { type: 'boolean', default: false, describe: 'Replace --out-dir even when peakshift did not write it' })
     .option('lang', LANG_OPTION)
     .example('$0 capacity --config data/config.json --history data/inquiries.csv --agents data/agents.csv --from 2026-08-03 --until 2026-11-30 --out-dir capacity-out', 'plan Double 11 2026 from the first week of August') as unknown as Argv<CapacityArgs>;
-}
-
-/** `--from` and `--until`: real dates in order, at most a forecast's length apart. */
-export function capacityDates(from: string | undefined, until: string | undefined): { from: string; until: string } {
-  for (const [name, value] of [['from', from], ['until', until]] as const) {
-    if (value === undefined) throw new UsageError(`capacity needs --${name}: expected a date like 2026-08-03`);
-    if (!isValidDate(value)) throw new UsageError(`--${name} ${JSON.stringify(value)}: expected a date like 2026-08-03`);
-  }
-  const a = from as string;
-  const b = until as string;
-  if (b < a) throw new UsageError(`--until ${b} is before --from ${a}: expected until on or after from`);
-  const days = dayNumber(b) - dayNumber(a) + 1;
-  if (days > MAX_FORECAST_DAYS) throw new UsageError(`--until: ${days} days from --from ${a} to ${b}; expected at most ${MAX_FORECAST_DAYS} days`);
-  return { from: a, until: b };
 }
 
 /** A plan folder's scheduleEfficiency (summary.json), for `--efficiency-from`. */
