@@ -11,15 +11,18 @@ const pools = [
   { name: 'vendor-a', kind: 'vendor', pricing: { model: 'perHour', rate: 30 } },
 ];
 
-function configError(json: unknown): string {
-  try {
-    parseConfig(json, 'c.json');
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
+/** The message of the ConfigError parsing `json` throws. */
+const configError = (json: unknown): string => {
+  const error = ((): unknown => {
+    try {
+      return parseConfig(json, 'c.json');
+    } catch (caught) {
+      return caught;
+    }
+  })();
+  expect(error).toBeInstanceOf(ConfigError);
+  return (error as ConfigError).message;
+};
 
 describe('capacity config section', () => {
   it('has a documented default for every field', () => {
@@ -79,13 +82,8 @@ describe('agents file hired column', () => {
   });
 
   it('refuses a date that is not one, at its line and column', () => {
-    let message = '';
-    try {
-      parseAgents('agent_id,name,pool,hired\nA1,Ann,in-house,2026-02-30\n', 'a.csv', config);
-    } catch (error) {
-      expect(error).toBeInstanceOf(InputError);
-      message = (error as Error).message;
-    }
-    expect(message).toBe('a.csv:2:4: hired "2026-02-30"; expected a real date YYYY-MM-DD (the first day of employment) or an empty cell');
+    expect(() => parseAgents('agent_id,name,pool,hired\nA1,Ann,in-house,2026-02-30\n', 'a.csv', config)).toThrow(
+      new InputError({ file: 'a.csv', line: 2, column: 4 }, 'hired "2026-02-30"', 'a real date YYYY-MM-DD (the first day of employment) or an empty cell'),
+    );
   });
 });

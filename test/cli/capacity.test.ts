@@ -72,7 +72,7 @@ describe('peakshift capacity', () => {
     [['--until', '2026-08-01'], '--until 2026-08-01 is before --from 2026-08-03: expected until on or after from'],
     [['--until', '2027-09-01'], '--until: 395 days from --from 2026-08-03 to 2027-09-01; expected at most 366 days'],
     [['--quantile', 'p75'], '--quantile: expected p50 or p90, got "p75"'],
-    [['--history', 'h.csv'], '--history and --demand given: expected only one of them'],
+    [['--history', 'h.csv'], '--history and --demand given: expected only one of --history, --demand or --requirements'],
     [['--until', '2026-11-30'], `${'DEMAND'}: hours 2026-08-03T00:00 .. 2026-11-22T23:00; expected every hour from 2026-08-03T00:00 to 2026-11-30T23:00 (--from .. --until)`],
   ])('%j exits 2 with one line', async (extra, message) => {
     const out = path.join(dir, 'bad');

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { capacityDates, planCapacity, signedHours, type CapacityPlan } from '../../capacity';
 import { capacityOf } from '../../config';
-import { InputError, UsageError } from '../../domain';
+import { InputError } from '../../domain';
 import { tr, type Lang, type TextKey } from '../../domain/i18n';
 import { checkForecastWindow } from '../../domain/limits';
 import { capacityFolderFiles, checkOutputFolder, parseJsonText, readAgents, readConfig, readTextFile, writeFolderAtomic } from '../../io';
@@ -14,12 +14,13 @@ import { LANG_OPTION, resolveLang } from '../lang';
 import { optionalNumberOption } from '../options';
 import { info, print, warn } from '../output';
 import { holdingSignals } from '../signals';
-import { readSource } from './plan';
+import { checkSourceArgs, readSource } from './plan';
 
 interface CapacityArgs {
   config: string;
   history?: string;
   demand?: string;
+  requirements?: string;
   agents?: string;
   from?: string;
   until?: string;
@@ -39,6 +40,7 @@ export function builder(yargs: Argv): Argv<CapacityArgs> {
     .option('config', { type: 'string', demandOption: true, describe: 'Config JSON; its capacity section holds recruiting, training, ramp, attrition and vendor terms' })
     .option('history', { type: 'string', describe: 'Inquiry history CSV: forecast --from .. --until from the history before --from' })
     .option('demand', { type: 'string', describe: 'Forecast CSV (timestamp,queue,forecast,p10,p90,event) covering --from .. --until' })
+    .option('requirements', { type: 'string', describe: 'Requirements CSV (agents per queue and hour) covering --from .. --until, instead of a forecast' })
     .option('agents', { type: 'string', describe: "Today's agents CSV (optional hired column); default: the config's in-house headcounts" })
     .option('from', { type: 'string', describe: 'First day of the first week (today), YYYY-MM-DD' })
     .option('until', { type: 'string', describe: 'Last day planned (after the peak), YYYY-MM-DD' })
@@ -83,9 +85,7 @@ export function capacityReport(plan: CapacityPlan, outDir: string, lang: Lang): 
 }
 
 export async function handler(args: ArgumentsCamelCase<CapacityArgs>): Promise<void> {
-  const given = (['history', 'demand'] as const).filter((k) => args[k] !== undefined);
-  if (given.length !== 1) throw new UsageError(given.length === 0 ? 'capacity needs its demand: expected --history or --demand' : '--history and --demand given: expected only one of them');
-  if (args.quantile !== undefined && args.quantile !== 'p50' && args.quantile !== 'p90') throw new UsageError(`--quantile: expected p50 or p90, got ${JSON.stringify(args.quantile)}`);
+  checkSourceArgs('capacity', args);
   const { from, until } = capacityDates(args.from, args.until);
   const timeLimitSeconds = optionalNumberOption('time-limit', args.timeLimit, { expected: 'a positive number of seconds', min: 0, minInclusive: false });
   checkOutputFolder(args.outDir, '--out-dir', args.force);
