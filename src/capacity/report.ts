@@ -189,7 +189,7 @@ export function capacityMarkdown(plan: CapacityPlan, lang: Lang = 'en'): string 
     '',
     `## ${t('capKeyFigures')}`,
     '',
-    ...x.figures.map(([k, v]) => (v ? `- ${k}: ${v}` : `- ${k}`)),
+    ...x.figures.map(([k, v]) => (v ? `- ${k}${lang === 'zh' ? '：' : ': '}${v}` : `- ${k}`)),
     '',
     `## ${t('capShortWeeks')}`,
     '',

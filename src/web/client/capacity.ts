@@ -37,7 +37,7 @@ function table(head: string[], rows: string[][], short: boolean[] = []): HTMLTab
 function render(job: JobView, s: CapacitySummary): void {
   const peak = s.weeks[s.peakWeek];
   const trainees = s.classes.reduce((n, c) => n + c.trainees, 0);
-  el('capacity-line').textContent = `${t('capTotalCost')}: ${s.currency} ${whole(s.costs.total)} (${t('capPaid')} ${whole(s.costs.paid)} + ${t('capLostService')} ${whole(s.costs.lostService)}) · ${t('capClasses')}: ${s.classes.length} (${trainees}) · ${peak ? `${peak.start}: ${signed(peak.overUnder)} h` : ''}`;
+  el('capacity-line').textContent = `${t('capTotalCost')} ${s.currency} ${whole(s.costs.total)} (${t('capPaid')} ${whole(s.costs.paid)} + ${t('capLostService')} ${whole(s.costs.lostService)}) · ${t('capClasses')}: ${s.classes.length} (${trainees}) · ${peak ? `${peak.start}: ${signed(peak.overUnder)} h` : ''}`;
   el('capacity-chart').replaceChildren(
     lineChart({
       title: t('capChartHours'),
