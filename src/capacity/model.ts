@@ -371,7 +371,7 @@ export async function planCapacity(input: CapacityInput): Promise<CapacityPlan> 
   const seats: number[][] = [];
   const added: number[][] = [];
   const used: number[] = [];
-  vendors.forEach((v, j) => {
+  vendors.forEach((v) => {
     const name = v.pool.name;
     const u = b.addVariable(`use[${name}]`, { upper: 1, integer: true, cost: v.fees });
     used.push(u);
@@ -392,7 +392,6 @@ export async function planCapacity(input: CapacityInput): Promise<CapacityPlan> 
     });
     seats.push(k);
     added.push(a);
-    void j;
   });
 
   // Coverage per week.
