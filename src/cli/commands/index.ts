@@ -1,6 +1,7 @@
 /** Every registered command, one file each. Only implemented commands are listed. */
 import type { CommandModule } from 'yargs';
 import * as backtest from './backtest';
+import * as calendar from './calendar';
 import * as erlang from './erlang';
 import * as forecast from './forecast';
 import * as inspect from './inspect';
@@ -24,6 +25,7 @@ export const commands: AnyCommand[] = [
   register(inspect),
   register(forecast),
   register(backtest),
+  register(calendar),
   register(erlang),
   register(requirements),
   register(plan),
