@@ -4,6 +4,7 @@ import * as backtest from './backtest';
 import * as calendar from './calendar';
 import * as erlang from './erlang';
 import * as forecast from './forecast';
+import * as init from './init';
 import * as inspect from './inspect';
 import * as plan from './plan';
 import * as replan from './replan';
@@ -23,6 +24,7 @@ function register<A>(module: CommandModule<object, A>): AnyCommand {
 
 export const commands: AnyCommand[] = [
   register(inspect),
+  register(init),
   register(forecast),
   register(backtest),
   register(calendar),
