@@ -302,14 +302,18 @@ export function makeAgents(): string {
   return lines.join('\n') + '\n';
 }
 
-/** The Double 11 re-plan example: the actual inquiries of 2026-11-11 00:00-09:59 (the model's expected volume, drawn). */
+/**
+ * The Double 11 re-plan example: the actual inquiries of 2026-11-11 00:00-09:59,
+ * a morning 40% above the model's expected volume (drawn), as docs/replan.md tells it.
+ */
 export const ACTUALS_DAY = '2026-11-11';
 export const ACTUALS_HOURS = 10;
+const ACTUALS_FACTOR = 1.4;
 
 export function makeActuals(rng: Rng): string {
   const lines = ['timestamp,queue,inquiries'];
   const expected = expectedInquiries(ACTUALS_DAY);
-  const noise = Math.exp(DAY_NOISE_SD * standardNormal(rng) - (DAY_NOISE_SD * DAY_NOISE_SD) / 2);
+  const noise = ACTUALS_FACTOR * Math.exp(DAY_NOISE_SD * standardNormal(rng) - (DAY_NOISE_SD * DAY_NOISE_SD) / 2);
   for (let h = 0; h < ACTUALS_HOURS; h++) {
     for (const queue of QUEUES) lines.push(`${ACTUALS_DAY}T${String(h).padStart(2, '0')}:00,${queue},${poisson(rng, (expected[queue][h] ?? 0) * noise)}`);
   }
