@@ -8,16 +8,18 @@
  * columns are not read). `agent_id`, `name` and `pool` are required, the other columns are optional and an empty cell takes
  * the default (every shift of the pool, night_ok false, the pool's
  * maxDaysPerWeek, no leave). Every bad value is an InputError at
- * file:line:column naming what was found and what was expected.
+ * file:line:column naming what was found and what was expected; every bad
+ * row of the file is reported in one error (InputErrors).
  */
 import type { Config, InhousePoolConfig } from '../config';
-import { InputError, addDays, dayNumber, describeValue, isValidDate } from '../domain';
+import { InputError, InputErrors, addDays, dayNumber, describeValue, isValidDate } from '../domain';
 import { CATALOGUE, LANGS, type TextKey } from '../domain/i18n';
 import { MAX_AGENTS, groupedInt } from '../domain/limits';
 import { UNFILLED, poolShiftNames, type Agent } from '../roster';
 import { stripBom } from './encoding';
 import { readTextFile } from './files';
 import { forEachCsvRecord, normalizeNewlines } from './csv';
+import { MAX_REPORTED } from './history';
 import { csvCell } from '../report/format';
 
 export const AGENTS_HEADER = ['agent_id', 'name', 'pool', 'shifts', 'night_ok', 'max_days_per_week', 'unavailable'] as const;
@@ -152,7 +154,10 @@ export function parseAgents(text: string, file: string, config: Pick<Config, 'po
   const firstLine = new Map<string, number>();
   const agents: Agent[] = [];
 
-  for (let r = 1; r < rows.length; r++) {
+  // Every bad row is reported, not only the first (the row's first problem each).
+  const problems: InputError[] = [];
+  let problemCount = 0;
+  const readRow = (r: number): void => {
     const { record, info } = rows[r] as ParsedRow;
     const line = info.lines;
     const at = (c: Column) => ({ file, line, column: (col.get(c) ?? 0) + 1 });
@@ -224,7 +229,17 @@ export function parseAgents(text: string, file: string, config: Pick<Config, 'po
 
     const unavailable = parseUnavailable(cell('unavailable'), at('unavailable'));
     agents.push({ id, name, pool: pool.name, shifts, nightOk, maxDaysPerWeek, unavailable });
+  };
+  for (let r = 1; r < rows.length; r++) {
+    try {
+      readRow(r);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problemCount += 1;
+      if (problems.length < MAX_REPORTED) problems.push(error);
+    }
   }
+  if (problems.length > 0) throw InputErrors.of(problems, problemCount, file);
   return agents;
 }
 

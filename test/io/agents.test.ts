@@ -140,3 +140,15 @@ describe('the headers roster.xlsx writes, and Chinese ones', () => {
     expect(() => agentPools('工号,姓名,人员池\nKF01,陈晓,\n', 'agents.csv')).toThrow('agents.csv:2:3: an empty pool; expected the name of the pool the agent belongs to');
   });
 });
+
+describe('every bad row of an agents file in one run', () => {
+  it('lists each row\'s problem, located, then the count', () => {
+    const text = `${HEADER}\nA1,Li,in-house,,,,\nA2,Wang,in-house,,maybe,,\nA1,Zhao,in-house,,,,\nA4,Sun,nowhere,,,,\n`;
+    expect(errorOf(text).split('\nerror: ')).toEqual([
+      'agents.csv:3:5: night_ok "maybe"; expected true/false, yes/no, 是/否 or 1/0',
+      'agents.csv:4:1: agent_id "A1" again (first on line 2); expected a unique agent_id per row',
+      'agents.csv:5:3: unknown pool "nowhere"; expected an in-house pool from the config: in-house, day-team',
+      'agents.csv: 3 problems listed above; fix them and run again',
+    ]);
+  });
+});
