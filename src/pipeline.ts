@@ -349,6 +349,8 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     availability,
     allowShort,
     maxPriced: input.explainPriced ?? 3,
+    // Repairs are priced only against a plan proven within the asked gap.
+    notProven: accepted.some((a) => a.what === 'plan'),
     ...(plan.floorDiagnosis ? { floorDiagnosis: plan.floorDiagnosis } : {}),
   });
   for (const e of explanations.filter((x) => x.kind === 'floor')) notes.push(`--allow-short: ${e.why}; binding: ${e.binding.join(', ') || 'none found'}`);

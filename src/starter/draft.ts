@@ -12,7 +12,7 @@ import { designSchema, parseConfig, shiftSchema, type Config } from '../config';
 import { addDays, dateFromDayNumber, dayNumber, hourNumber, type History, type Requirement } from '../domain';
 import { candidateName, designRequirement, designShifts } from '../design';
 import { closedSplit } from '../forecast';
-import { solverByName, type MipModel, type MipOptions, type MipSolver } from '../plan';
+import type { MipSolver } from '../plan';
 
 /** One in-house pool of an agents file: its name and its agents (io/agents.ts agentPools). */
 export interface AgentPoolCount {
@@ -20,21 +20,6 @@ export interface AgentPoolCount {
   agents: number;
   nightOk: number;
 }
-
-/**
- * The solver for the design, stopped by branch-and-bound nodes instead of the
- * clock: the same history gives the same menu on a slow or a busy machine.
- * The time limit stays, far above, as a safety.
- */
-export function nodeLimited(solver: MipSolver, maxNodes: number, safetySeconds = DRAFT_DESIGN_SECONDS): MipSolver {
-  return {
-    name: solver.name,
-    solve: (model: MipModel, options: MipOptions) => solver.solve(model, { ...options, maxNodes: Math.min(options.maxNodes ?? Infinity, maxNodes), timeLimitSeconds: Math.max(options.timeLimitSeconds, safetySeconds) }),
-  };
-}
-
-/** Branch-and-bound nodes of each design solve. */
-export const DRAFT_MAX_NODES = 1000;
 
 export interface DraftInput {
   history: History;
@@ -50,9 +35,8 @@ export interface DraftInput {
   schemaRef?: string;
   /** At most this many shift types (default DRAFT_MAX_TYPES). */
   maxTypes?: number;
-  /** The MIP solver (default HiGHS), node-limited by DRAFT_MAX_NODES. */
+  /** The MIP solver (default: the config's, HiGHS). */
   solver?: MipSolver;
-  maxNodes?: number;
 }
 
 /** Days planned when no dates are given: two weeks after the history ends. */
@@ -67,8 +51,6 @@ export const DESIGN_DAYS = 3;
 export const DESIGN_HOURS = { min: 8, max: 9 } as const;
 /** Shift types of the starter menu: few, so the roster stays readable. */
 export const DRAFT_MAX_TYPES = 4;
-/** Time limit of the shift design, seconds (a safety: nodeLimited stops the solves first). */
-export const DRAFT_DESIGN_SECONDS = 120;
 /** Hours (one unpaid) of the seed shifts the design starts from. */
 const SEED_HOURS = 9;
 
@@ -212,8 +194,8 @@ export async function draftConfig(input: DraftInput): Promise<DraftResult> {
 
   const draftJson = base(headcount, vendorSeats);
   const draft = parseConfig(draftJson);
-  const solver = nodeLimited(input.solver ?? solverByName('highs'), input.maxNodes ?? DRAFT_MAX_NODES);
-  const designed = await designShifts({ config: draft, requirement, start, end: designEnd, maxTypes: input.maxTypes ?? DRAFT_MAX_TYPES, timeLimitSeconds: DRAFT_DESIGN_SECONDS, solver });
+  // The shift design stops its solves at node limits: the same history gives the same menu on any machine.
+  const designed = await designShifts({ config: draft, requirement, start, end: designEnd, maxTypes: input.maxTypes ?? DRAFT_MAX_TYPES, ...(input.solver ? { solver: input.solver } : {}) });
   notes.push(...designed.notes);
   const shifts = designed.shifts.map((s) => {
     const parsed = shiftSchema.parse(s);
