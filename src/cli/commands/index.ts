@@ -1,8 +1,10 @@
 /** Every registered command, one file each. Only implemented commands are listed. */
 import type { CommandModule } from 'yargs';
 import * as backtest from './backtest';
+import * as calendar from './calendar';
 import * as erlang from './erlang';
 import * as forecast from './forecast';
+import * as init from './init';
 import * as inspect from './inspect';
 import * as plan from './plan';
 import * as replan from './replan';
@@ -23,8 +25,10 @@ function register<A>(module: CommandModule<object, A>): AnyCommand {
 
 export const commands: AnyCommand[] = [
   register(inspect),
+  register(init),
   register(forecast),
   register(backtest),
+  register(calendar),
   register(erlang),
   register(requirements),
   register(plan),
