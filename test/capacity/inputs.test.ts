@@ -60,7 +60,7 @@ describe('capacity config section', () => {
     [{ capacity: { recruitingYield: 0 } }, 'config capacity.recruitingYield: expected a yield above 0 and at most 1, got 0 (in c.json)'],
     [{ capacity: { ramp: [{ weeks: 2, ahtMultiplier: 0.5 }] } }, 'config capacity.ramp[0].ahtMultiplier: expected an AHT multiplier from 1 to 10, got 0.5 (in c.json)'],
     [{ capacity: { attrition: { tempPerWeek: 1.5 } } }, 'config capacity.attrition.tempPerWeek: expected a number from 0 to 1, got 1.5 (in c.json)'],
-    [{ capacity: { hiring: 3 } }, 'config capacity.hiring: unknown field; expected one of the documented fields (see docs/formats.md, Config reference) (in c.json)'],
+    [{ capacity: { hiring: 3 } }, 'config capacity.hiring: unknown field; expected one of the documented fields (see docs/config-reference.md) (in c.json)'],
   ])('%j is refused with one line', (capacity, message) => {
     expect(configError({ pools, ...capacity })).toBe(message);
   });
