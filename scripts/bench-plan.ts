@@ -169,7 +169,7 @@ async function ninetyByTen(ref: number): Promise<Case> {
       engagementFee: 1000 * (i % 3),
     });
   }
-  raw.solver = { ...(raw.solver ?? {}), mipRelGap: 0.01, timeLimitSeconds: 120 };
+  raw.solver = { ...(raw.solver ?? {}), mipRelGap: 0.01, timeLimitSeconds: 900 };
   const config = parseConfig(raw);
   const start = '2026-11-01';
   const end = '2027-01-29';

@@ -1,7 +1,11 @@
 /**
  * Seeded sample data for the demo and the tests: three years of hourly
  * inquiries for a zongzi-and-mooncake shop (queues `presales` and
- * `aftersales`), the operation's config and its 24 in-house agents.
+ * `aftersales`), the operation's config and its 24 in-house agents; the
+ * actuals of the Double 11 morning (the re-plan example); and a smaller shop's
+ * files as Excel on Chinese Windows saves them (GBK, CRLF, Chinese headers,
+ * separate date and time columns, empty rows and a total row), for the
+ * "bring your own Excel data" walkthrough.
  *
  *   npx tsx scripts/make-sample-data.ts [--seed N] [--out DIR]
  *
@@ -252,6 +256,31 @@ export function makeConfig(): object {
     costPerLostInquiry: 12,
     // Proven within 0.5%: the Double 11 plan, roster and re-plans run in seconds (docs/plan.md, Solver).
     solver: { mipRelGap: 0.005 },
+    // Before the peak (`peakshift capacity`, docs/capacity.md): temps hired through an agency, trained 3 weeks;
+    // vendor-a already runs 30 seats and needs 4 weeks' notice for more.
+    capacity: {
+      pool: 'in-house',
+      hoursPerWeek: 40,
+      // The Double 11 plan's scheduleEfficiency (plan without agents, 2026-11-01..14: 72.2%).
+      shiftEfficiency: 0.72,
+      recruitingLeadWeeks: 3,
+      trainingWeeks: 3,
+      classSize: { min: 6, max: 20 },
+      classStartWeekdays: ['mon'],
+      costPerHire: 600,
+      recruitingYield: 0.6,
+      ramp: [
+        { weeks: 2, ahtMultiplier: 1.5, concurrency: 2 },
+        { weeks: 2, ahtMultiplier: 1.25, concurrency: 2 },
+        { weeks: 4, ahtMultiplier: 1.1 },
+      ],
+      attrition: { tempPerWeek: 0.03, permanentPerWeek: 0.005 },
+      temps: { contractWeeks: 16, releaseNoticeWeeks: 1, hourlyCost: 20 },
+      vendors: [
+        { name: 'vendor-a', leadWeeks: 4, minTermWeeks: 8, seatsAtStart: 30 },
+        { name: 'vendor-b', leadWeeks: 3, minTermWeeks: 4 },
+      ],
+    },
   };
 }
 
@@ -298,14 +327,147 @@ export function makeAgents(): string {
   return lines.join('\n') + '\n';
 }
 
-/** Write inquiries.csv, config.json and agents.csv into `outDir` (data/README.md is written by hand). */
+/**
+ * The Double 11 re-plan example: the actual inquiries of 2026-11-11 00:00-09:59,
+ * a morning 40% above the model's expected volume (drawn), as docs/replan.md tells it.
+ */
+export const ACTUALS_DAY = '2026-11-11';
+export const ACTUALS_HOURS = 10;
+const ACTUALS_FACTOR = 1.4;
+
+export function makeActuals(rng: Rng): string {
+  const lines = ['timestamp,queue,inquiries'];
+  const expected = expectedInquiries(ACTUALS_DAY);
+  const noise = ACTUALS_FACTOR * Math.exp(DAY_NOISE_SD * standardNormal(rng) - (DAY_NOISE_SD * DAY_NOISE_SD) / 2);
+  for (let h = 0; h < ACTUALS_HOURS; h++) {
+    for (const queue of QUEUES) lines.push(`${ACTUALS_DAY}T${String(h).padStart(2, '0')}:00,${queue},${poisson(rng, (expected[queue][h] ?? 0) * noise)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * The smaller shop of the Excel walkthrough: six weeks (Monday 2026-11-02 to
+ * Sunday 2026-12-13) of the same model at EXCEL_SCALE of the volume, open
+ * 08:00-24:00 (no rows at night), as its service system exports it to Excel.
+ */
+export const EXCEL_FIRST_DAY = '2026-11-02';
+export const EXCEL_LAST_DAY = '2026-12-13';
+const EXCEL_SCALE = 0.4;
+const EXCEL_OPEN_HOURS = [8, 24] as const;
+const EXCEL_CHANNELS: Record<Queue, string> = { presales: '售前', aftersales: '售后' };
+
+/** A date as Excel writes it on Chinese Windows: `2026/11/2`. */
+function excelDate(date: string): string {
+  return `${Number(date.slice(0, 4))}/${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}`;
+}
+
+/** `12345` → `"12,345"`: a number cell formatted #,##0, as Excel writes it to CSV. */
+function excelNumber(n: number): string {
+  const text = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return text.includes(',') ? `"${text}"` : text;
+}
+
+/**
+ * `日期,时间,咨询人数,渠道`: one row per day, hour and channel, an empty row
+ * (`,,,`) after each week, then a total row (合计) and an empty row, CRLF line
+ * ends; GBK bytes are made by encodeGbk.
+ */
+export function makeExcelExport(rng: Rng): string {
+  const lines = ['日期,时间,咨询人数,渠道'];
+  let total = 0;
+  for (let day = dayNumber(EXCEL_FIRST_DAY); day <= dayNumber(EXCEL_LAST_DAY); day++) {
+    const date = dateFromDayNumber(day);
+    const noise = Math.exp(DAY_NOISE_SD * standardNormal(rng) - (DAY_NOISE_SD * DAY_NOISE_SD) / 2);
+    const expected = expectedInquiries(date);
+    for (let h = EXCEL_OPEN_HOURS[0]; h < EXCEL_OPEN_HOURS[1]; h++) {
+      for (const queue of QUEUES) {
+        const count = poisson(rng, (expected[queue][h] ?? 0) * EXCEL_SCALE * noise);
+        total += count;
+        lines.push(`${excelDate(date)},${h}:00,${count},${EXCEL_CHANNELS[queue]}`);
+      }
+    }
+    if (isoWeekday(date) === 7) lines.push(',,,');
+  }
+  lines.push(`合计,,${excelNumber(total)},`, ',,,');
+  return lines.join('\r\n') + '\r\n';
+}
+
+interface ExcelAgent {
+  name: string;
+  nightOk: boolean;
+  leave?: string;
+}
+
+/** The smaller shop's eight agents, in pool 自有客服. */
+const EXCEL_AGENTS: ExcelAgent[] = [
+  { name: '陈晓', nightOk: true },
+  { name: '林静', nightOk: false },
+  { name: '王磊', nightOk: true },
+  { name: '赵敏', nightOk: false, leave: '2026-12-18' },
+  { name: '周婷', nightOk: false },
+  { name: '吴昊', nightOk: true },
+  { name: '孙悦', nightOk: false },
+  { name: '李梅', nightOk: false, leave: '2026-12-21..2026-12-22' },
+];
+
+/** `工号,姓名,人员池,可上夜班,请假日期`: the headers roster.xlsx writes, and two more, in Chinese. */
+export function makeExcelAgents(): string {
+  const lines = ['工号,姓名,人员池,可上夜班,请假日期'];
+  EXCEL_AGENTS.forEach((agent, i) => lines.push(`KF${String(i + 1).padStart(2, '0')},${agent.name},自有客服,${agent.nightOk ? '是' : '否'},${agent.leave ?? ''}`));
+  return lines.join('\r\n') + '\r\n';
+}
+
+let gbkTable: Map<string, number> | undefined;
+
+/**
+ * GBK bytes of a text (what Excel on Chinese Windows saves): ASCII as is, every
+ * other character by the two-byte GBK code that decodes to it. Node decodes
+ * GB18030 but has no encoder; the table is the decoder run backwards over the
+ * two-byte range (lead 0x81-0xFE, trail 0x40-0xFE without 0x7F).
+ */
+export function encodeGbk(text: string): Buffer {
+  if (!gbkTable) {
+    const table = new Map<string, number>();
+    const decoder = new TextDecoder('gb18030');
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        if (trail === 0x7f) continue;
+        const ch = decoder.decode(Uint8Array.from([lead, trail]));
+        if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, (lead << 8) | trail);
+      }
+    }
+    gbkTable = table;
+  }
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) {
+      bytes.push(code);
+      continue;
+    }
+    const gbk = gbkTable.get(ch);
+    if (gbk === undefined) throw new Error(`no GBK code for ${JSON.stringify(ch)}`);
+    bytes.push(gbk >> 8, gbk & 0xff);
+  }
+  return Buffer.from(bytes);
+}
+
+/**
+ * Write into `outDir`: inquiries.csv, config.json, agents.csv, nov11-morning.csv,
+ * excel-export.csv and agents-zh.csv (data/README.md is written by hand). The
+ * extra files draw from their own seeded streams, so adding them left the
+ * first three as they were.
+ */
 export function generateSampleData(outDir: string, seed = DEFAULT_SEED): SampleDataSummary {
   const rng = createRng(seed);
   const inquiries = makeInquiries(rng);
-  const files: Array<[string, string]> = [
+  const files: Array<[string, string | Buffer]> = [
     ['inquiries.csv', inquiries.csv],
     ['config.json', JSON.stringify(makeConfig(), null, 2) + '\n'],
     ['agents.csv', makeAgents()],
+    ['nov11-morning.csv', makeActuals(createRng(seed + 1))],
+    ['excel-export.csv', encodeGbk(makeExcelExport(createRng(seed + 2)))],
+    ['agents-zh.csv', encodeGbk(makeExcelAgents())],
   ];
   for (const [name, content] of files) writeFileAtomic(path.join(outDir, name), content);
   return { dailyTotals: inquiries.dailyTotals, files: files.map(([name]) => name) };

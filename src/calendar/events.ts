@@ -17,8 +17,11 @@ export type EventAnchor =
   | { kind: 'lunar'; month: number; day: number }
   | { kind: 'yearly'; month: number; day: number }
   | { kind: 'date'; date: string }
-  /** A public holiday block from the holiday table (window offsets count from its first and last day). */
-  | { kind: 'holiday' }
+  /**
+   * A public holiday block from the holiday table, or a provisional one after it except in
+   * `ownYears`, years the user's holiday calendar gives (window offsets count from its first and last day).
+   */
+  | { kind: 'holiday'; ownYears?: readonly number[] }
   /** Dated blocks from the user's holiday calendar (window offsets count from each block's first and last day). */
   | { kind: 'dates'; blocks: Array<{ start: string; end: string }> };
 
@@ -127,6 +130,11 @@ export function holidayEvents(holidays: readonly HolidayConfig[]): EventDefiniti
   return out;
 }
 
+/** Years the user's holiday calendar gives days off in (kinds holiday and closed): no provisional holidays there. */
+export function userHolidayYears(holidays: readonly HolidayConfig[]): number[] {
+  return [...new Set(holidays.filter((h) => h.kind !== 'event').map((h) => Number(h.date.slice(0, 4))))].sort((a, b) => a - b);
+}
+
 /**
  * The event definitions in force for a config: the built-ins of the region
  * (adjusted by name-only config entries), the public holidays when enabled,
@@ -138,7 +146,10 @@ export function resolveEvents(config: Pick<Config, 'events' | 'calendar'>, file?
   const defs: EventDefinition[] = cn && cal.builtinEvents ? BUILTINS.map((b) => ({ ...b, source: 'builtin' as const })) : [];
   const d11 = defs.find((d) => d.name === 'double-11');
   if (d11) d11.startOffsetDays = Math.min(0, presaleOffset(cal.double11PresaleStart));
-  if (cn && cal.publicHolidays) defs.push(...HOLIDAY_DEFAULTS.map((h) => ({ ...h, source: 'holiday' as const })));
+  if (cn && cal.publicHolidays) {
+    const ownYears = userHolidayYears(cal.holidays);
+    defs.push(...HOLIDAY_DEFAULTS.map((h) => ({ ...h, anchor: { kind: 'holiday' as const, ownYears }, source: 'holiday' as const })));
+  }
   for (const h of holidayEvents(cal.holidays)) {
     const same = defs.findIndex((d) => d.name === h.name);
     if (same >= 0) defs.splice(same, 1);
@@ -214,7 +225,7 @@ export function occurrences(def: EventDefinition, from: string, to: string): Eve
     return out;
   }
   if (anchor.kind === 'holiday') {
-    const blocks = holidayBlocks(addDays(from, -def.endOffsetDays - 1), addDays(to, -def.startOffsetDays + 1));
+    const blocks = holidayBlocks(addDays(from, -def.endOffsetDays - 1), addDays(to, -def.startOffsetDays + 1), anchor.ownYears);
     for (const b of blocks) {
       if (b.name === def.name) push(b.start, addDays(b.start, def.startOffsetDays), addDays(b.end, def.endOffsetDays), b.end);
     }

@@ -5,6 +5,8 @@ declare module 'lunar-javascript' {
   }
   export interface LunarDate {
     getSolar(): SolarDate;
+    /** The solar terms (节气) around the lunar year, by Chinese name (清明, ...). */
+    getJieQiTable(): Record<string, SolarDate>;
   }
   export const Lunar: {
     fromYmd(lunarYear: number, lunarMonth: number, lunarDay: number): LunarDate;

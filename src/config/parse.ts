@@ -7,7 +7,11 @@ import type { z } from 'zod';
 import { ConfigError, dayNumber, describeValue, isValidDate, parseClockMinutes } from '../domain';
 import { MAX_PLAN_DAYS, MAX_YEAR, MIN_YEAR } from '../domain/limits';
 import { BUILTIN_EVENT_NAMES, BUILTIN_PROMOTIONS, BUILTIN_PUBLIC_HOLIDAYS, configSchema, type Config, type ShiftConfig } from './schema';
+
+/** Keys a config may carry that are not fields: `$schema` (the schema of the file, for editors) and `$comment` (a note). */
+export const COMMENT_KEYS = ['$schema', '$comment'] as const;
 import { breakStarts, DATE_RANGE_RE, DATE_RE, paidHoursOf } from './shifts';
+import { checkCapacity } from './capacity';
 import { checkConfigSizes } from './sizes';
 
 /** `['pools', 1, 'pricing', 'rate']` → `pools[1].pricing.rate`. */
@@ -24,7 +28,7 @@ function issueToError(issue: z.core.$ZodIssue, file: string | undefined): Config
   const path = [...issue.path];
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
-    return new ConfigError(formatPath([...path, key]), `unknown field; expected one of the documented fields (see docs/formats.md, Config reference)`, file);
+    return new ConfigError(formatPath([...path, key]), `unknown field; expected one of the documented fields (see docs/config-reference.md)`, file);
   }
   let input = (issue as { input?: unknown }).input;
   let problem = issue.message;
@@ -211,6 +215,7 @@ function checkCrossFields(config: Config, file: string | undefined): void {
     }
   });
   checkDesign(config, poolNames, file);
+  checkCapacity(config, file);
   // Hours no pool works are fine while nothing is needed then (a bank's nights): planShifts checks the demand.
 
   if (config.outsourcing.min > config.outsourcing.max) {
@@ -268,13 +273,29 @@ function offBecause(config: Config, name: string): string {
 }
 
 /**
+ * The JSON without its `$schema` and `$comment` keys (COMMENT_KEYS), at any
+ * depth: notes for editors and people, not fields. Other keys are kept, so a
+ * misspelt field is still an error.
+ */
+export function withoutComments(json: unknown): unknown {
+  if (Array.isArray(json)) return json.map(withoutComments);
+  if (json === null || typeof json !== 'object') return json;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(json as Record<string, unknown>)) {
+    if (!(COMMENT_KEYS as readonly string[]).includes(key)) out[key] = withoutComments(value);
+  }
+  return out;
+}
+
+/**
  * Validate parsed JSON and fill defaults: the size caps first (sizes.ts), then
  * the schema and the cross-field rules. Throws ConfigError naming the first
  * bad field's path (`pools[1].pricing.rate: expected a positive number, got "abc"`).
  */
 export function parseConfig(json: unknown, file?: string): Config {
+  // Before anything walks the JSON (withoutComments recurses): the sizes, nesting depth included.
   checkConfigSizes(json, file);
-  const result = configSchema.safeParse(json, { reportInput: true });
+  const result = configSchema.safeParse(withoutComments(json), { reportInput: true });
   if (!result.success) {
     const first = result.error.issues[0];
     if (!first) throw new ConfigError('', 'invalid config', file);

@@ -3,7 +3,7 @@
  * config reference table mirrors this file; keep them in step.
  */
 import { z } from 'zod';
-import { MAX_NAME_CHARS } from '../domain/limits';
+import { MAX_CONFIG_QUEUES, MAX_EVENTS, MAX_HOLIDAYS, MAX_NAME_CHARS, MAX_POOLS, MAX_SHIFTS, groupedInt } from '../domain/limits';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -33,6 +33,8 @@ const capped = (what: string) =>
   z
     .string({ error: `expected ${what} (a non-empty string)` })
     .max(MAX_NAME_CHARS, { error: `expected ${what} of at most ${MAX_NAME_CHARS} characters`, abort: true });
+/** A list's cap, for the JSON Schema and the reference (config/sizes.ts checks it first, before any item). */
+const most = (max: number, items: string) => ({ error: `expected at most ${groupedInt(max)} ${items}` });
 const name = (what: string) =>
   capped(what)
     .regex(/^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9_.\-\u4e00-\u9fff]*$/, {
@@ -99,7 +101,7 @@ export const shiftSchema = z.strictObject({
   /** Paid hours (hours minus unpaid breaks); defaults to `hours`. */
   paidHours: positive('positive paid hours').optional(),
   /** Alternative starts, in whole hours after `start`. */
-  startOffsets: z.array(wholeNumber(0, 23), { error: 'expected a list of whole hours' }).min(1, { error: 'expected at least one start offset' }).default([0]),
+  startOffsets: z.array(wholeNumber(0, 23), { error: 'expected a list of whole hours' }).min(1, { error: 'expected at least one start offset' }).max(24, most(24, 'start offsets (one per hour of the day)')).default([0]),
   /**
    * Breaks, placed by the planner inside their window and subtracted from
    * coverage. Default: one break of the unpaid time (hours - paidHours) in the
@@ -117,9 +119,9 @@ export const shiftSchema = z.strictObject({
 const poolCommon = {
   name: name('a pool name'),
   /** Shift names this pool may work; default all shifts. */
-  shifts: z.array(z.string({ error: 'expected a shift name' }), { error: 'expected a list of shift names' }).optional(),
+  shifts: z.array(z.string({ error: 'expected a shift name' }), { error: 'expected a list of shift names' }).max(MAX_SHIFTS, most(MAX_SHIFTS, 'shift names')).optional(),
   /** Queue names this pool may serve; default all queues. */
-  queues: z.array(z.string({ error: 'expected a queue name' }), { error: 'expected a list of queue names' }).optional(),
+  queues: z.array(z.string({ error: 'expected a queue name' }), { error: 'expected a list of queue names' }).max(MAX_CONFIG_QUEUES, most(MAX_CONFIG_QUEUES, 'queue names')).optional(),
   /** Productive output of one agent relative to a fully productive in-house agent. */
   productivity: z.number({ error: 'expected a productivity above 0 and at most 2' }).gt(0, { error: 'expected a productivity above 0 and at most 2' }).max(2, { error: 'expected a productivity above 0 and at most 2' }).default(1),
   minAgentsPerDay: wholeNumber(0).default(0),
@@ -252,7 +254,7 @@ export const calendarSchema = z.strictObject({
   /** CSV `date,name[,kind]` of the operation's own holidays, relative to the config file; read into `holidays`. */
   holidaysFile: z.string({ error: 'expected a file name' }).min(1, { error: 'expected a file name' }).optional(),
   /** Holidays given inline (the rows of `holidaysFile` are added to these). */
-  holidays: z.array(holidaySchema, { error: 'expected a list of holidays' }).default([]),
+  holidays: z.array(holidaySchema, { error: 'expected a list of holidays' }).max(MAX_HOLIDAYS, most(MAX_HOLIDAYS, 'holidays')).default([]),
 });
 
 export const forecastSchema = z.strictObject({
@@ -298,7 +300,7 @@ export const designSchema = z.strictObject({
   maxTypes: wholeNumber(1, 50).default(5),
   /** Safety time limit of each design solve, seconds (they stop at node limits; reaching this is exit 4). */
   timeLimitSeconds: positive('a positive number of seconds').default(600),
-  pools: z.array(designPoolSchema, { error: 'expected a list of pool limits' }).default([]),
+  pools: z.array(designPoolSchema, { error: 'expected a list of pool limits' }).max(MAX_POOLS, most(MAX_POOLS, 'pool limits')).default([]),
 });
 
 /** The design settings in force: the config's, or every default. */
@@ -324,6 +326,71 @@ export const replanSchema = z.strictObject({
   deadBand: fraction().default(0.02),
 });
 
+// Capacity planning (`peakshift capacity`): recruiting, training, ramp, attrition, vendor contracts.
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/** One step of the productivity ramp after training: `weeks` weeks at this speed. */
+export const rampStepSchema = z.strictObject({
+  weeks: wholeNumber(1, 52),
+  /** Handling time as a multiple of a full-speed agent's (1.5 = 50% longer). */
+  ahtMultiplier: z.number({ error: 'expected an AHT multiplier from 1 to 10' }).min(1, { error: 'expected an AHT multiplier from 1 to 10' }).max(10, { error: 'expected an AHT multiplier from 1 to 10' }),
+  /** Sessions at once, capped at each queue's own concurrency; unset: the queue's. */
+  concurrency: wholeNumber(1, 20).optional(),
+});
+
+export const capacityVendorSchema = z.strictObject({
+  name: name('a vendor pool name'),
+  /** Weeks between ordering seats and the seats going live (the vendor recruits and trains). */
+  leadWeeks: wholeNumber(0, 52).default(2),
+  /** Every seat ordered is paid for at least this many weeks. */
+  minTermWeeks: wholeNumber(1, 52).default(4),
+  /** Seats already under contract in the first week. */
+  seatsAtStart: wholeNumber(0).default(0),
+});
+
+/** Trade figures (docs/capacity.md): 4-8 weeks of training, about 50% speed in the first month, a few % of temps leaving a week, 60% recruiting yield. */
+export const capacitySchema = z.strictObject({
+  /** In-house pool the hires join; default: the first in-house pool. */
+  pool: name('an in-house pool name').optional(),
+  /** Paid hours one agent (or one vendor seat) works in a week, training included. */
+  hoursPerWeek: z.number({ error: 'expected paid hours per week above 0 and at most 84' }).gt(0, { error: 'expected paid hours per week above 0 and at most 84' }).max(84, { error: 'expected paid hours per week above 0 and at most 84' }).default(40),
+  /** Demand the people are planned for: months ahead a missing agent cannot be hired in a week, a spare one can be released. */
+  quantile: z.enum(['p50', 'p90'], { error: 'expected p50 or p90' }).default('p90'),
+  /** Required / scheduled productive agent-hours of a shift plan (a plan's scheduleEfficiency; `--efficiency-from`). */
+  shiftEfficiency: z.number({ error: 'expected an efficiency above 0 and at most 1' }).gt(0, { error: 'expected an efficiency above 0 and at most 1' }).max(1, { error: 'expected an efficiency above 0 and at most 1' }).default(0.7),
+  recruitingLeadWeeks: wholeNumber(0, 52).default(3),
+  /** Weeks of paid training before an agent takes inquiries. */
+  trainingWeeks: wholeNumber(0, 52).default(4),
+  classSize: z.strictObject({ min: wholeNumber(1, 1000).default(5), max: wholeNumber(1, 1000).default(30) }).default(() => ({ min: 5, max: 30 })),
+  /** Weekdays a training class may start on. */
+  classStartWeekdays: z.array(z.enum(WEEKDAYS, { error: `expected one of ${WEEKDAYS.join(', ')}` }), { error: 'expected a list of weekdays' }).min(1, { error: 'expected at least one weekday' }).default(['mon']),
+  /** Recruiting cost per recruit who starts training (ads, agency fee, onboarding). */
+  costPerHire: nonNegative('a cost >= 0').default(1500),
+  /** Share of recruits who finish training and go live. */
+  recruitingYield: z.number({ error: 'expected a yield above 0 and at most 1' }).gt(0, { error: 'expected a yield above 0 and at most 1' }).max(1, { error: 'expected a yield above 0 and at most 1' }).default(0.6),
+  /** Speed after training, step by step; full speed after the last step. */
+  ramp: z.array(rampStepSchema, { error: 'expected a list of ramp steps' }).max(20, { error: 'expected at most 20 ramp steps' }).default(() => [
+    { weeks: 4, ahtMultiplier: 2 },
+    { weeks: 4, ahtMultiplier: 1.33 },
+    { weeks: 4, ahtMultiplier: 1.1 },
+  ]),
+  /** Share of agents leaving each week. */
+  attrition: z.strictObject({ tempPerWeek: fraction().default(0.03), permanentPerWeek: fraction().default(0.005) }).default(() => ({ tempPerWeek: 0.03, permanentPerWeek: 0.005 })),
+  temps: z
+    .strictObject({
+      /** Weeks from the first training day to the contract's end. */
+      contractWeeks: wholeNumber(1, 156).default(26),
+      /** Weeks of notice before an early release. */
+      releaseNoticeWeeks: wholeNumber(0, 26).default(1),
+      /** Wage per paid hour, training included; default: the pool's hourlyCost. */
+      hourlyCost: nonNegative('an hourly cost >= 0').optional(),
+    })
+    .default(() => ({ contractWeeks: 26, releaseNoticeWeeks: 1 })),
+  /** Contract terms per vendor pool; vendors not listed take the defaults. */
+  vendors: z.array(capacityVendorSchema, { error: 'expected a list of vendor contract terms' }).default([]),
+});
+
 export const DEFAULT_SHIFTS = [
   { name: 'day', code: 'D', start: '08:00', hours: 9, paidHours: 8, startOffsets: [0, 1, 2] },
   { name: 'middle', code: 'M', start: '13:00', hours: 9, paidHours: 8, startOffsets: [0, 1] },
@@ -336,13 +403,13 @@ export const configSchema = z.strictObject({
   /** Language of the files and summaries for people (`--lang` wins); unset: the system locale, else English. */
   language: z.enum(['en', 'zh'], { error: 'expected en or zh' }).optional(),
   horizon: z.strictObject({ start: date, end: date }).optional(),
-  queues: z.array(queueSchema, { error: 'expected a list of queues' }).min(1, { error: 'expected at least one queue' }).default(() => [queueSchema.parse({ name: 'inquiries' })]),
+  queues: z.array(queueSchema, { error: 'expected a list of queues' }).min(1, { error: 'expected at least one queue' }).max(MAX_CONFIG_QUEUES, most(MAX_CONFIG_QUEUES, 'queues')).default(() => [queueSchema.parse({ name: 'inquiries' })]),
   /** Share of scheduled time not spent handling inquiries (breaks, training, meetings). */
   shrinkage: z.number({ error: 'expected a shrinkage from 0 to below 1' }).min(0, { error: 'expected a shrinkage from 0 to below 1' }).lt(1, { error: 'expected a shrinkage from 0 to below 1' }).default(0.3),
-  shifts: z.array(shiftSchema, { error: 'expected a list of shifts' }).min(1, { error: 'expected at least one shift' }).default(() => DEFAULT_SHIFTS.map((s) => shiftSchema.parse(s))),
-  pools: z.array(poolSchema, { error: 'expected a list of pools' }).min(1, { error: 'expected at least one pool' }).default(() => [inhousePoolSchema.parse({ name: 'in-house', kind: 'inhouse', headcount: 50, hourlyCost: 30 })]),
+  shifts: z.array(shiftSchema, { error: 'expected a list of shifts' }).min(1, { error: 'expected at least one shift' }).max(MAX_SHIFTS, most(MAX_SHIFTS, 'shifts')).default(() => DEFAULT_SHIFTS.map((s) => shiftSchema.parse(s))),
+  pools: z.array(poolSchema, { error: 'expected a list of pools' }).min(1, { error: 'expected at least one pool' }).max(MAX_POOLS, most(MAX_POOLS, 'pools')).default(() => [inhousePoolSchema.parse({ name: 'in-house', kind: 'inhouse', headcount: 50, hourlyCost: 30 })]),
   outsourcing: outsourcingSchema.default(() => outsourcingSchema.parse({})),
-  events: z.array(eventSchema, { error: 'expected a list of events' }).default([]),
+  events: z.array(eventSchema, { error: 'expected a list of events' }).max(MAX_EVENTS, most(MAX_EVENTS, 'events')).default([]),
   calendar: calendarSchema.default(() => calendarSchema.parse({})),
   forecast: forecastSchema.default(() => forecastSchema.parse({})),
   /**
@@ -366,6 +433,8 @@ export const configSchema = z.strictObject({
   /** Left out of the parsed config when not given (plan folders' config.json stays as it was); read through `designOf`. */
   design: designSchema.optional(),
   replan: replanSchema.default(() => replanSchema.parse({})),
+  /** Left out of the parsed config when not given (like `design`); read through `capacityOf`. */
+  capacity: capacitySchema.optional(),
 });
 
 export type Config = z.output<typeof configSchema>;
@@ -387,3 +456,11 @@ export type OvertimeConfig = z.output<typeof overtimeSchema>;
 export type SurgeConfig = z.output<typeof surgeSchema>;
 export type DesignConfig = z.output<typeof designSchema>;
 export type DesignPoolConfig = z.output<typeof designPoolSchema>;
+export type CapacityConfig = z.output<typeof capacitySchema>;
+export type RampStepConfig = z.output<typeof rampStepSchema>;
+export type CapacityVendorConfig = z.output<typeof capacityVendorSchema>;
+
+/** The capacity settings in force: the config's, or every default. */
+export function capacityOf(config: { capacity?: CapacityConfig | undefined }): CapacityConfig {
+  return config.capacity ?? capacitySchema.parse({});
+}

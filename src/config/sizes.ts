@@ -31,11 +31,23 @@ const LIST_CAPS: Record<string, { max: number; items: string }> = {
   'pools[].shifts': { max: MAX_SHIFTS, items: 'shift names' },
   'pools[].queues': { max: MAX_CONFIG_QUEUES, items: 'queue names' },
   'design.pools': { max: MAX_POOLS, items: 'pool limits' },
+  'capacity.vendors': { max: MAX_POOLS, items: 'vendor contract terms' },
   'shifts[].startOffsets': { max: 24, items: 'start offsets (one per hour of the day)' },
 };
 
 /** Paths (`[]` for any index) whose strings are names: the name fields and the lists of shift and queue names. */
-const NAME_PATHS = new Set(['queues[].name', 'pools[].name', 'shifts[].name', 'events[].name', 'calendar.holidays[].name', 'design.pools[].name', 'pools[].shifts[]', 'pools[].queues[]']);
+const NAME_PATHS = new Set([
+  'queues[].name',
+  'pools[].name',
+  'shifts[].name',
+  'events[].name',
+  'calendar.holidays[].name',
+  'design.pools[].name',
+  'pools[].shifts[]',
+  'pools[].queues[]',
+  'capacity.pool',
+  'capacity.vendors[].name',
+]);
 
 interface Node {
   value: unknown;

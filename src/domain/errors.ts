@@ -56,6 +56,34 @@ export class InputError extends PlannerError {
   }
 }
 
+/**
+ * Several bad values of one input file, reported together so that one run
+ * shows every fix: the message is one `error:`-prefixed line per problem (the
+ * CLI adds the first prefix), then a line with the count. `where`, `found` and
+ * `expected` are the first problem's.
+ */
+export class InputErrors extends InputError {
+  readonly problems: readonly InputError[];
+  /** Problems found in all (more than `problems` when the list was cut). */
+  readonly count: number;
+
+  private constructor(problems: readonly InputError[], count: number, file: string) {
+    const first = problems[0] as InputError;
+    super(first.where, first.found, first.expected, first.hint);
+    this.problems = problems;
+    this.count = count;
+    const more = count > problems.length ? `${count} problems, the first ${problems.length} listed above` : `${count} problems listed above`;
+    this.message = [...problems.map((p) => p.message), `${file}: ${more}; fix them and run again`].join('\nerror: ');
+  }
+
+  /** One problem stays a plain InputError; several become one InputErrors. */
+  static of(problems: readonly InputError[], count: number, file: string): InputError {
+    const first = problems[0];
+    if (!first) throw new Error('InputErrors.of needs at least one problem');
+    return problems.length === 1 && count === 1 ? first : new InputErrors(problems, count, file);
+  }
+}
+
 /** A bad config value: `config <path>: expected <what>, got <value>` (path like `pools[1].pricing.rate`). */
 export class ConfigError extends PlannerError {
   readonly path: string;

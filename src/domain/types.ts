@@ -28,6 +28,10 @@ export interface History {
   sourceRows: number;
   /** Source rows per hour when finer than hourly (e.g. 12 for 5-minute data), else 1. */
   rowsPerHour: number;
+  /** What reading skipped, for people (Excel's empty `,,,` rows, 合计 total rows). */
+  readNotes?: string[];
+  /** Header cells of columns that were not read (neither time, count nor queue). */
+  ignoredColumns?: string[];
 }
 
 /** Expected inquiries per queue and hour, with an uncertainty band. */

@@ -2,7 +2,7 @@
  * From History and Config to Demand: builds the event calendar, forecasts each
  * queue, and maps the history's queues onto the config's.
  */
-import { buildCalendar, resolveEvents } from '../calendar';
+import { buildCalendar, provisionalCalendarNote, provisionalYears, resolveEvents } from '../calendar';
 import type { Config } from '../config';
 import { InfeasiblePlanError, UsageError, addDays, dateFromDayNumber, dayNumber, hourKeyFromNumber, hourNumber, type Demand, type History, type QueueDemand } from '../domain';
 import { DEFAULT_BASELINE } from './baseline';
@@ -133,7 +133,10 @@ export function forecastDemand(history: History, config: Pick<Config, 'events' |
   const days = endDay - startDay + 1;
   const cal = calendarIndex(config, firstDay, addDays(request.end, 1));
   const plan = planQueues(history, request.queues);
-  const notes = [...plan.notes];
+  // What reading the file skipped (Excel's empty and total rows), then the queue mapping.
+  const notes = [...(history.readNotes ?? []), ...plan.notes];
+  const provisional = provisionalCalendarNote(provisionalYears(config.calendar, request.start, request.end));
+  if (provisional) notes.push(provisional);
   const cache = new Map<string, QueueForecast>();
   const forecastOf = (source: string | undefined): QueueForecast => {
     const key = source ?? '\u0000total';

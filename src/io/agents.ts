@@ -1,28 +1,50 @@
 /**
  * The agents file (`--agents F`):
- * `agent_id,name,pool,shifts,night_ok,max_days_per_week,unavailable`.
+ * `agent_id,name,pool,shifts,night_ok,max_days_per_week,unavailable[,hired]`.
  *
- * Headers are matched case-insensitively in any order; `agent_id`, `name` and
- * `pool` are required, the other columns are optional and an empty cell takes
+ * Headers are matched case-insensitively in any order, with the synonyms of
+ * AGENT_HEADERS: the Chinese headers roster.xlsx writes (工号, 姓名, 人员池)
+ * among them, so its roster grid saved as CSV is an agents file (its date
+ * columns are not read). `agent_id`, `name` and `pool` are required, the other columns are optional and an empty cell takes
  * the default (every shift of the pool, night_ok false, the pool's
  * maxDaysPerWeek, no leave). Every bad value is an InputError at
- * file:line:column naming what was found and what was expected.
+ * file:line:column naming what was found and what was expected; every bad
+ * row of the file is reported in one error (InputErrors).
  */
 import type { Config, InhousePoolConfig } from '../config';
-import { InputError, addDays, dayNumber, describeValue, isValidDate } from '../domain';
+import { InputError, InputErrors, addDays, dayNumber, describeValue, isValidDate } from '../domain';
+import { CATALOGUE, LANGS, type TextKey } from '../domain/i18n';
 import { MAX_AGENTS, MAX_LEAVE_DAYS, MAX_NAME_CHARS, groupedInt } from '../domain/limits';
 import { UNFILLED, poolShiftNames, type Agent } from '../roster';
 import { stripBom } from './encoding';
 import { readTextFile } from './files';
 import { checkCellSizes, forEachCsvRecord, normalizeNewlines } from './csv';
+import { MAX_REPORTED } from './history';
 import { csvCell } from '../report/format';
 
 export const AGENTS_HEADER = ['agent_id', 'name', 'pool', 'shifts', 'night_ok', 'max_days_per_week', 'unavailable'] as const;
+/** Optional column after AGENTS_HEADER: the first day of employment (capacity planning's ramp). */
+export const HIRED_COLUMN = 'hired';
 const REQUIRED = ['agent_id', 'name', 'pool'] as const;
-type Column = (typeof AGENTS_HEADER)[number];
+type Column = (typeof AGENTS_HEADER)[number] | typeof HIRED_COLUMN;
 
-const TRUE_WORDS = new Set(['true', 'yes', '1']);
-const FALSE_WORDS = new Set(['false', 'no', '0']);
+/** The column titles of the catalogue in every language (what roster.xlsx writes), lower case. */
+const titles = (key: TextKey): string[] => LANGS.map((lang) => CATALOGUE[lang][key].toLowerCase());
+
+/** Header names of each column, lower case. */
+export const AGENT_HEADERS: Readonly<Record<Column, readonly string[]>> = {
+  agent_id: ['agent_id', 'agent id', '工号', '员工编号', ...titles('colAgentId')],
+  name: ['name', 'agent_name', '姓名', ...titles('colName')],
+  pool: ['pool', '人员池', ...titles('colPool')],
+  shifts: ['shifts', '班次', '可上班次'],
+  night_ok: ['night_ok', '可上夜班'],
+  max_days_per_week: ['max_days_per_week', '每周最多天数', '每周最多上班天数'],
+  unavailable: ['unavailable', '不可上班日期', '请假日期', '请假'],
+  hired: ['hired', '入职日期'],
+};
+
+const TRUE_WORDS = new Set(['true', 'yes', '1', 'y', '是', '可', '可以']);
+const FALSE_WORDS = new Set(['false', 'no', '0', 'n', '否', '不可', '不可以']);
 /** Longest leave range accepted in one item, to catch typos like 2026..2062. */
 const MAX_RANGE_DAYS = 366;
 const ID_RE = /^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9_.\-\u4e00-\u9fff]*$/;
@@ -75,8 +97,8 @@ export function parseUnavailable(text: string, at: { file: string; line: number;
   return [...dates].sort();
 }
 
-/** Parse agents-file text; `config` supplies the in-house pools and shift names. */
-export function parseAgents(text: string, file: string, config: Pick<Config, 'pools' | 'shifts'>): Agent[] {
+/** The rows of an agents file and where each known column is, after checking the header. */
+function readTable(text: string, file: string): { rows: ParsedRow[]; col: Map<Column, number> } {
   const body = stripBom(text, file);
   if (body.trim() === '') {
     throw new InputError({ file, line: 1, column: 1 }, 'an empty file', `a header row ${AGENTS_HEADER.join(',')}`);
@@ -86,22 +108,50 @@ export function parseAgents(text: string, file: string, config: Pick<Config, 'po
   const header = headerRow.record.map((h) => h.trim().toLowerCase());
   const col = new Map<Column, number>();
   header.forEach((h, i) => {
-    if (!(AGENTS_HEADER as readonly string[]).includes(h)) return;
-    if (col.has(h as Column)) {
-      throw new InputError({ file, line: headerRow.info.lines, column: i + 1 }, `a second ${h} column`, `one ${h} column`);
+    const column = ([...AGENTS_HEADER, HIRED_COLUMN] as Column[]).find((c) => AGENT_HEADERS[c].includes(h));
+    if (column === undefined) return;
+    if (col.has(column)) {
+      throw new InputError({ file, line: headerRow.info.lines, column: i + 1 }, `a second ${column} column`, `one ${column} column`);
     }
-    col.set(h as Column, i);
+    col.set(column, i);
   });
   for (const name of REQUIRED) {
     if (!col.has(name)) {
       throw new InputError(
         { file, line: headerRow.info.lines, column: 1 },
         `header ${describeValue(header.join(','))} without a ${name} column`,
-        `a header with ${AGENTS_HEADER.join(',')} (agent_id, name and pool required)`,
+        `a header with ${AGENTS_HEADER.join(',')} (agent_id, name and pool required; 工号, 姓名, 人员池 as roster.xlsx writes them work too)`,
       );
     }
   }
   if (rows.length < 2) throw new InputError({ file, line: headerRow.info.lines + 1, column: 1 }, 'no agent rows', 'at least one agent after the header');
+  return { rows, col };
+}
+
+/** In-house pools an agents file names, with their agents and how many may work nights, in first-seen order (for `init`). */
+export function agentPools(text: string, file: string): Array<{ pool: string; agents: number; nightOk: number }> {
+  const { rows, col } = readTable(text, file);
+  const pools = new Map<string, { pool: string; agents: number; nightOk: number }>();
+  const cell = (record: readonly string[], c: Column): string => (record[col.get(c) ?? -1] ?? '').trim();
+  for (const { record, info } of rows.slice(1)) {
+    const pool = cell(record, 'pool');
+    if (pool === '') throw new InputError({ file, line: info.lines, column: (col.get('pool') ?? 0) + 1 }, 'an empty pool', 'the name of the pool the agent belongs to');
+    const entry = pools.get(pool) ?? { pool, agents: 0, nightOk: 0 };
+    entry.agents += 1;
+    if (TRUE_WORDS.has(cell(record, 'night_ok').toLowerCase())) entry.nightOk += 1;
+    pools.set(pool, entry);
+  }
+  return [...pools.values()];
+}
+
+/** Read an agents file's pools (see agentPools). */
+export function readAgentPools(file: string): Array<{ pool: string; agents: number; nightOk: number }> {
+  return agentPools(readTextFile(file, 'a readable agents CSV'), file);
+}
+
+/** Parse agents-file text; `config` supplies the in-house pools and shift names. */
+export function parseAgents(text: string, file: string, config: Pick<Config, 'pools' | 'shifts'>): Agent[] {
+  const { rows, col } = readTable(text, file);
 
   const inhouse = config.pools.filter((p): p is InhousePoolConfig => p.kind === 'inhouse');
   const inhouseNames = inhouse.map((p) => p.name);
@@ -109,7 +159,10 @@ export function parseAgents(text: string, file: string, config: Pick<Config, 'po
   const firstLine = new Map<string, number>();
   const agents: Agent[] = [];
 
-  for (let r = 1; r < rows.length; r++) {
+  // Every bad row is reported, not only the first (the row's first problem each).
+  const problems: InputError[] = [];
+  let problemCount = 0;
+  const readRow = (r: number): void => {
     const { record, info } = rows[r] as ParsedRow;
     const line = info.lines;
     const at = (c: Column) => ({ file, line, column: (col.get(c) ?? 0) + 1 });
@@ -167,7 +220,7 @@ export function parseAgents(text: string, file: string, config: Pick<Config, 'po
     if (nightText !== '') {
       if (TRUE_WORDS.has(nightText)) nightOk = true;
       else if (!FALSE_WORDS.has(nightText)) {
-        throw new InputError(at('night_ok'), `night_ok ${describeValue(cell('night_ok'))}`, 'true/false, yes/no or 1/0');
+        throw new InputError(at('night_ok'), `night_ok ${describeValue(cell('night_ok'))}`, 'true/false, yes/no, 是/否 or 1/0');
       }
     }
 
@@ -182,8 +235,20 @@ export function parseAgents(text: string, file: string, config: Pick<Config, 'po
     }
 
     const unavailable = parseUnavailable(cell('unavailable'), at('unavailable'));
-    agents.push({ id, name, pool: pool.name, shifts, nightOk, maxDaysPerWeek, unavailable });
+    const hired = cell(HIRED_COLUMN);
+    if (hired !== '' && !isValidDate(hired)) throw new InputError(at(HIRED_COLUMN), `hired ${describeValue(hired)}`, 'a real date YYYY-MM-DD (the first day of employment) or an empty cell');
+    agents.push({ id, name, pool: pool.name, shifts, nightOk, maxDaysPerWeek, unavailable, ...(hired === '' ? {} : { hired }) });
+  };
+  for (let r = 1; r < rows.length; r++) {
+    try {
+      readRow(r);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problemCount += 1;
+      if (problems.length < MAX_REPORTED) problems.push(error);
+    }
   }
+  if (problems.length > 0) throw InputErrors.of(problems, problemCount, file);
   return agents;
 }
 
@@ -191,8 +256,9 @@ export function readAgents(file: string, config: Pick<Config, 'pools' | 'shifts'
   return parseAgents(readTextFile(file, 'a readable agents CSV'), file, config);
 }
 
-/** The agents as an agents file (AGENTS_HEADER; leave as single dates): what `plan --agents` keeps in its folder for `replan`. */
+/** The agents as an agents file (AGENTS_HEADER, and `hired` when any agent has one; leave as single dates): what `plan --agents` keeps in its folder for `replan`. */
 export function formatAgentsCsv(agents: readonly Agent[]): string {
-  const rows = agents.map((a) => [a.id, csvCell(a.name), a.pool, a.shifts === null ? '' : a.shifts.join(';'), a.nightOk ? 'true' : 'false', String(a.maxDaysPerWeek), a.unavailable.join(';')].join(','));
-  return `${[AGENTS_HEADER.join(','), ...rows].join('\n')}\n`;
+  const withHired = agents.some((a) => a.hired !== undefined);
+  const rows = agents.map((a) => [a.id, csvCell(a.name), a.pool, a.shifts === null ? '' : a.shifts.join(';'), a.nightOk ? 'true' : 'false', String(a.maxDaysPerWeek), a.unavailable.join(';'), ...(withHired ? [a.hired ?? ''] : [])].join(','));
+  return `${[[...AGENTS_HEADER, ...(withHired ? [HIRED_COLUMN] : [])].join(','), ...rows].join('\n')}\n`;
 }

@@ -2,10 +2,18 @@
  * Reading inquiry history CSVs into hourly series (DESIGN.md "Inquiry history").
  *
  * Accepted: `timestamp,inquiries` or `date,hour,inquiries`, optional `queue`;
- * headers matched case-insensitively, Chinese headers too; comma or tab;
- * the encodings of encoding.ts; LF, CRLF or CR line ends, mixed too. Rows
- * finer than an hour are summed into the hour; rows may come in any order.
- * Hours are wall-clock hours of `timezone`.
+ * headers matched case-insensitively, with the synonyms of HISTORY_HEADERS
+ * (the Chinese headers of shop and call-centre exports among them); comma or
+ * tab; the encodings of encoding.ts; LF, CRLF or CR line ends, mixed too.
+ * Rows finer than an hour are summed into the hour; rows may come in any
+ * order. Hours are wall-clock hours of `timezone`.
+ *
+ * Files as Excel writes them: a `时间`/`time` column beside a date column is
+ * the hour of day (`9`, `9:00`, `09:00:00`, `9:00 AM`, `09:00-10:00`);
+ * counts may carry thousands separators (`1,200`); rows with every cell empty
+ * (`,,,`) and total rows (合计, 总计, 小计, Total) are skipped with a note
+ * (`History.readNotes`). Every bad row of a file is reported in one error
+ * (InputErrors, the first MAX_REPORTED of them), each at its line and column.
  *
  * Rows are read one at a time into typed columns (never kept as parsed
  * records), and the caps of domain/limits.ts (queues, counts, years, span,
@@ -14,6 +22,7 @@
 import { DateTime } from 'luxon';
 import {
   InputError,
+  InputErrors,
   describeValue,
   hourKeyFromNumber,
   hourNumber,
@@ -45,19 +54,36 @@ export interface ReadHistoryOptions {
 
 type Role = 'timestamp' | 'date' | 'hour' | 'inquiries' | 'queue';
 
-const HEADER_ALIASES: Record<Role, string[]> = {
-  timestamp: ['timestamp', 'datetime', 'date_time', 'time', '时间', '日期时间'],
+/**
+ * Header names of each column role, lower case. `time`/`时间` is a full
+ * timestamp on its own and the hour of day beside a date column (Excel keeps
+ * the date and the time in separate columns).
+ */
+export const HISTORY_HEADERS: Readonly<Record<Role, readonly string[]>> = {
+  timestamp: ['timestamp', 'datetime', 'date_time', 'date time', 'time', '时间', '日期时间', '时间戳'],
   date: ['date', 'day', '日期'],
-  hour: ['hour', '小时', '时段'],
-  inquiries: ['inquiries', 'inquiry', 'count', 'volume', 'calls', 'contacts', '咨询量', '进线量'],
-  queue: ['queue', '队列'],
+  hour: ['hour', 'hour of day', 'hour_of_day', 'interval', '小时', '时段', '时刻', '整点'],
+  inquiries: ['inquiries', 'inquiry', 'count', 'volume', 'calls', 'contacts', 'chats', 'sessions', '咨询量', '咨询人数', '咨询数', '咨询次数', '进线量', '进线数', '会话量', '会话数', '来电量'],
+  queue: ['queue', 'channel', 'skill', 'skill group', 'skill_group', 'skillgroup', '队列', '渠道', '技能组'],
 };
+
+/** Headers that are the hour of day when the file also has a date column. */
+const TIME_OF_DAY_HEADERS = ['time', '时间'];
+
+/** A cell that marks a total row (Excel's 合计 line under the data), lower case. */
+const TOTAL_WORDS = new Set(['合计', '总计', '小计', '汇总', '总数', 'total', 'totals', 'grand total', 'subtotal', 'sum']);
+
+/** Problems listed in one error; the rest are counted. */
+export const MAX_REPORTED = 20;
 
 const TIMESTAMP_RE =
   /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
-const DATE_RE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
-const HOUR_RE = /^(\d{1,2})(?::(\d{2})(?::(\d{2}))?)?$/;
+const DATE_RE = /^(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日?)$/;
+/** `9`, `09:00`, `9:00:00`, `9:00 AM`, `上午9:00`, `9点`, and ranges `09:00-10:00` / `9-10` (their start). */
+const HOUR_RE = /^(上午|下午|晚上)?\s*(\d{1,2})(?::(\d{2})(?::(\d{2})(?:\.\d+)?)?|[点时])?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*[-~～至到]\s*\d{1,2}(?::\d{2}(?::\d{2})?)?[点时]?\s*(?:am|pm)?)?$/i;
 const COUNT_RE = /^\d+$/;
+/** A whole number with thousands separators, as Excel writes a number cell formatted `#,##0`. */
+const GROUPED_COUNT_RE = /^\d{1,3}(?:,\d{3})+$/;
 
 const EXPECT_TIMESTAMP = 'a local time like 2026-06-18T10:00 (seconds and a UTC offset optional)';
 
@@ -105,7 +131,9 @@ function parseTimestamp(raw: string, at: Located, timezone: string): RowTime {
   const text = raw.trim();
   const m = TIMESTAMP_RE.exec(text);
   if (!m) {
-    throw new InputError(at, text === '' ? 'an empty timestamp' : `timestamp ${describeValue(text)}`, EXPECT_TIMESTAMP);
+    // A time of day alone (Excel's time column) needs a date column beside it.
+    const expected = text !== '' && parseHourOfDay(text) ? `${EXPECT_TIMESTAMP}; or add a date column (日期 or date) and this column is read as the hour of day` : EXPECT_TIMESTAMP;
+    throw new InputError(at, text === '' ? 'an empty timestamp' : `timestamp ${describeValue(text)}`, expected);
   }
   const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((v) => Number(v ?? 0)) as [
     number, number, number, number, number, number,
@@ -129,22 +157,48 @@ function parseTimestamp(raw: string, at: Located, timezone: string): RowTime {
   return { localMinute: Math.floor(localMs / 60_000), instant: (instantMs / 1000) * 2 + 1 };
 }
 
+/** Hour and minute of an hour-of-day cell (see HOUR_RE), or undefined. */
+export function parseHourOfDay(text: string): { hour: number; minute: number } | undefined {
+  const m = HOUR_RE.exec(text.trim());
+  if (!m) return undefined;
+  let hour = Number(m[2]);
+  const minute = Number(m[3] ?? 0);
+  const seconds = Number(m[4] ?? 0);
+  const marker = (m[1] ?? m[5] ?? '').toLowerCase().replace(/\./g, '');
+  if (hour > 23 || minute > 59 || seconds > 59) return undefined;
+  if (marker !== '') {
+    const afternoon = marker === 'pm' || marker === '下午' || marker === '晚上';
+    if (hour < 1 || hour > 12) {
+      // 下午13:00 and 0:00 AM: the 24-hour clock with a redundant marker.
+      if (!(marker === '上午' || marker === '下午' || marker === '晚上') || hour > 23) return undefined;
+    } else if (hour === 12) hour = afternoon ? 12 : 0;
+    else if (afternoon) hour += 12;
+  }
+  return { hour, minute };
+}
+
+const EXPECT_DATE = 'a date like 2026-06-18 or 2026/6/18';
+const EXPECT_HOUR = 'an hour of day like 9, 09:00 or 9:00 (0-23)';
+
 function parseDateHour(dateRaw: string, hourRaw: string, dateAt: Located, hourAt: Located): RowTime {
   const dateText = dateRaw.trim();
   const dm = DATE_RE.exec(dateText);
-  const [y, mo, d] = dm ? [Number(dm[1]), Number(dm[2]), Number(dm[3])] : [0, 0, 0];
+  const [y, mo, d] = dm ? [Number(dm[1]), Number(dm[2] ?? dm[4]), Number(dm[3] ?? dm[5])] : [0, 0, 0];
   if (!dm || !validYmd(y, mo, d)) {
-    throw new InputError(dateAt, dateText === '' ? 'an empty date' : `date ${describeValue(dateText)}`, 'a date like 2026-06-18');
+    const timestampLike = TIMESTAMP_RE.test(dateText);
+    throw new InputError(
+      dateAt,
+      dateText === '' ? 'an empty date' : `date ${describeValue(dateText)}`,
+      timestampLike ? `${EXPECT_DATE} (a date and a time in one cell: name the column timestamp or 日期时间, and drop the hour column)` : EXPECT_DATE,
+    );
   }
   checkYear(y, dateAt, 'date', dateText);
   const hourText = hourRaw.trim();
-  const hm = HOUR_RE.exec(hourText);
-  const h = hm ? Number(hm[1]) : -1;
-  const mi = hm ? Number(hm[2] ?? 0) : 0;
-  if (!hm || h > 23 || mi > 59) {
-    throw new InputError(hourAt, hourText === '' ? 'an empty hour' : `hour ${describeValue(hourText)}`, 'an hour from 0 to 23 (or HH:MM)');
+  const hm = parseHourOfDay(hourText);
+  if (!hm) {
+    throw new InputError(hourAt, hourText === '' ? 'an empty hour' : `hour ${describeValue(hourText)}`, EXPECT_HOUR);
   }
-  const naiveMs = Date.UTC(y, mo - 1, d, h, mi);
+  const naiveMs = Date.UTC(y, mo - 1, d, hm.hour, hm.minute);
   return { localMinute: naiveMs / 60_000, instant: (naiveMs / 1000) * 2 };
 }
 
@@ -215,6 +269,31 @@ function countError(at: Located, countText: string): InputError {
   return new InputError(at, found, 'a whole number of inquiries >= 0');
 }
 
+/** A problem that ends the reading (a size cap): the rows after it are not read. */
+class StopReading extends InputError {}
+
+/** Grouped digits (`1,200`) as Excel writes a `#,##0` cell; anything else as it is. */
+function ungroup(countText: string): string {
+  return GROUPED_COUNT_RE.test(countText) ? countText.replace(/,/g, '') : countText;
+}
+
+/** Line numbers for a note: `2, 5 and 9`, or the first few and how many more. */
+function lineList(lines: readonly number[]): string {
+  const shown = lines.slice(0, 5).join(', ');
+  return lines.length > 5 ? `${shown} and ${lines.length - 5} more` : shown;
+}
+
+/** The notes of rows skipped while reading (what `inspect`, `plan` and the forecast print). */
+function skippedNotes(blank: readonly number[], totals: ReadonlyArray<{ line: number; word: string }>): string[] {
+  const notes: string[] = [];
+  if (blank.length > 0) notes.push(`skipped ${blank.length} empty row${blank.length > 1 ? 's' : ''} (every cell blank) on line${blank.length > 1 ? 's' : ''} ${lineList(blank)}`);
+  if (totals.length > 0) {
+    const words = [...new Set(totals.map((t) => t.word))].join(', ');
+    notes.push(`skipped ${totals.length} total row${totals.length > 1 ? 's' : ''} (${words}) on line${totals.length > 1 ? 's' : ''} ${lineList(totals.map((t) => t.line))}: totals are not inquiries of an hour`);
+  }
+  return notes;
+}
+
 /** Parse inquiry-history CSV text (or UTF-8 bytes). `file` is used in error messages. */
 export function parseHistory(input: string | Buffer, file: string, options: ReadHistoryOptions): History {
   const data = normalizeNewlines(typeof input === 'string' ? stripBom(input, file) : input);
@@ -229,27 +308,40 @@ export function parseHistory(input: string | Buffer, file: string, options: Read
   let dateCol = -1;
   let hourCol = -1;
   let queueCol: number | undefined;
+  const ignoredColumns: string[] = [];
   const queueIndex = new Map<string, number>();
   const queueNames: string[] = [];
   const rows = new RowColumns();
+  const problems: InputError[] = [];
+  let problemCount = 0;
+  const blankLines: number[] = [];
+  const totalRows: Array<{ line: number; word: string }> = [];
 
   const readHeader = (record: string[], line: number): void => {
     header = record;
     record.forEach((cell, index) => {
       const name = normalizeHeader(cell);
-      for (const [role, aliases] of Object.entries(HEADER_ALIASES) as Array<[Role, string[]]>) {
-        if (aliases.includes(name)) {
-          if (roles.has(role)) {
-            throw new InputError({ file, line, column: index + 1 }, `a second ${role} column ${describeValue(cell.trim())}`, `one ${role} column`);
-          }
-          roles.set(role, index);
+      let known = false;
+      for (const [role, aliases] of Object.entries(HISTORY_HEADERS) as Array<[Role, readonly string[]]>) {
+        if (!aliases.includes(name)) continue;
+        known = true;
+        if (roles.has(role)) {
+          throw new InputError({ file, line, column: index + 1 }, `a second ${role} column ${describeValue(cell.trim())}`, `one ${role} column`);
         }
+        roles.set(role, index);
       }
+      if (!known && cell.trim() !== '') ignoredColumns.push(cell.trim());
     });
+    // 日期,时间: Excel's separate date and time columns; the time column is the hour of day.
+    const ts = roles.get('timestamp');
+    if (ts !== undefined && roles.has('date') && !roles.has('hour') && TIME_OF_DAY_HEADERS.includes(normalizeHeader(record[ts] ?? ''))) {
+      roles.delete('timestamp');
+      roles.set('hour', ts);
+    }
     const headerText = describeValue(record.join(','));
     const found = roles.get('inquiries');
     if (found === undefined) {
-      throw new InputError({ file, line, column: 1 }, `header ${headerText}`, 'a column named inquiries (or 咨询量)');
+      throw new InputError({ file, line, column: 1 }, `header ${headerText}`, 'a column named inquiries (or 咨询量, 咨询人数, 进线量, 会话量)');
     }
     inquiriesCol = found;
     timestampCol = roles.get('timestamp');
@@ -264,7 +356,26 @@ export function parseHistory(input: string | Buffer, file: string, options: Read
     queueCol = roles.get('queue');
   };
 
+  /** A total row: a cell other than the count holds 合计, 总计, Total, ... */
+  const totalWord = (record: readonly string[]): string | undefined => {
+    for (let c = 0; c < record.length; c++) {
+      if (c === inquiriesCol) continue;
+      const text = (record[c] ?? '').trim().replace(/[:：]$/, '');
+      if (TOTAL_WORDS.has(text.toLowerCase())) return text;
+    }
+    return undefined;
+  };
+
   const readRow = (record: string[], line: number): void => {
+    if (record.every((cell) => cell.trim() === '')) {
+      blankLines.push(line);
+      return;
+    }
+    const total = totalWord(record);
+    if (total !== undefined) {
+      totalRows.push({ line, word: total });
+      return;
+    }
     const at = (col: number): Located => ({ file, line, column: col + 1 });
     const time =
       timestampCol !== undefined
@@ -287,33 +398,58 @@ export function parseHistory(input: string | Buffer, file: string, options: Read
         throw new InputError(at(queueCol), `queue ${describeValue(queue)}`, `one of ${known.owner} queues (${known.names.join(', ')})`);
       }
     }
-    let q = queueIndex.get(queue);
-    if (q === undefined) {
-      if (queueNames.length >= MAX_QUEUES) {
-        throw new InputError(at(queueCol ?? 0), `queue ${describeValue(queue)}, queue number ${queueNames.length + 1} of the file`, `at most ${MAX_QUEUES} queues in one history`);
-      }
-      q = queueNames.length;
-      queueIndex.set(queue, q);
-      queueNames.push(queue);
-    }
 
-    const countText = (record[inquiriesCol] ?? '').trim();
+    const countText = ungroup((record[inquiriesCol] ?? '').trim());
     if (!COUNT_RE.test(countText)) throw countError(at(inquiriesCol), countText);
     const count = countText.length > 10 ? Infinity : Number(countText);
     if (count > MAX_COUNT_PER_ROW) {
       throw new InputError(at(inquiriesCol), `a count of ${countText.length > 24 ? `${countText.slice(0, 12)}... (${countText.length} digits)` : countText}`, `at most ${groupedInt(MAX_COUNT_PER_ROW)} inquiries in one row`);
     }
+
+    let q = queueIndex.get(queue);
+    if (q === undefined) {
+      if (queueNames.length >= MAX_QUEUES) {
+        // A cap, not a typo: reading stops here.
+        throw new StopReading(at(queueCol ?? 0), `queue ${describeValue(queue)}, queue number ${queueNames.length + 1} of the file`, `at most ${MAX_QUEUES} queues in one history`);
+      }
+      q = queueNames.length;
+      queueIndex.set(queue, q);
+      queueNames.push(queue);
+    }
     rows.push(q, time.localMinute, time.instant, count, line);
   };
 
-  forEachCsvRecord(data, file, delimiter, (record, line) => {
-    if (header === undefined) readHeader(record, line);
-    else readRow(record, line);
-  });
+  const note = (problem: InputError): void => {
+    problemCount += 1;
+    if (problems.length < MAX_REPORTED) problems.push(problem);
+  };
+  try {
+    forEachCsvRecord(data, file, delimiter, (record, line) => {
+      if (header === undefined) {
+        readHeader(record, line);
+        return;
+      }
+      try {
+        readRow(record, line);
+      } catch (error) {
+        // Every bad row is reported, not only the first: collect and go on.
+        if (!(error instanceof InputError) || error instanceof StopReading) throw error;
+        note(error);
+      }
+    });
+  } catch (error) {
+    // A header or CSV syntax error stops the reading; the rows already found bad come first.
+    if (!(error instanceof InputError) || problems.length === 0) throw error;
+    note(error instanceof StopReading ? new InputError(error.where, error.found, error.expected) : error);
+  }
+  if (problems.length > 0) throw InputErrors.of(problems, problemCount, file);
   if (header === undefined) {
     throw new InputError({ file, line: 1, column: 1 }, 'an empty file', 'a header row such as timestamp,inquiries');
   }
-  if (rows.length === 0) throw new InputError({ file, line: 2, column: 1 }, 'no data rows', 'at least one row after the header');
+  if (rows.length === 0) {
+    const skipped = blankLines.length + totalRows.length;
+    throw new InputError({ file, line: 2, column: 1 }, skipped > 0 ? `no data rows (${skipped} empty or total rows skipped)` : 'no data rows', 'at least one row after the header');
+  }
 
   const timeColumn = timestampCol ?? dateCol;
   const { first, last } = checkSpan(rows, file, timeColumn);
@@ -325,7 +461,7 @@ export function parseHistory(input: string | Buffer, file: string, options: Read
       `at most ${groupedInt(MAX_QUEUE_HOURS)} queue-hours (fewer queues, or a shorter history)`,
     );
   }
-  checkDuplicates(rows, data, file, delimiter, timestampCol, dateCol, hourCol, queueCol, queueNames);
+  checkDuplicates(rows, data, file, delimiter, timestampCol, dateCol, hourCol, queueCol, queueNames, ignoredColumns);
 
   // Sums per queue per local hour; only now is anything allocated by the span.
   const sums = queueNames.map(() => new Float64Array(hours));
@@ -357,6 +493,8 @@ export function parseHistory(input: string | Buffer, file: string, options: Read
     missingHours,
     sourceRows: rows.length,
     rowsPerHour: rowsPerHour(Array.from(rows.minute.subarray(0, Math.min(rows.length, 2000)))),
+    readNotes: skippedNotes(blankLines, totalRows),
+    ignoredColumns,
   };
 }
 
@@ -420,9 +558,9 @@ function checkSpan(rows: RowColumns, file: string, timeColumn: number): { first:
 }
 
 /**
- * A (queue, instant) given twice is an error naming both lines. Keys are
- * sorted as one typed array; only on a repeat are the rows read again to
- * quote the later one.
+ * A (queue, instant) given twice is an error naming both lines; every repeat
+ * is reported (up to MAX_REPORTED). Keys are sorted as one typed array; only
+ * on a repeat are the rows read again to quote the later ones.
  */
 function checkDuplicates(
   rows: RowColumns,
@@ -434,6 +572,7 @@ function checkDuplicates(
   hourCol: number,
   queueCol: number | undefined,
   queueNames: readonly string[],
+  ignoredColumns: readonly string[],
 ): void {
   // Whole seconds ×2 (+1 for UTC rows) stay below 2^35; the queue goes above that.
   const keyOf = (i: number): number => (rows.queue[i] as number) * 2 ** 36 + (rows.instant[i] as number) + 2 ** 35;
@@ -443,35 +582,40 @@ function checkDuplicates(
   const repeated = new Set<number>();
   for (let i = 1; i < keys.length; i++) if (keys[i] === keys[i - 1]) repeated.add(keys[i] as number);
   if (repeated.size === 0) return;
-  // The repeat that comes first in the file.
+  // The repeats in file order.
   const firstLineOf = new Map<number, number>();
-  let report: { line: number; firstLine: number; queue: number } | undefined;
+  const reports: Array<{ line: number; firstLine: number; queue: number }> = [];
+  let count = 0;
   for (let i = 0; i < rows.length; i++) {
     const key = keyOf(i);
     if (!repeated.has(key)) continue;
     const seenAt = firstLineOf.get(key);
     if (seenAt === undefined) {
       firstLineOf.set(key, rows.line[i] as number);
-    } else if (report === undefined || (rows.line[i] as number) < report.line) {
-      report = { line: rows.line[i] as number, firstLine: seenAt, queue: rows.queue[i] as number };
+    } else {
+      count += 1;
+      reports.push({ line: rows.line[i] as number, firstLine: seenAt, queue: rows.queue[i] as number });
     }
   }
-  if (!report) return;
-  const target = report;
-  let shown = '';
+  reports.sort((a, b) => a.line - b.line);
+  const listed = reports.slice(0, MAX_REPORTED);
+  const wanted = new Set(listed.map((r) => r.line));
+  const shown = new Map<number, string>();
   forEachCsvRecord(data, file, delimiter, (record, line) => {
-    if (line !== target.line) return;
-    shown =
-      timestampCol !== undefined
-        ? (record[timestampCol] ?? '').trim()
-        : `${(record[dateCol] ?? '').trim()} ${(record[hourCol] ?? '').trim()}`;
+    if (!wanted.has(line)) return;
+    shown.set(line, timestampCol !== undefined ? (record[timestampCol] ?? '').trim() : `${(record[dateCol] ?? '').trim()} ${(record[hourCol] ?? '').trim()}`);
   });
-  const queue = queueNames[target.queue] ?? 'all';
-  throw new InputError(
-    { file, line: target.line, column: (timestampCol ?? dateCol) + 1 },
-    `timestamp ${shown}${queueCol !== undefined ? ` for queue ${describeValue(queue)}` : ''} again (first on line ${target.firstLine})`,
-    'each timestamp once per queue',
-  );
+  // Without a queue column, rows of two channels look like repeats: say which column would split them.
+  const split = queueCol === undefined && ignoredColumns.length > 0 ? ` (if column ${describeValue(ignoredColumns[0])} splits the rows by channel, name it queue, 队列, 渠道 or 技能组)` : '';
+  const problems = listed.map((r) => {
+    const queue = queueNames[r.queue] ?? 'all';
+    return new InputError(
+      { file, line: r.line, column: (timestampCol ?? dateCol) + 1 },
+      `timestamp ${shown.get(r.line) ?? ''}${queueCol !== undefined ? ` for queue ${describeValue(queue)}` : ''} again (first on line ${r.firstLine})`,
+      `each timestamp once per queue${split}`,
+    );
+  });
+  throw InputErrors.of(problems, count, file);
 }
 
 /** Read an inquiry-history CSV file (UTF-8, or another encoding decodeText accepts). */

@@ -7,6 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { provisionalYears } from '../calendar';
 import type { Config } from '../config';
 import { describeValue, InputError, type Demand, type Requirement, type ShiftLine } from '../domain';
 import type { AcceptedGap, CoverageRow, PlanSummary, ShortageExplanation } from '../plan';
@@ -129,6 +130,9 @@ export async function planFolderFiles(input: PlanFolderInput, prefix = ''): Prom
     { label: tr(lang, 'kpiLowestSl'), value: input.service.lowest === null ? tr(lang, 'notAvailable') : `${pct(input.service.lowest)}${input.service.lowestAt ? ` (${input.service.lowestAt.timestamp} ${input.service.lowestAt.queue})` : ''}` },
   ];
   if (input.service.abandonRate !== null) extraKpis.push({ label: tr(lang, 'kpiAbandon'), value: pct(input.service.abandonRate) });
+  // A horizon after the holiday table was forecast on provisional holidays: the report says so, naming the years.
+  const provisional = input.demand ? provisionalYears(input.config.calendar, input.plan.summary.horizon.start, input.plan.summary.horizon.end) : [];
+  if (provisional.length > 0) extraKpis.push({ label: tr(lang, 'kpiHolidayCalendar'), value: tr(lang, 'holidayCalendarProvisional', { years: provisional.join(', '), year: provisional[0] as number }) });
   const report = {
     lang,
     config: input.config,

@@ -21,6 +21,11 @@ export class HttpError extends Error {
   }
 }
 
+/** A bad request (400, `usage`), naming the request field it belongs to. */
+export function badRequest(message: string, field?: string): HttpError {
+  return new HttpError(400, { code: 'usage', message, ...(field ? { field } : {}) });
+}
+
 /** Map any thrown value to an HTTP status and an ApiError (the CLI's one-line message). */
 export function toHttpError(error: unknown, field?: string): HttpError {
   if (error instanceof HttpError) return error;

@@ -2,5 +2,7 @@
 export * from './types';
 export * from './errors';
 export * from './plan';
+export * from './capacity';
+export * from './files';
 export * from './run';
 export * from './orphans';

@@ -16,7 +16,9 @@ import { replanDay } from '../replan';
 import { runPipeline, type PipelineProgress } from '../pipeline';
 import { parseScenarioFile, parseSweep, prepareWhatIf, runWhatIf, type ScenarioFile } from '../scenario';
 import { designMarkdown, designRequirement, designShifts, newConfigJson } from '../design';
-import type { DesignRequest, JobProgress, NamedText, PlanFile, PlanInputs, PlanOutput, ProgressFn } from './types';
+import type { DesignRequest, JobProgress, NamedText, PlanInputs, PlanOutput, ProgressFn } from './types';
+import { runCapacityJob } from './capacity';
+import { filesOf } from './files';
 
 /**
  * A scenario file as the page sends it: the file's format, where `base` may be
@@ -33,19 +35,6 @@ export function parseWebScenarios(input: NamedText, historyFile: string): Scenar
     record.base = { ...base, config: {}, history: historyFile };
   }
   return parseScenarioFile(body, input.file);
-}
-
-function fileType(name: string): string {
-  if (name.endsWith('.csv')) return 'text/csv; charset=utf-8';
-  if (name.endsWith('.json')) return 'application/json; charset=utf-8';
-  if (name.endsWith('.html')) return 'text/html; charset=utf-8';
-  if (name.endsWith('.md')) return 'text/markdown; charset=utf-8';
-  if (name.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  return 'text/plain; charset=utf-8';
-}
-
-export function filesOf(files: ReadonlyMap<string, string | Buffer>): PlanFile[] {
-  return [...files].map(([name, body]) => ({ name, type: fileType(name), body }));
 }
 
 async function runWhatIfJob(inputs: PlanInputs, scenarios: NamedText, onProgress: ProgressFn): Promise<PlanOutput> {
@@ -155,6 +144,7 @@ async function runReplanJob(inputs: PlanInputs, replan: NonNullable<PlanInputs['
 export async function runPlanJob(inputs: PlanInputs, onProgress: ProgressFn): Promise<PlanOutput> {
   onProgress({ stage: 'parse', fraction: 0.02 });
   if (inputs.design) return runDesignJob(inputs, inputs.design, onProgress);
+  if (inputs.capacity) return runCapacityJob(inputs, inputs.capacity, onProgress);
   if (inputs.replan) return runReplanJob(inputs, inputs.replan, onProgress);
   return inputs.scenarios ? runWhatIfJob(inputs, inputs.scenarios, onProgress) : runPlanFolderJob(inputs, onProgress);
 }

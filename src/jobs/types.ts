@@ -31,6 +31,13 @@ export interface DesignRequest {
   maxTypes?: number;
 }
 
+/** Options of a capacity plan run (`--from`, `--until`, `--quantile`). */
+export interface CapacityRequest {
+  from: string;
+  until: string;
+  quantile?: 'p50' | 'p90';
+}
+
 export interface JobProgress {
   /** Stage being run: parse, forecast, requirements, plan, roster, report. */
   stage: string;
@@ -48,6 +55,8 @@ export interface PlanInputs {
   scenarios?: NamedText;
   /** Present for a shift design run (plan.ts runDesignJob). */
   design?: DesignRequest;
+  /** Present for a capacity plan (capacity.ts). */
+  capacity?: CapacityRequest;
   /** Present for a re-plan (`history` then holds the actuals so far): the hour it is now and the plan folder's files. */
   replan?: { now: string; plan: PlanFile[] };
   /** Unfilled roster seats fail the run (`plan --strict`). */

@@ -73,7 +73,7 @@ export type BindingLimit =
  *   compared against it.
  */
 export type ShortageVerdict =
-  | { kind: 'leaveShort'; extraStaffing: number; lostHere: number; lostElsewhere: number; net: number }
+  | { kind: 'leaveShort'; extraStaffing: number; lostHere: number; lostElsewhere: number; net: number; tolerance: number }
   | { kind: 'tie'; extraStaffing: number; net: number; tolerance: number }
   | { kind: 'cannotCover' }
   | { kind: 'notPriced' }
@@ -366,7 +366,7 @@ export async function explainShortage(config: Config, requirement: Requirement, 
         const repairTolerance = Math.max(0, repaired.summary.solver.objective - (repaired.summary.solver.bestBound ?? repaired.summary.solver.objective));
         if (net > repairTolerance + 0.005) {
           // Figures that add up after rounding: the lost service elsewhere is what remains.
-          verdict = { kind: 'leaveShort', extraStaffing, lostHere: lostCost, lostElsewhere: round2(net - extraStaffing + lostCost), net };
+          verdict = { kind: 'leaveShort', extraStaffing, lostHere: lostCost, lostElsewhere: round2(net - extraStaffing + lostCost), net, tolerance: round2(repairTolerance) };
         } else {
           verdict = { kind: 'tie', extraStaffing, net, tolerance: round2(net >= 0 ? repairTolerance : planTolerance) };
         }

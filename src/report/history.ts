@@ -25,6 +25,10 @@ export interface HistorySummary {
   meanDailyInquiries: number;
   /** The file's text encoding (`utf-8`, `gb18030`, `utf-16le`, `utf-16be`), when read from a file. */
   encoding?: string;
+  /** What reading skipped (empty rows, total rows), one sentence each. */
+  notes: string[];
+  /** Header cells of the columns not read. */
+  ignoredColumns: string[];
 }
 
 export function summarizeHistory(history: History): HistorySummary {
@@ -68,6 +72,8 @@ export function summarizeHistory(history: History): HistorySummary {
     busiestHour,
     busiestDay,
     meanDailyInquiries: daily.size > 0 ? Math.round(total / daily.size) : 0,
+    notes: history.readNotes ?? [],
+    ignoredColumns: history.ignoredColumns ?? [],
   };
 }
 
@@ -90,6 +96,8 @@ export function formatHistorySummary(s: HistorySummary, file: string, config?: C
     `total     ${fmt(s.total)} inquiries, ${fmt(s.meanDailyInquiries)} per day on average`,
     ...s.queues.map((q) => `  queue   ${q.name.padEnd(12)} ${fmt(q.total)}`),
     `busiest   hour ${s.busiestHour.hour} (${fmt(s.busiestHour.inquiries)}), day ${s.busiestDay.date} (${fmt(s.busiestDay.inquiries)})`,
+    ...(s.ignoredColumns.length > 0 ? [`ignored   column${s.ignoredColumns.length > 1 ? 's' : ''} ${s.ignoredColumns.map((c) => JSON.stringify(c)).join(', ')} (not a time, count or queue column)`] : []),
+    ...s.notes.map((note) => `note      ${note}`),
   ];
   if (config) {
     const pools = config.pools.map((p) => (p.kind === 'inhouse' ? `${p.name} (in-house, ${p.headcount} agents)` : `${p.name} (vendor, ${p.pricing.model})`));

@@ -285,13 +285,13 @@ export function renderSummaryMarkdown(model: ReportModel): string {
   return `${parts.join('\n')}\n`;
 }
 
-const CSS = `body{font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:24px auto;max-width:1140px;color:#111827;padding:0 12px}
+export const CSS = `body{font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:24px auto;max-width:1140px;color:#111827;padding:0 12px}
 h1{font-size:22px;margin:0 0 16px}h2{font-size:17px;margin:28px 0 10px;border-bottom:1px solid #e5e7eb;padding-bottom:4px}
 table{border-collapse:collapse;font-size:13px;margin:6px 0}th,td{border:1px solid #e5e7eb;padding:4px 8px;text-align:left}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f9fafb}.chart{margin:8px 0;overflow-x:auto}
 .warn{color:#b91c1c}.note{color:#4b5563;font-size:12px}`;
 
-function htmlTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, right: readonly boolean[] = [], id?: string): string {
+export function htmlTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, right: readonly boolean[] = [], id?: string): string {
   const th = header.map((h, i) => `<th${right[i] ? ' class="n"' : ''}>${escapeXml(h)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((c, i) => `<td${right[i] ? ' class="n"' : ''}>${escapeXml(c)}</td>`).join('')}</tr>`).join('\n');
   return `<table${id ? ` id="${id}"` : ''}><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;

@@ -3,9 +3,9 @@
  * the page's script, so this file holds types only and imports types only (the
  * job layer's, which the page's script is compiled with).
  */
-import type { ApiError, DesignRequest, JobProgress, NamedText } from '../jobs/types';
+import type { ApiError, CapacityRequest, DesignRequest, JobProgress, NamedText } from '../jobs/types';
 
-export type { ApiError, DesignRequest, JobProgress, NamedText } from '../jobs/types';
+export type { ApiError, CapacityRequest, DesignRequest, JobProgress, NamedText } from '../jobs/types';
 
 export interface DailyPoint {
   date: string;
@@ -75,6 +75,8 @@ export interface PlanRequest {
   strict?: boolean;
   /** Makes the run a shift design (`peakshift design-shifts`): NEW-CONFIG.json and design.md. */
   design?: DesignRequest;
+  /** Makes the run a capacity plan (`peakshift capacity`): the capacity folder's files. */
+  capacity?: CapacityRequest;
 }
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed';

@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from '../jobs/errors';
 
-export { HttpError, toHttpError } from '../jobs/errors';
+export { HttpError, badRequest, toHttpError } from '../jobs/errors';
 
 /** A safe file name for messages: the base name, printable characters only. */
 export function cleanFileName(raw: string | null | undefined, fallback: string): string {
@@ -21,10 +21,6 @@ export function tooLarge(limitBytes: number): HttpError {
     message: `the upload is larger than the limit of ${Number.isInteger(mb) ? mb : mb.toFixed(2)} MB`,
     hint: 'split the history or start the server with a larger --max-upload-mb',
   });
-}
-
-export function badRequest(message: string, field?: string): HttpError {
-  return new HttpError(400, { code: 'usage', message, ...(field ? { field } : {}) });
 }
 
 export function notFound(message: string): HttpError {

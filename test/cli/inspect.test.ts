@@ -1,6 +1,7 @@
 /** `peakshift inspect` on a history with closed hours: closed apart from missing. */
 import { runCli } from '../helpers/cli';
-import { tempFile } from '../helpers/paths';
+import * as path from 'node:path';
+import { repoRoot, tempFile } from '../helpers/paths';
 import { dayNumber, hourKeyFromNumber, type History } from '../../src/domain';
 import { forecastDemand, zeroForecastNote } from '../../src/forecast';
 import { parseConfig } from '../../src/config';
@@ -75,5 +76,23 @@ describe('inspect names the encoding', () => {
     const r = await runCli(['inspect', '--history', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`error: ${file}:4: bytes FF 0A that are neither UTF-8 nor GB18030; expected UTF-8 or GB18030 text (in Excel: Save As "CSV UTF-8")\n`);
+  });
+});
+
+describe('inspect on an Excel export', () => {
+  it('reads data/excel-export.csv (GBK, 日期,时间,咨询人数,渠道) and notes the rows it skipped', async () => {
+    const r = await runCli(['inspect', '--history', path.join(repoRoot, 'data/excel-export.csv')]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[1]).toBe('encoding  GB18030 (GBK, as Excel saves CSV on Chinese Windows)');
+    expect(lines).toContain('open      Mon 08-24; Tue 08-24; Wed 08-24; Thu 08-24; Fri 08-24; Sat 08-24; Sun 08-24');
+    expect(lines).toContain('note      skipped 7 empty rows (every cell blank) on lines 226, 451, 676, 901, 1126 and 2 more');
+    expect(lines).toContain('note      skipped 1 total row (合计) on line 1352: totals are not inquiries of an hour');
+    expect(lines.filter((l) => l.startsWith('  queue')).map((l) => l.split(/\s+/)[2])).toEqual(['售前', '售后']);
+  });
+
+  it('names the columns it does not read', async () => {
+    const r = await runCli(['inspect', '--history', tempFile('w.csv', '日期,星期,时间,咨询量\n2026/11/2,一,8:00,5\n')]);
+    expect(r.stdout).toContain('ignored   column "星期" (not a time, count or queue column)\n');
   });
 });

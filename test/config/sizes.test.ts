@@ -130,6 +130,7 @@ describe('config strings', () => {
     if (at === 'pools[1].name' || at === 'design.pools[0].name') {
       setAt(ok, 'pools[1].name', name);
       setAt(ok, 'design.pools[0].name', name);
+      setAt(ok, 'capacity.vendors[0].name', name);
     }
     if (at === 'pools[0].shifts[1]') setAt(ok, 'shifts[1].name', name);
     if (at === 'events[0].name') ok.events = [{ name, date: '2026-11-05' }];

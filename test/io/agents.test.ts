@@ -1,6 +1,7 @@
 import { parseConfig } from '../../src/config';
 import { InputError } from '../../src/domain';
-import { parseAgents, parseUnavailable } from '../../src/io/agents';
+import { tr } from '../../src/domain/i18n';
+import { agentPools, parseAgents, parseUnavailable } from '../../src/io/agents';
 
 const config = parseConfig({
   pools: [
@@ -47,7 +48,7 @@ describe('parseAgents', () => {
   });
 
   it('counts lines past blank lines', () => {
-    expect(errorOf(`${HEADER}\n\nA1,Li,in-house,,maybe,,\n`)).toBe('agents.csv:3:5: night_ok "maybe"; expected true/false, yes/no or 1/0');
+    expect(errorOf(`${HEADER}\n\nA1,Li,in-house,,maybe,,\n`)).toBe('agents.csv:3:5: night_ok "maybe"; expected true/false, yes/no, 是/否 or 1/0');
   });
 
   describe('located errors', () => {
@@ -58,7 +59,7 @@ describe('parseAgents', () => {
       ['A1,Li,,,,,', 'agents.csv:3:3: an empty pool; expected an in-house pool from the config: in-house, day-team'],
       ['A1,Li,in-house,day;evening,,,', 'agents.csv:3:4: shift "evening"; expected shift names from the config separated by ; (day, middle, night)'],
       ['A1,Li,day-team,night,,,', 'agents.csv:3:4: shift "night", which pool "day-team" does not work; expected shifts of that pool (day, middle)'],
-      ['A1,Li,in-house,,maybe,,', 'agents.csv:3:5: night_ok "maybe"; expected true/false, yes/no or 1/0'],
+      ['A1,Li,in-house,,maybe,,', 'agents.csv:3:5: night_ok "maybe"; expected true/false, yes/no, 是/否 or 1/0'],
       ['A1,Li,in-house,,,0,', 'agents.csv:3:6: max_days_per_week "0"; expected a whole number of days from 1 to 7'],
       ['A1,Li,in-house,,,8,', 'agents.csv:3:6: max_days_per_week "8"; expected a whole number of days from 1 to 7'],
       ['A1,Li,in-house,,,4.5,', 'agents.csv:3:6: max_days_per_week "4.5"; expected a whole number of days from 1 to 7'],
@@ -78,7 +79,7 @@ describe('parseAgents', () => {
 
     it('names a missing required column', () => {
       expect(errorOf('agent_id,name,shifts\nA1,Li,day\n')).toBe(
-        'agents.csv:1:1: header "agent_id,name,shifts" without a pool column; expected a header with agent_id,name,pool,shifts,night_ok,max_days_per_week,unavailable (agent_id, name and pool required)',
+        'agents.csv:1:1: header "agent_id,name,shifts" without a pool column; expected a header with agent_id,name,pool,shifts,night_ok,max_days_per_week,unavailable (agent_id, name and pool required; 工号, 姓名, 人员池 as roster.xlsx writes them work too)',
       );
     });
     it('rejects a repeated column', () => {
@@ -95,6 +96,59 @@ describe('parseUnavailable', () => {
   it('merges overlapping items into sorted unique dates', () => {
     expect(parseUnavailable(' 2026-11-05 ; 2026-11-03..2026-11-05;;2026-10-31..2026-11-01', { file: 'f', line: 2, column: 7 })).toEqual([
       '2026-10-31', '2026-11-01', '2026-11-03', '2026-11-04', '2026-11-05',
+    ]);
+  });
+});
+
+describe('the headers roster.xlsx writes, and Chinese ones', () => {
+  const zhConfig = parseConfig({ pools: [{ name: '自有客服', kind: 'inhouse', headcount: 3, hourlyCost: 30 }] });
+
+  it('reads 工号,姓名,人员池 with the roster grid\'s date and total columns beside them', () => {
+    // The roster grid of roster.xlsx saved as CSV: 工号, 姓名, 人员池, one column per date, 出勤天数, 夜班数.
+    const grid = `${tr('zh', 'colAgentId')},${tr('zh', 'colName')},${tr('zh', 'colPool')},2026-12-14,2026-12-15,${tr('zh', 'colDays')},${tr('zh', 'colNights')}\nKF01,陈晓,自有客服,A,休,1,0\nKF02,林静,自有客服,休,B,1,0\n`;
+    expect(parseAgents(grid, 'roster.csv', zhConfig)).toEqual([
+      { id: 'KF01', name: '陈晓', pool: '自有客服', shifts: null, nightOk: false, maxDaysPerWeek: 5, unavailable: [] },
+      { id: 'KF02', name: '林静', pool: '自有客服', shifts: null, nightOk: false, maxDaysPerWeek: 5, unavailable: [] },
+    ]);
+  });
+
+  it('reads the English titles of the workbook too', () => {
+    const agents = parseAgents(`${tr('en', 'colAgentId')},${tr('en', 'colName')},${tr('en', 'colPool')}\nA1,Li,in-house\n`, 'agents.csv', config);
+    expect(agents.map((a) => a.id)).toEqual(['A1']);
+  });
+
+  it('reads 可上夜班 as 是/否, 每周最多天数 and 请假日期', () => {
+    const agents = parseAgents('工号,姓名,人员池,可上夜班,每周最多天数,请假日期\nKF01,陈晓,自有客服,是,6,2026-12-18\nKF02,林静,自有客服,否,,\n', 'agents.csv', zhConfig);
+    expect(agents.map((a) => [a.id, a.nightOk, a.maxDaysPerWeek, a.unavailable])).toEqual([
+      ['KF01', true, 6, ['2026-12-18']],
+      ['KF02', false, 5, []],
+    ]);
+    expect(() => parseAgents('工号,姓名,人员池,可上夜班\nKF01,陈晓,自有客服,也许\n', 'agents.csv', zhConfig)).toThrow('agents.csv:2:4: night_ok "也许"; expected true/false, yes/no, 是/否 or 1/0');
+  });
+
+  it('names the Chinese headers when a required column is missing', () => {
+    expect(() => parseAgents('工号,姓名\nKF01,陈晓\n', 'agents.csv', zhConfig)).toThrow(
+      'agents.csv:1:1: header "工号,姓名" without a pool column; expected a header with agent_id,name,pool,shifts,night_ok,max_days_per_week,unavailable (agent_id, name and pool required; 工号, 姓名, 人员池 as roster.xlsx writes them work too)',
+    );
+  });
+
+  it('counts the agents of each pool for init', () => {
+    expect(agentPools('工号,姓名,人员池,可上夜班\nKF01,陈晓,自有客服,是\nKF02,林静,自有客服,否\nKF03,王磊,夜班组,是\n', 'agents.csv')).toEqual([
+      { pool: '自有客服', agents: 2, nightOk: 1 },
+      { pool: '夜班组', agents: 1, nightOk: 1 },
+    ]);
+    expect(() => agentPools('工号,姓名,人员池\nKF01,陈晓,\n', 'agents.csv')).toThrow('agents.csv:2:3: an empty pool; expected the name of the pool the agent belongs to');
+  });
+});
+
+describe('every bad row of an agents file in one run', () => {
+  it('lists each row\'s problem, located, then the count', () => {
+    const text = `${HEADER}\nA1,Li,in-house,,,,\nA2,Wang,in-house,,maybe,,\nA1,Zhao,in-house,,,,\nA4,Sun,nowhere,,,,\n`;
+    expect(errorOf(text).split('\nerror: ')).toEqual([
+      'agents.csv:3:5: night_ok "maybe"; expected true/false, yes/no, 是/否 or 1/0',
+      'agents.csv:4:1: agent_id "A1" again (first on line 2); expected a unique agent_id per row',
+      'agents.csv:5:3: unknown pool "nowhere"; expected an in-house pool from the config: in-house, day-team',
+      'agents.csv: 3 problems listed above; fix them and run again',
     ]);
   });
 });

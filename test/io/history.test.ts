@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { InputError } from '../../src/domain';
-import { parseHistory, readHistory } from '../../src/io/history';
+import { InputError, InputErrors } from '../../src/domain';
+import { parseHistory, parseHourOfDay, readHistory } from '../../src/io/history';
 import { hasRealData, realDataDir } from '../helpers/paths';
 
 const SH = { timezone: 'Asia/Shanghai' };
@@ -94,7 +94,7 @@ describe('bad input gives one located message', () => {
   const cases: Array<[string, string, string]> = [
     ['empty file', '', 'in.csv:1:1: an empty file; expected a header row such as timestamp,inquiries'],
     ['blank file', '\n\n  \n', 'in.csv:1:1: an empty file; expected a header row such as timestamp,inquiries'],
-    ['no count column', 'timestamp,value\n2026-06-01T10:00,1\n', 'in.csv:1:1: header "timestamp,value"; expected a column named inquiries (or 咨询量)'],
+    ['no count column', 'timestamp,value\n2026-06-01T10:00,1\n', 'in.csv:1:1: header "timestamp,value"; expected a column named inquiries (or 咨询量, 咨询人数, 进线量, 会话量)'],
     ['no time column', 'queue,inquiries\na,1\n', 'in.csv:1:1: header "queue,inquiries"; expected a timestamp column (时间), or date and hour columns (日期, 小时)'],
     ['date without hour', 'date,inquiries\n2026-06-01,1\n', 'in.csv:1:1: header "date,inquiries" with a date but no hour column; expected a timestamp column (时间), or date and hour columns (日期, 小时)'],
     ['two count columns', 'timestamp,inquiries,咨询量\n2026-06-01T10:00,1,1\n', 'in.csv:1:3: a second inquiries column "咨询量"; expected one inquiries column'],
@@ -106,16 +106,16 @@ describe('bad input gives one located message', () => {
     ['hour 24', 'timestamp,inquiries\n2026-06-01T24:00,1\n', 'in.csv:2:1: timestamp "2026-06-01T24:00" (no such date or time); expected a local time like 2026-06-18T10:00 (seconds and a UTC offset optional)'],
     ['date only in timestamp', 'timestamp,inquiries\n2026-06-01,1\n', 'in.csv:2:1: timestamp "2026-06-01"; expected a local time like 2026-06-18T10:00 (seconds and a UTC offset optional)'],
     ['offset out of range', 'timestamp,inquiries\n2026-06-01T10:00+15:00,1\n', 'in.csv:2:1: UTC offset "+15:00"; expected an offset between -14:00 and +14:00'],
-    ['bad date column', 'date,hour,inquiries\n2026-6-31,1,1\n', 'in.csv:2:1: date "2026-6-31"; expected a date like 2026-06-18'],
-    ['empty date', 'date,hour,inquiries\n,1,1\n', 'in.csv:2:1: an empty date; expected a date like 2026-06-18'],
-    ['hour 25', 'date,hour,inquiries\n2026-06-01,25,1\n', 'in.csv:2:2: hour "25"; expected an hour from 0 to 23 (or HH:MM)'],
-    ['hour text', 'date,hour,inquiries\n2026-06-01,ten,1\n', 'in.csv:2:2: hour "ten"; expected an hour from 0 to 23 (or HH:MM)'],
-    ['empty hour', 'date,hour,inquiries\n2026-06-01,,1\n', 'in.csv:2:2: an empty hour; expected an hour from 0 to 23 (or HH:MM)'],
+    ['bad date column', 'date,hour,inquiries\n2026-6-31,1,1\n', 'in.csv:2:1: date "2026-6-31"; expected a date like 2026-06-18 or 2026/6/18'],
+    ['empty date', 'date,hour,inquiries\n,1,1\n', 'in.csv:2:1: an empty date; expected a date like 2026-06-18 or 2026/6/18'],
+    ['hour 25', 'date,hour,inquiries\n2026-06-01,25,1\n', 'in.csv:2:2: hour "25"; expected an hour of day like 9, 09:00 or 9:00 (0-23)'],
+    ['hour text', 'date,hour,inquiries\n2026-06-01,ten,1\n', 'in.csv:2:2: hour "ten"; expected an hour of day like 9, 09:00 or 9:00 (0-23)'],
+    ['empty hour', 'date,hour,inquiries\n2026-06-01,,1\n', 'in.csv:2:2: an empty hour; expected an hour of day like 9, 09:00 or 9:00 (0-23)'],
     ['negative count', 'timestamp,inquiries\n2026-06-01T10:00,-3\n', 'in.csv:2:2: a negative count -3; expected a whole number of inquiries >= 0'],
     ['fractional count', 'timestamp,inquiries\n2026-06-01T10:00,2.5\n', 'in.csv:2:2: a fractional count 2.5; expected a whole number of inquiries >= 0'],
     ['text count', 'timestamp,inquiries\n2026-06-01T10:00,many\n', 'in.csv:2:2: count "many"; expected a whole number of inquiries >= 0'],
     ['empty count', 'timestamp,inquiries\n2026-06-01T10:00,\n', 'in.csv:2:2: an empty count; expected a whole number of inquiries >= 0'],
-    ['count with thousands separator', 'timestamp,inquiries\n2026-06-01T10:00,"1,200"\n', 'in.csv:2:2: count "1,200"; expected a whole number of inquiries >= 0'],
+    ['count with a misplaced separator', 'timestamp,inquiries\n2026-06-01T10:00,"12,00"\n', 'in.csv:2:2: count "12,00"; expected a whole number of inquiries >= 0'],
     ['empty queue', 'timestamp,queue,inquiries\n2026-06-01T10:00,,1\n', 'in.csv:2:2: an empty queue name; expected a queue name such as presales'],
     ['queue named all', 'timestamp,queue,inquiries\n2026-06-01T10:00,ALL,1\n', 'in.csv:2:2: queue "all"; expected a queue name other than "all" (reserved for totals)'],
     ['repeated timestamp', 'timestamp,inquiries\n2026-06-01T10:00,1\n2026-06-01T11:00,1\n2026-06-01T10:00,2\n', 'in.csv:4:1: timestamp 2026-06-01T10:00 again (first on line 2); expected each timestamp once per queue'],
@@ -266,5 +266,132 @@ describe('hardening: what a careless export or a hostile file holds', () => {
   test('queue names with commas and quotes read back exactly', () => {
     const h = read('timestamp,queue,inquiries\n2026-06-01T10:00,"pre,sales",5\n2026-06-01T10:00,"""vip""",2\n');
     expect(h.queues).toEqual([{ name: 'pre,sales', values: [5] }, { name: '"vip"', values: [2] }]);
+  });
+});
+
+describe('files as Excel writes them', () => {
+  test('日期,时间,咨询人数,渠道: the time column beside a date is the hour, 渠道 the queue', () => {
+    const h = read('日期,时间,咨询人数,渠道\r\n2025/4/28,9:00,5,售前\r\n2025/4/28,9:00,3,售后\r\n2025/4/28,10:00,7,售前\r\n2025/4/28,10:00,2,售后\r\n');
+    expect(h.startHour).toBe('2025-04-28T09:00');
+    expect(h.queues).toEqual([
+      { name: '售前', values: [5, 7] },
+      { name: '售后', values: [3, 2] },
+    ]);
+    expect(h.readNotes).toEqual([]);
+    expect(h.ignoredColumns).toEqual([]);
+  });
+
+  test.each([
+    ['进线量', '技能组'],
+    ['会话量', '队列'],
+    ['咨询量', 'channel'],
+    ['咨询人数', 'skill group'],
+  ])('count column %s and queue column %s', (count, queue) => {
+    const h = read(`日期,小时,${count},${queue}\n2025-04-28,9,5,a\n2025-04-28,9,4,b\n`);
+    expect(h.queues).toEqual([
+      { name: 'a', values: [5] },
+      { name: 'b', values: [4] },
+    ]);
+  });
+
+  test.each([
+    ['9', 9],
+    ['09', 9],
+    ['9:00', 9],
+    ['09:00:00', 9],
+    ['9:00 AM', 9],
+    ['9:00 PM', 21],
+    ['12:00 AM', 0],
+    ['下午1:00', 13],
+    ['09:00-10:00', 9],
+    ['9-10', 9],
+    ['9点', 9],
+  ])('hour cell %s is hour %i', (cell, hour) => {
+    expect(parseHourOfDay(cell)).toEqual({ hour, minute: 0 });
+    expect(read(`date,time,inquiries\n2025-04-28,${cell},5\n`).startHour).toBe(`2025-04-28T${String(hour).padStart(2, '0')}:00`);
+  });
+
+  test.each(['24', '9:60', 'ten', '13:00 PM'])('hour cell %s is not an hour', (cell) => {
+    expect(parseHourOfDay(cell)).toBeUndefined();
+  });
+
+  test('dates as 2025/4/28, 2025.4.28 and 2025年4月28日; counts with thousands separators', () => {
+    const h = read('日期,时间,咨询人数\n2025/4/28,9:00,"1,200"\n2025.4.28,10:00,5\n2025年4月28日,11:00,"12,345,678"\n');
+    expect(h.queues[0]?.values).toEqual([1200, 5, 12_345_678]);
+  });
+
+  test('empty ,,, rows and 合计/总计/Total rows are skipped with a note naming their lines', () => {
+    const h = read('日期,时间,咨询人数,渠道\n2025/4/28,9:00,5,售前\n,,,\n2025/4/28,10:00,7,售前\n,,,\n合计,,12,\n总计：,,12,\nTotal,,,\n');
+    expect(h.queues).toEqual([{ name: '售前', values: [5, 7] }]);
+    expect(h.sourceRows).toBe(2);
+    expect(h.readNotes).toEqual([
+      'skipped 2 empty rows (every cell blank) on lines 3, 5',
+      'skipped 3 total rows (合计, 总计, Total) on lines 6, 7, 8: totals are not inquiries of an hour',
+    ]);
+  });
+
+  test('a file of nothing but empty and total rows has no data rows', () => {
+    expect(errorOf('日期,时间,咨询人数\n,,\n合计,,0\n')).toBe('in.csv:2:1: no data rows (2 empty or total rows skipped); expected at least one row after the header');
+  });
+
+  test('columns that are not read are listed', () => {
+    expect(read('日期,星期,时间,咨询人数,备注\n2025/4/28,一,9:00,5,\n').ignoredColumns).toEqual(['星期', '备注']);
+  });
+
+  test('a time column without a date column says how to fix it', () => {
+    expect(errorOf('时间,咨询人数\n9:00,5\n')).toBe(
+      'in.csv:2:1: timestamp "9:00"; expected a local time like 2026-06-18T10:00 (seconds and a UTC offset optional); or add a date column (日期 or date) and this column is read as the hour of day',
+    );
+  });
+
+  test('a date and a time in the date column says so', () => {
+    expect(errorOf('日期,小时,咨询人数\n2025/4/28 9:00,9,5\n')).toBe(
+      'in.csv:2:1: date "2025/4/28 9:00"; expected a date like 2026-06-18 or 2026/6/18 (a date and a time in one cell: name the column timestamp or 日期时间, and drop the hour column)',
+    );
+  });
+
+  test('repeated hours of a file whose channel column has another name point at it', () => {
+    expect(errorOf('日期,时间,咨询人数,平台\n2025/4/28,9:00,5,淘宝\n2025/4/28,9:00,3,京东\n')).toBe(
+      'in.csv:3:1: timestamp 2025/4/28 9:00 again (first on line 2); expected each timestamp once per queue (if column "平台" splits the rows by channel, name it queue, 队列, 渠道 or 技能组)',
+    );
+  });
+});
+
+describe('every problem of a file in one run', () => {
+  test('each bad row on its own error line (its first problem), located, with its fix, then the count', () => {
+    let caught: unknown;
+    try {
+      read('日期,时间,咨询人数,渠道\n2025/4/28,9:00,x,售前\n2025/4/28,25,1,售前\n,9:00,1,售前\n2025/4/28,11:00,-1,\n2025/4/28,12:00,4,售前\n');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InputErrors);
+    const errors = caught as InputErrors;
+    expect(errors.count).toBe(4);
+    expect(errors.where).toEqual({ file: 'in.csv', line: 2, column: 3 });
+    expect(errors.message.split('\nerror: ')).toEqual([
+      'in.csv:2:3: count "x"; expected a whole number of inquiries >= 0',
+      'in.csv:3:2: hour "25"; expected an hour of day like 9, 09:00 or 9:00 (0-23)',
+      'in.csv:4:1: an empty date; expected a date like 2026-06-18 or 2026/6/18',
+      'in.csv:5:4: an empty queue name; expected a queue name such as presales',
+      'in.csv: 4 problems listed above; fix them and run again',
+    ]);
+  });
+
+  test('at most 20 are listed, all are counted', () => {
+    const rows = Array.from({ length: 25 }, (_, i) => `2025-04-28T${String(i % 24).padStart(2, '0')}:00,bad${i}`);
+    const lines = errorOf(['timestamp,inquiries', ...rows].join('\n')).split('\nerror: ');
+    expect(lines).toHaveLength(21);
+    expect(lines[0]).toBe('in.csv:2:2: count "bad0"; expected a whole number of inquiries >= 0');
+    expect(lines[19]).toBe('in.csv:21:2: count "bad19"; expected a whole number of inquiries >= 0');
+    expect(lines[20]).toBe('in.csv: 25 problems, the first 20 listed above; fix them and run again');
+  });
+
+  test('every repeated hour is listed', () => {
+    expect(errorOf('timestamp,inquiries\n2026-06-01T10:00,1\n2026-06-01T11:00,1\n2026-06-01T10:00,2\n2026-06-01T11:00,2\n').split('\nerror: ')).toEqual([
+      'in.csv:4:1: timestamp 2026-06-01T10:00 again (first on line 2); expected each timestamp once per queue',
+      'in.csv:5:1: timestamp 2026-06-01T11:00 again (first on line 3); expected each timestamp once per queue',
+      'in.csv: 2 problems listed above; fix them and run again',
+    ]);
   });
 });

@@ -18,7 +18,7 @@ const { Lunar } = require('lunar-javascript') as { Lunar: LunarStatic };
 const solarOf = (year: number, month: number, day: number): string => Lunar.fromYmd(year, month, day).getSolar().toYmd();
 
 const DATA = path.join(repoRoot, 'data');
-const GENERATED = ['inquiries.csv', 'config.json', 'agents.csv'];
+const GENERATED = ['inquiries.csv', 'config.json', 'agents.csv', 'nov11-morning.csv', 'excel-export.csv', 'agents-zh.csv'];
 const FIRST_HOUR = '2023-11-01T00:00';
 /** 2023-11-01T00:00 .. 2026-10-31T23:00: 1,096 days (2024 is a leap year) x 24. */
 const HOURS = 26_304;
@@ -172,6 +172,40 @@ describe('data/inquiries.csv', () => {
     let usualAftersales = 0;
     for (let k = -45; k <= -32; k++) usualAftersales += aftersalesDay(addDays(newYear, k)) / 14;
     expect(aftersalesDay(addDays(newYear, 8)) / usualAftersales).toBeGreaterThan(1.5);
+  });
+});
+
+describe('the Double 11 morning and the Excel files', () => {
+  it('nov11-morning.csv holds the actuals of 2026-11-11 00:00-09:00 of both queues', () => {
+    const actuals = readHistory(path.join(DATA, 'nov11-morning.csv'), { timezone: 'Asia/Shanghai' });
+    expect(actuals.startHour).toBe('2026-11-11T00:00');
+    expect(actuals.hours).toBe(10);
+    expect(actuals.queues.map((q) => q.name)).toEqual(['presales', 'aftersales']);
+    // The midnight rush: 00:00 and 01:00 are the busiest hours of the morning.
+    const total = actuals.queues[0]!.values.map((v, i) => (v ?? 0) + (actuals.queues[1]!.values[i] ?? 0));
+    expect(Math.max(...total.slice(2))).toBeLessThan(Math.min(total[0]!, total[1]!));
+  });
+
+  it('excel-export.csv is GBK with CRLF, Excel\'s headers, empty rows and a 合计 row', () => {
+    const bytes = fs.readFileSync(path.join(DATA, 'excel-export.csv'));
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const text = new TextDecoder('gb18030').decode(bytes);
+    const lines = text.split('\r\n');
+    expect(lines[0]).toBe('日期,时间,咨询人数,渠道');
+    expect(lines[1]).toMatch(/^2026\/11\/2,8:00,\d+,售前$/);
+    expect(lines.filter((l) => l === ',,,')).toHaveLength(7);
+    expect(lines[lines.length - 3]).toMatch(/^合计,,"\d{3},\d{3}",$/);
+    const history = readHistory(path.join(DATA, 'excel-export.csv'), { timezone: 'Asia/Shanghai' });
+    expect(history.queues.map((q) => q.name)).toEqual(['售前', '售后']);
+    expect([history.startHour, history.hours]).toEqual(['2026-11-02T08:00', 41 * 24 + 16]);
+    const total = history.queues.flatMap((q) => q.values).reduce<number>((a, v) => a + (v ?? 0), 0);
+    expect(lines[lines.length - 3]).toBe(`合计,,"${total.toLocaleString('en-US')}",`);
+  });
+
+  it('agents-zh.csv is GBK with the headers roster.xlsx writes', () => {
+    const text = new TextDecoder('gb18030').decode(fs.readFileSync(path.join(DATA, 'agents-zh.csv')));
+    expect(text.split('\r\n')[0]).toBe('工号,姓名,人员池,可上夜班,请假日期');
+    expect(text.trimEnd().split('\r\n')).toHaveLength(9);
   });
 });
 

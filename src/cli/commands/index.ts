@@ -1,8 +1,10 @@
 /** Every registered command, one file each. Only implemented commands are listed. */
 import type { CommandModule } from 'yargs';
 import * as backtest from './backtest';
+import * as calendar from './calendar';
 import * as erlang from './erlang';
 import * as forecast from './forecast';
+import * as init from './init';
 import * as inspect from './inspect';
 import * as plan from './plan';
 import * as replan from './replan';
@@ -12,6 +14,7 @@ import * as whatif from './whatif';
 import * as designShifts from './design-shifts';
 import * as serve from './serve';
 import * as worker from './worker';
+import * as capacity from './capacity';
 
 type AnyCommand = CommandModule<object, object>;
 
@@ -22,14 +25,17 @@ function register<A>(module: CommandModule<object, A>): AnyCommand {
 
 export const commands: AnyCommand[] = [
   register(inspect),
+  register(init),
   register(forecast),
   register(backtest),
+  register(calendar),
   register(erlang),
   register(requirements),
   register(plan),
   register(replan),
   register(whatif),
   register(designShifts),
+  register(capacity),
   register(simulate),
   register(serve),
   register(worker),

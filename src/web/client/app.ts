@@ -6,6 +6,7 @@ import { csvObjects, parseCsv } from './csv.js';
 import { applyLabels, hasKey, lang, setLang, t, type Lang } from './i18n.js';
 import { initDesign } from './design.js';
 import { initToday, setTodayPlan } from './today.js';
+import { initCapacity } from './capacity.js';
 import { comparisonTable, whatIfDownloads, type ComparisonView } from './whatif.js';
 
 type Json = Record<string, unknown>;
@@ -100,6 +101,7 @@ function routeError(error: unknown): void {
   const e = error instanceof ApiFailure ? error.error : { code: 'internal', message: String(error) };
   if (e.field === 'history' || e.field === 'agents') showError(e.field === 'agents' ? 'agents-error' : 'history-error', 'historyError', e);
   else if (e.field === 'scenarios') showError('whatif-run-error', 'runError', e);
+  else if (e.field === 'capacity') showError('capacity-run-error', 'runError', e);
   else if (e.field === 'config' || e.code === 'config') {
     showError('config-error', 'configError', e);
     markInvalid(e.path);
@@ -382,7 +384,7 @@ async function runJob(extra: Record<string, unknown>, prefix: string, buttonId: 
       renderProgress(job, prefix);
     }
     if (job.state === 'failed' && job.error) {
-      routeError(new ApiFailure(400, job.error.field ? job.error : { ...job.error, field: prefix === 'whatif-' ? 'scenarios' : undefined }));
+      routeError(new ApiFailure(400, job.error.field ? job.error : { ...job.error, field: prefix === 'whatif-' ? 'scenarios' : prefix === 'capacity-' ? 'capacity' : undefined }));
       return null;
     }
     return job;
@@ -668,6 +670,7 @@ function start(): void {
     },
   });
   initToday();
+  initCapacity({ runJob, agents: () => state.agents ?? null });
   setAgents(null);
   syncRunButtons();
   ($('scenarios-json') as HTMLTextAreaElement).value = JSON.stringify(EXAMPLE_SCENARIOS, null, 2);

@@ -1,0 +1,2 @@
+/** A starter config drafted from a history (`peakshift init`). */
+export * from './draft';
