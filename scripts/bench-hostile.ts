@@ -86,8 +86,8 @@ function holidayFile(): Buffer {
 
 async function stalledPhase(port: number): Promise<Record<string, unknown>> {
   const csv = fs.readFileSync(path.join(ROOT, 'data/inquiries.csv'), 'utf8').split('\n');
-  // 62 KB: the sample's first 26 days.
-  const normal = Buffer.from(`${csv.slice(0, 1 + 26 * 48).join('\n')}\n`);
+  // About 62 KB: the sample's first 43 days.
+  const normal = Buffer.from(`${csv.slice(0, 1 + 43 * 48).join('\n')}\n`);
   const holidays = holidayFile();
   const prober = startProber(port);
   await sleep(300);
