@@ -6,6 +6,7 @@ import * as forecast from './forecast';
 import * as inspect from './inspect';
 import * as plan from './plan';
 import * as replan from './replan';
+import * as replay from './replay';
 import * as requirements from './requirements';
 import * as simulate from './simulate';
 import * as whatif from './whatif';
@@ -28,6 +29,7 @@ export const commands: AnyCommand[] = [
   register(requirements),
   register(plan),
   register(replan),
+  register(replay),
   register(whatif),
   register(designShifts),
   register(simulate),
