@@ -92,6 +92,8 @@ export interface PlanRequest {
   strict?: boolean;
   /** Makes the run a shift design (`peakshift design-shifts`): NEW-CONFIG.json and design.md. */
   design?: DesignRequest;
+  /** Makes the run a replay (`peakshift replay`) of the horizon one year earlier: replay.csv, replay-hours.csv, replay.md, replay.html. */
+  replay?: boolean;
 }
 
 /** Options of a shift design run; unset ones follow the config's `design` section. */

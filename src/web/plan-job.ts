@@ -155,6 +155,8 @@ async function runReplanJob(inputs: PlanInputs, replan: NonNullable<PlanInputs['
 export async function runPlanJob(inputs: PlanInputs, onProgress: ProgressFn): Promise<PlanOutput> {
   onProgress({ stage: 'parse', fraction: 0.02 });
   if (inputs.design) return runDesignJob(inputs, inputs.design, onProgress);
+  // Loaded when asked: replay-job.ts takes filesOf from this module.
+  if (inputs.replay) return (await import('./replay-job')).runReplayJob(inputs, onProgress);
   if (inputs.replan) return runReplanJob(inputs, inputs.replan, onProgress);
   return inputs.scenarios ? runWhatIfJob(inputs, inputs.scenarios, onProgress) : runPlanFolderJob(inputs, onProgress);
 }

@@ -6,6 +6,7 @@ import { csvObjects, parseCsv } from './csv.js';
 import { applyLabels, hasKey, lang, setLang, t, type Lang } from './i18n.js';
 import { initDesign } from './design.js';
 import { initToday, setTodayPlan } from './today.js';
+import { initReplay } from './replay.js';
 import { comparisonTable, whatIfDownloads, type ComparisonView } from './whatif.js';
 
 type Json = Record<string, unknown>;
@@ -668,6 +669,7 @@ function start(): void {
     },
   });
   initToday();
+  initReplay({ runJob });
   setAgents(null);
   syncRunButtons();
   ($('scenarios-json') as HTMLTextAreaElement).value = JSON.stringify(EXAMPLE_SCENARIOS, null, 2);
