@@ -9,6 +9,7 @@ import { tr, type Lang, type TextKey } from '../domain/i18n';
 import { hourKeyFromNumber, hourNumber } from '../domain';
 import { hourlyChart, PALETTE } from '../report/charts';
 import { csvLine, escapeXml, fixedDigits, money, percent } from '../report/format';
+import { htmlHead, tablePageCss } from '../report/page';
 import type { ReplayResult, StrategyResult } from './replay';
 
 export const REPLAY_HEADER = ['strategy', 'cost', 'lost_inquiries', 'lost_service_cost', 'total', 'lowest_hourly_sl', 'hours_meeting_target'] as const;
@@ -129,19 +130,15 @@ export function replayHtml(result: ReplayResult, lang: Lang): string {
     .map((r, i) => `<tr${result.strategies[i]?.strategy === result.best ? ' class="best"' : ''}>${r.map((c, j) => (j === 0 ? `<th>${escapeXml(c)}</th>` : `<td>${escapeXml(c)}</td>`)).join('')}</tr>`)
     .join('')}</tbody></table>`;
   const notes = [...new Set(result.strategies.flatMap((s) => s.notes))];
-  return `<!doctype html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeXml(title)}</title>
-<style>
-body{font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;margin:16px;color:#222;max-width:1180px}
-table{border-collapse:collapse;font-size:13px;margin:12px 0}
-th,td{border:1px solid #ddd;padding:3px 6px;text-align:right;white-space:nowrap}
-thead th{background:#f5f5f5;white-space:normal;vertical-align:bottom}
-tbody th{text-align:left}
-tr.best td,tr.best th{background:#ecfdf5}
-.scroll{overflow-x:auto}
-svg{display:block;margin:12px 0;max-width:100%;height:auto}
-</style></head><body>
+  const css = [
+    ...tablePageCss(1180),
+    'thead th{background:#f5f5f5;white-space:normal;vertical-align:bottom}',
+    'tbody th{text-align:left}',
+    'tr.best td,tr.best th{background:#ecfdf5}',
+    '.scroll{overflow-x:auto}',
+    'svg{display:block;margin:12px 0;max-width:100%;height:auto}',
+  ];
+  return `${htmlHead(lang, title, css)}
 <h1>${escapeXml(title)}</h1>
 ${intro(result, t).map((l) => `<p>${escapeXml(l)}</p>`).join('\n')}
 <div class="scroll">${table}</div>
