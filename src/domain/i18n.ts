@@ -300,6 +300,7 @@ const en = {
   outRoster: 'roster: {working} of {agents} agents working, vendor seats {seats}, UNFILLED seats {unfilled} ({method})',
   outSurge: '(+{n} surge)',
   outSolver: 'solver: {name} {status}, gap {gap}, {seconds} s solving',
+  outAcceptedGap: 'ABOVE THE ASKED GAP: the {what} solve stopped at the time limit, proven within {gap} (asked {asked}); written because --accept-gap {accepted}',
   outTotalTime: 'total time: {seconds} s',
   outRosterSeconds: ' (roster {seconds} s)',
   // What-if comparison.
@@ -650,6 +651,7 @@ const zh: Record<TextKey, string> = {
   outRoster: '排班表：{agents} 名坐席中 {working} 名上班，外包席位 {seats}，空缺席位 {unfilled}（{method}）',
   outSurge: '（+{n} 临时增援）',
   outSolver: '求解器：{name} {status}，差距 {gap}，求解 {seconds} 秒',
+  outAcceptedGap: '高于要求的最优差距：{what} 求解到时间上限时停止，已证明差距 {gap}（要求 {asked}）；因 --accept-gap {accepted} 而写出',
   outTotalTime: '总用时：{seconds} 秒',
   outRosterSeconds: '（排班表 {seconds} 秒）',
   whatIfTitle: '假设分析对比',

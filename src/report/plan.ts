@@ -26,6 +26,8 @@ export interface ReportInput {
   extraKpis?: ReadonlyArray<{ label: string; value: string }>;
   /** Why the plan is short where it is (summary.json `shortage.explanations`). */
   explanations?: readonly ShortageExplanation[];
+  /** Lines shown above everything else (a plan written above its asked gap). */
+  warnings?: readonly string[];
 }
 
 export interface Kpi {
@@ -36,6 +38,8 @@ export interface Kpi {
 export interface ReportModel {
   lang: Lang;
   title: string;
+  /** Shown under the title, in red (a plan written above its asked gap). */
+  warnings: readonly string[];
   currency: string;
   kpis: Kpi[];
   costByPool: Array<{ pool: string; kind: string; pricing: string | null; cost: number; share: number; agentShifts: number; peakAgentsPerDay: number }>;
@@ -173,6 +177,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     byDay: { dates, shifts, rows },
     worst: summary.shortfall.worst,
     explanations: input.explanations ?? [],
+    warnings: input.warnings ?? [],
   };
   if (input.roster) {
     const rs = rosterSummary(input.roster);
@@ -256,7 +261,7 @@ function seatsText(model: ReportModel, seats: ReadonlyArray<{ pool: string; seat
 
 export function renderSummaryMarkdown(model: ReportModel): string {
   const t = (key: TextKey, vars?: Record<string, string | number>): string => text(model, key, vars);
-  const parts: string[] = [`# ${model.title}`, '', `## ${t('keyFigures')}`, '', mdTable([t('figure'), t('value')], model.kpis.map((k) => [k.label, k.value]))];
+  const parts: string[] = [`# ${model.title}`, '', ...model.warnings.flatMap((w) => [`**${w}**`, '']), `## ${t('keyFigures')}`, '', mdTable([t('figure'), t('value')], model.kpis.map((k) => [k.label, k.value]))];
   parts.push('', `## ${t('costByPool')}`, '', mdTable(costHeader(model), costRows(model, (v) => fixedDigits(v, 2)), [false, false, true, true, true, true]));
   parts.push('', `## ${t('agentsByDayShift')}`, '', mdTable([t('colDate'), ...model.byDay.shifts.map((s) => s.name), t('colTotal')], model.byDay.dates.map((d, i) => {
     const v = model.byDay.shifts.map((s) => s.values[i] ?? 0);
@@ -338,6 +343,7 @@ export function renderReportHtml(model: ReportModel): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<style>${CSS}</style></head><body>`,
     `<h1>${escapeXml(model.title)}</h1>`,
+    ...model.warnings.map((w) => `<p class="warn" id="accepted-gap"><strong>${escapeXml(w)}</strong></p>`),
     `<h2>${escapeXml(t('keyFigures'))}</h2>`,
     htmlTable([t('figure'), t('value')], model.kpis.map((k) => [k.label, k.value]), [false, false], 'kpis'),
     `<h2>${escapeXml(t('demandCoverage'))}</h2>`,
