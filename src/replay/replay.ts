@@ -11,6 +11,7 @@
 import type { Config } from '../config';
 import { UsageError, type History } from '../domain';
 import { checkForecastWindow } from '../domain/limits';
+import { tr, type Lang } from '../domain/i18n';
 import { forecastDemand } from '../forecast';
 import type { Agent } from '../roster';
 import { runPipeline, type PipelineProgress } from '../pipeline';
@@ -58,6 +59,11 @@ export interface ReplayInput {
   /** Simulation runs on the actual arrivals per strategy (0: none), and their seed. */
   runs: number;
   seed: number;
+  /** Per-solve safety limit and the gap a stopped solve may still be used at (as `plan --time-limit`, `--accept-gap`). */
+  timeLimitSeconds?: number;
+  acceptGap?: number;
+  /** Language of the notes a plan above its asked gap gets (default en). */
+  lang?: Lang;
   onProgress?: (strategy: Strategy, progress: PipelineProgress) => void;
 }
 
@@ -123,6 +129,8 @@ export async function runReplay(input: ReplayInput): Promise<ReplayResult> {
       allowShort: true,
       explainPriced: 0,
       ...(input.agents ? { agents: input.agents } : {}),
+      ...(input.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: input.timeLimitSeconds }),
+      ...(input.acceptGap === undefined ? {} : { acceptGap: input.acceptGap }),
       ...(input.onProgress ? { onProgress: (p: PipelineProgress) => input.onProgress?.(strategy, p) } : {}),
     });
     const medians = new Map(forecast.demand.queues.map((q) => [q.name, q.p50] as const));
@@ -148,7 +156,10 @@ export async function runReplay(input: ReplayInput): Promise<ReplayResult> {
       });
       simulation = { serviceLevel: sim.total.serviceLevel, shareOfHoursMeetingTarget: sim.shareOfHoursMeetingTarget, lowestHourlyServiceLevel: sim.lowestHourlyServiceLevel, runs: sim.runs, seed: sim.seed };
     }
-    results.push({ strategy, score, scheduled, needed, simulation, notes: [...forecast.notes, ...run.notes] });
+    // A plan written above its asked gap (--accept-gap) says so wherever it is shown.
+    const pct = (v: number): string => `${(v * 100).toFixed(2)}%`;
+    const gaps = (run.summary.acceptedGaps ?? []).map((a) => `${strategy}: ${tr(input.lang ?? 'en', 'outAcceptedGap', { what: a.what, gap: pct(a.gap), asked: pct(a.asked), accepted: pct(a.accepted) })}`);
+    results.push({ strategy, score, scheduled, needed, simulation, notes: [...gaps, ...forecast.notes, ...run.notes] });
   }
   let best = results[0]?.strategy ?? 'p50';
   let bestTotal = Infinity;

@@ -36,6 +36,7 @@ export async function runReplayJob(inputs: PlanInputs, onProgress: ProgressFn): 
     strategies: STRATEGIES,
     runs: 3,
     seed: 1,
+    lang: config.language ?? 'en',
     ...(agents ? { agents } : {}),
     onProgress: (strategy) => {
       if (strategy === current) return;

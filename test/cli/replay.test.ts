@@ -100,6 +100,7 @@ describe('bad input: one line, exit 2', () => {
     ['a period past the end of the history', ['--history', history, '--start', '2026-10-31', '--end', '2026-11-02'], `error: ${history}: the history ends 2026-10-31, inside the replayed days 2026-10-31 .. 2026-11-02; expected actual arrivals through 2026-11-02 (end the replay on a day the history covers)\n`],
     ['an unknown strategy', ['--history', history, '--start', '2025-05-20', '--end', '2025-05-21', '--strategies', 'p50,safe'], 'error: --strategies "p50,safe": "safe" is not a strategy; expected a comma-separated list of p50, p90, hedged\n'],
     ['runs that are not a whole number', ['--history', history, '--start', '2025-05-20', '--end', '2025-05-21', '--runs', '1.5'], 'error: --runs: expected a whole number from 0 to 100, got "1.5"\n'],
+    ['a gap that is not a share', ['--history', history, '--start', '2025-05-20', '--end', '2025-05-21', '--accept-gap', '2'], 'error: --accept-gap: expected a relative gap from 0 to 1 (0.02 = 2%), got "2"\n'],
     ['an end before the start', ['--history', history, '--start', '2025-05-21', '--end', '2025-05-20'], 'error: --start 2025-05-21 is after --end 2025-05-20: expected start on or before end\n'],
   ])('%s', async (_what, extra, message) => {
     const out = path.join(tempDir(), 'replay');

@@ -6,7 +6,7 @@ import { checkPlanSize } from '../../plan';
 import { money, percent } from '../../report/format';
 import { parseStrategies, replayFiles, runReplay, STRATEGIES } from '../../replay';
 import { LANG_OPTION, resolveLang } from '../lang';
-import { parseNumberOption } from '../options';
+import { optionalNumberOption, parseNumberOption } from '../options';
 import { info, print, warn } from '../output';
 import { planDates } from './plan';
 import { holdingSignals } from '../signals';
@@ -20,6 +20,8 @@ interface ReplayArgs {
   strategies: string;
   runs: unknown;
   seed: unknown;
+  timeLimit?: unknown;
+  acceptGap?: unknown;
   outDir: string;
   force: boolean;
   lang?: string;
@@ -38,6 +40,8 @@ export function builder(yargs: Argv): Argv<ReplayArgs> {
     .option('strategies', { type: 'string', default: STRATEGIES.join(','), describe: `Comma-separated strategies to replay: ${STRATEGIES.join(', ')}` })
     .option('runs', { type: 'number', default: 3, describe: 'Simulation runs of each plan on the actual arrivals (0: none)' })
     .option('seed', { type: 'number', default: 1, describe: 'Simulation seed: the same seed gives the same numbers' })
+    .option('time-limit', { type: 'number', describe: 'Safety limit of each solve in seconds (default: config solver.timeLimitSeconds); a solve that reaches it before its gap stops the run with exit 4' })
+    .option('accept-gap', { type: 'number', describe: 'Use a plan a solve stopped at the time limit when its proven relative gap is at most this (e.g. 0.02); the replay notes say so' })
     .option('out-dir', { type: 'string', demandOption: true, describe: 'Folder to write replay.csv, replay-hours.csv, replay.md, replay.html (replaced atomically)' })
     .option('force', { type: 'boolean', default: false, describe: 'Replace --out-dir even when peakshift did not write it' })
     .option('lang', LANG_OPTION)
@@ -48,6 +52,8 @@ export async function handler(args: ArgumentsCamelCase<ReplayArgs>): Promise<voi
   const strategies = parseStrategies(args.strategies);
   const runs = parseNumberOption('runs', args.runs, { expected: 'a whole number from 0 to 100', min: 0, max: 100, integer: true });
   const seed = parseNumberOption('seed', args.seed, { expected: 'a whole number >= 0', min: 0, integer: true });
+  const timeLimitSeconds = optionalNumberOption('time-limit', args.timeLimit, { expected: 'a positive number of seconds', min: 0, minInclusive: false });
+  const acceptGap = optionalNumberOption('accept-gap', args.acceptGap, { expected: 'a relative gap from 0 to 1 (0.02 = 2%)', min: 0, max: 1 });
   checkOutputFolder(args.outDir, '--out-dir', args.force);
   const config = readConfig(args.config);
   const lang = resolveLang(args.lang, config.language);
@@ -66,7 +72,10 @@ export async function handler(args: ArgumentsCamelCase<ReplayArgs>): Promise<voi
     strategies,
     runs,
     seed,
+    lang,
     ...(agents ? { agents } : {}),
+    ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }),
+    ...(acceptGap === undefined ? {} : { acceptGap }),
     onProgress: (strategy) => {
       if (strategy === announced) return;
       announced = strategy;
