@@ -10,7 +10,7 @@
  */
 import type { Config } from '../config';
 import { UsageError, type History } from '../domain';
-import { checkForecastWindow } from '../domain/limits';
+import { checkForecastWindow, groupedInt, MAX_SIMULATED_INQUIRIES } from '../domain/limits';
 import { tr, type Lang } from '../domain/i18n';
 import { forecastDemand } from '../forecast';
 import type { Agent } from '../roster';
@@ -112,6 +112,10 @@ export async function runReplay(input: ReplayInput): Promise<ReplayResult> {
   const { config, start, end } = input;
   if (end < start) throw new UsageError(`--end ${end} is before --start ${start}`);
   const actuals = actualArrivals(input.history, config, start, end, input.historyFile);
+  const arrived = actuals.queues.reduce((n, q) => n + q.values.reduce((a, v) => a + v, 0), 0);
+  if (arrived * input.runs > MAX_SIMULATED_INQUIRIES) {
+    throw new UsageError(`--runs ${input.runs}: ${input.runs} run(s) of ${groupedInt(arrived)} actual inquiries each; expected at most ${groupedInt(MAX_SIMULATED_INQUIRIES)} simulated inquiries in all (fewer --runs, or --runs 0)`);
+  }
   const before = historyBefore(input.history, start);
   checkForecastWindow(before, start, end);
   // One forecast for every strategy: they differ in how they size and price it, not in what they expect.

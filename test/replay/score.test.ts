@@ -2,7 +2,7 @@
 import { parseConfig } from '../../src/config';
 import type { History } from '../../src/domain';
 import type { CoverageRow } from '../../src/plan';
-import { actualArrivals, historyBefore, lostAtStaffing, parseStrategies, replayCsv, replayHoursCsv, replayMarkdown, replayHtml, scorePlan, type ReplayResult } from '../../src/replay';
+import { actualArrivals, historyBefore, lostAtStaffing, parseStrategies, replayCsv, replayHoursCsv, replayMarkdown, replayHtml, runReplay, scorePlan, type ReplayResult } from '../../src/replay';
 import { lostInquiries, requirementCell } from '../../src/staffing';
 
 const config = parseConfig({
@@ -89,6 +89,12 @@ describe('the score of a plan on the actual arrivals', () => {
     expect(score.hours[1]).toMatchObject({ queue: 'aftersales', forecast: 0 });
     expect(score.hours[2]).toMatchObject({ queue: 'presales', actual: 0, serviceLevel: null, meetsTarget: null, lost: 0 });
   });
+});
+
+test('more simulated inquiries than the limit is refused before anything is planned', async () => {
+  await expect(runReplay({ config, history: totalHistory(), historyFile: 'h.csv', start: '2026-11-01', end: '2026-11-01', strategies: ['p50'], runs: 10_000, seed: 1 })).rejects.toThrow(
+    '--runs 10000: 10000 run(s) of 7,200 actual inquiries each; expected at most 50,000,000 simulated inquiries in all (fewer --runs, or --runs 0)',
+  );
 });
 
 test('strategies are a comma-separated list of p50, p90, hedged', () => {
