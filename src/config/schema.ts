@@ -254,8 +254,10 @@ export const forecastSchema = z.strictObject({
   /**
    * Price lost service by its expectation over the forecast's band (p10-p90)
    * instead of at the sized quantile alone; the hourly floor stays on `quantile`.
+   * Unset means false, and stays out of the parsed config (plan folders' config.json
+   * stays as it was).
    */
-  hedge: z.boolean({ error: 'expected true or false' }).default(false),
+  hedge: z.boolean({ error: 'expected true or false' }).optional(),
 });
 
 export const rosterSchema = z.strictObject({

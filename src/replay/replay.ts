@@ -29,8 +29,8 @@ export function strategySettings(strategy: Strategy): { quantile: 'p50' | 'p90';
 
 /** The strategy a config plans with (null: p90 sizing with hedging, which no strategy is). */
 export function configStrategy(config: Pick<Config, 'forecast'>): Strategy | null {
-  const { quantile, hedge } = config.forecast;
-  if (quantile === 'p50') return hedge ? 'hedged' : 'p50';
+  const hedge = config.forecast.hedge === true;
+  if (config.forecast.quantile === 'p50') return hedge ? 'hedged' : 'p50';
   return hedge ? null : 'p90';
 }
 

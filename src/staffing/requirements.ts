@@ -115,7 +115,7 @@ function limitAsConfigError(error: StaffingLimitError, config: Config, queue: Qu
 /** Requirements per queue and hour for a demand forecast. */
 export function computeRequirements(demand: Demand, config: Config, options: RequirementOptions): Requirement {
   const start = hourNumber(demand.startHour);
-  const hedge = options.hedge ?? config.forecast.hedge;
+  const hedge = options.hedge ?? config.forecast.hedge ?? false;
   const queues: QueueRequirement[] = assignQueues(demand, config, options.file).map(({ queue, source, share }) => {
     const q = demand.queues.find((d) => d.name === source);
     const volumes = q ? (options.quantile === 'p90' ? q.p90 : q.p50) : [];
