@@ -131,4 +131,5 @@ real('a week of a real bank\'s calls (voice, concurrency 1): the hedged plan cos
   // Labor Day (closed) and the weekend have no calls: 4 open days of 15 hours.
   const open = fs.readFileSync(path.join(out, 'replay-hours.csv'), 'utf8').split('\n').filter((l) => l.startsWith('hedged,') && l.split(',')[7] !== '');
   expect(open).toHaveLength(4 * 15);
-});
+  // Three week-long plans: a few seconds alone, longer on a machine shared by many.
+}, 180_000);
