@@ -5,12 +5,12 @@
  * agents achieve per hour. Inputs are parsed data; no file, clock or network.
  */
 import { configWarnings, type Config } from './config';
-import { dateFromDayNumber, datesBetween, hourNumber, InfeasiblePlanError, type Demand, type History, type Requirement } from './domain';
+import { dateFromDayNumber, datesBetween, hourNumber, InfeasiblePlanError, SolverError, type Demand, type History, type Requirement } from './domain';
 import { checkForecastWindow } from './domain/limits';
 import { forecastDemand } from './forecast';
 import { computeRequirements, evaluateStaffing, queueParameters } from './staffing';
 import { CONFIG_NAMES, checkPlanSize, effectiveBand, explainShortage, planShifts, SolveLog, solverByName, solverOptions, type SolveRecord, type AcceptedGap, guardSolver, type CoverageRow, type MipModel, type MipOptions, type MipResult, type MipSolver, type PlanResult, type PlanSummary, type PoolCapacity, type ShortageExplanation } from './plan';
-import { paidSeatsOf, planWithRoster, requireFilled, solveRoster, type Agent, type SolvedRoster } from './roster';
+import { checkRoster, paidSeatsOf, planWithRoster, requireFilled, solveRoster, type Agent, type SolvedRoster } from './roster';
 import { rosterSummary } from './report';
 
 /** Where the pipeline starts: an inquiry history, a forecast, or finished requirements. */
@@ -335,6 +335,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       notes.push(`${unfilledSeats(roster)} in-house seats stay UNFILLED after ${replans} re-plan(s) within the agents' limits`);
     }
     if (input.strict) requireFilled(roster.roster);
+    // Every labour rule over the finished roster: a roster that breaks one is a bug, never an export.
+    const broken = checkRoster({ config, lines: plan.lines, assignments: roster.roster.assignments, agents, dates: roster.roster.unfilled.length > 0 ? [] : datesBetween(start, end) }).filter((v) => v.rule !== 'seats-filled');
+    if (broken.length > 0) throw new SolverError(`the roster breaks ${broken.length} labour rule(s), first: ${broken[0]?.message ?? ''}`);
   }
   checkPlanSanity(config, plan);
   const service = hourlyService(config, requirement, plan.coverage);
@@ -349,6 +352,8 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     availability,
     allowShort,
     maxPriced: input.explainPriced ?? 3,
+    // Repairs are priced only against a plan proven within the asked gap.
+    notProven: accepted.some((a) => a.what === 'plan'),
     ...(plan.floorDiagnosis ? { floorDiagnosis: plan.floorDiagnosis } : {}),
   });
   for (const e of explanations.filter((x) => x.kind === 'floor')) notes.push(`--allow-short: ${e.why}; binding: ${e.binding.join(', ') || 'none found'}`);

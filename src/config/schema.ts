@@ -220,7 +220,7 @@ export const solverSchema = z.strictObject({
   name: z.enum(['highs', 'jslp'], { error: 'expected highs or jslp' }).default('highs'),
   mipRelGap: z.number({ error: 'expected a relative gap from 0 to 0.5' }).min(0, { error: 'expected a relative gap from 0 to 0.5' }).max(0.5, { error: 'expected a relative gap from 0 to 0.5' }).default(0.005),
   mipAbsGap: nonNegative('an absolute gap >= 0').default(1),
-  timeLimitSeconds: positive('a positive number of seconds').default(60),
+  timeLimitSeconds: positive('a positive number of seconds').default(300),
 });
 
 /** One row of a holiday calendar (`calendar.holidays`, or a `calendar.holidaysFile` CSV). */
@@ -296,8 +296,8 @@ export const designSchema = z.strictObject({
   breakMinutes: wholeNumber(0, 120).default(60),
   night: z.boolean({ error: 'expected true or false' }).default(true),
   maxTypes: wholeNumber(1, 50).default(5),
-  /** Solver time limit of the design model, seconds. */
-  timeLimitSeconds: positive('a positive number of seconds').default(40),
+  /** Safety time limit of each design solve, seconds (they stop at node limits; reaching this is exit 4). */
+  timeLimitSeconds: positive('a positive number of seconds').default(600),
   pools: z.array(designPoolSchema, { error: 'expected a list of pool limits' }).default([]),
 });
 

@@ -7,7 +7,7 @@
 import type { Config } from '../config';
 import { datesBetween, hourNumber, type Demand, type ShiftLine } from '../domain';
 import { eventName, poolKindName, pricingModelName, tr, type Lang, type TextKey } from '../domain/i18n';
-import type { CoverageRow, PlanSummary, ShortageExplanation } from '../plan';
+import { whyText, type CoverageRow, type PlanSummary, type ShortageExplanation } from '../plan';
 import type { Fairness, Roster, UnfilledSeat } from '../roster';
 import { barChart, hourlyChart, PALETTE, stackedBarChart } from './charts';
 import { escapeXml, fixedDigits, grouped, percent } from './format';
@@ -206,7 +206,7 @@ function explanationRows(model: ReportModel): string[][] {
     grouped(e.lostInquiries, 1),
     grouped(e.lostCost, 2),
     e.fix ? grouped(e.fix.extraCost, 2) : '',
-    e.why,
+    whyText(model.lang, e, model.currency),
   ]);
 }
 
