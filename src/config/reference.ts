@@ -133,6 +133,7 @@ export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   'calendar.holidays[].kind': { text: '`holiday`: the volume changes around it; `closed`: nothing is answered that day; `event`: learned by name only' },
   forecast: { text: 'the forecast the staffing is sized for', expert: true },
   'forecast.quantile': { text: '`p50`: the expected volume; `p90`: a volume exceeded one hour in ten' },
+  'forecast.hedge': { text: "price lost service by its expectation over the forecast band instead of at the sizing quantile (the floor stays on the quantile); see [Replay](replay.md) for why the default is off", default: '`false`' },
   costPerLostInquiry: {
     text: "price of one inquiry not answered within its queue's target time (lost sales, refunds, the shop's rating); the plan weighs it against the cost of staffing",
     default: '`10`',

@@ -251,6 +251,13 @@ export const calendarSchema = z.strictObject({
 export const forecastSchema = z.strictObject({
   /** Which forecast quantile the staffing sizes for. */
   quantile: z.enum(['p50', 'p90'], { error: 'expected p50 or p90' }).default('p50'),
+  /**
+   * Price lost service by its expectation over the forecast's band (p10-p90)
+   * instead of at the sized quantile alone; the hourly floor stays on `quantile`.
+   * Unset means false, and stays out of the parsed config (plan folders' config.json
+   * stays as it was).
+   */
+  hedge: z.boolean({ error: 'expected true or false' }).optional(),
 });
 
 export const rosterSchema = z.strictObject({

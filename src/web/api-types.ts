@@ -94,6 +94,8 @@ export interface PlanRequest {
   design?: DesignRequest;
   /** Makes the run a capacity plan (`peakshift capacity`): the capacity folder's files. */
   capacity?: CapacityRequest;
+  /** Makes the run a replay (`peakshift replay`) of the horizon one year earlier: replay.csv, replay-hours.csv, replay.md, replay.html. */
+  replay?: boolean;
 }
 
 /** Options of a capacity plan run (`--from`, `--until`, `--quantile`). */

@@ -157,6 +157,8 @@ export async function runPlanJob(inputs: PlanInputs, onProgress: ProgressFn): Pr
   onProgress({ stage: 'parse', fraction: 0.02 });
   if (inputs.design) return runDesignJob(inputs, inputs.design, onProgress);
   if (inputs.capacity) return runCapacityJob(inputs, inputs.capacity, onProgress);
+  // Loaded when asked: replay-job.ts takes filesOf from this module.
+  if (inputs.replay) return (await import('./replay-job')).runReplayJob(inputs, onProgress);
   if (inputs.replan) return runReplanJob(inputs, inputs.replan, onProgress);
   return inputs.scenarios ? runWhatIfJob(inputs, inputs.scenarios, onProgress) : runPlanFolderJob(inputs, onProgress);
 }

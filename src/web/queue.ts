@@ -22,6 +22,8 @@ export interface PlanInputs {
   replan?: { now: string; plan: PlanFile[] };
   /** Unfilled roster seats fail the run (`plan --strict`). */
   strict?: boolean;
+  /** A replay of the horizon one year earlier (replay-job.ts). */
+  replay?: boolean;
 }
 
 export interface PlanFile {

@@ -7,6 +7,7 @@ import { applyLabels, hasKey, lang, setLang, t, type Lang } from './i18n.js';
 import { initDesign } from './design.js';
 import { initToday, setTodayPlan } from './today.js';
 import { initCapacity } from './capacity.js';
+import { initReplay } from './replay.js';
 import { comparisonTable, whatIfDownloads, type ComparisonView } from './whatif.js';
 
 type Json = Record<string, unknown>;
@@ -671,6 +672,7 @@ function start(): void {
   });
   initToday();
   initCapacity({ runJob, agents: () => state.agents ?? null });
+  initReplay({ runJob });
   setAgents(null);
   syncRunButtons();
   ($('scenarios-json') as HTMLTextAreaElement).value = JSON.stringify(EXAMPLE_SCENARIOS, null, 2);
