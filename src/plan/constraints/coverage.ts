@@ -171,7 +171,7 @@ export function addCoverage(ctx: PlanContext): void {
         (ctx.routing[q] as number[])[h] = r;
         routes.push(r);
       });
-      if (routes.length > 0) builder.addConstraint(`routing[${key}]`, [...routes, ...pooled.vars], [...routes.map(() => 1), ...pooled.coefs.map((c) => -c)], '<=', 0);
+      if (routes.length > 0) ctx.rowHour.set(builder.addConstraint(`routing[${key}]`, [...routes, ...pooled.vars], [...routes.map(() => 1), ...pooled.coefs.map((c) => -c)], '<=', 0), h);
     }
     horizon.queues.forEach((queue, q) => {
       const s = ctx.shortage[q]?.[h];
@@ -193,15 +193,16 @@ export function addCoverage(ctx: PlanContext): void {
       }
       const floorVars = s.belowFloor >= 0 ? [...vars, s.belowFloor] : vars;
       const floorCoefs = s.belowFloor >= 0 ? [...coefs, 1] : coefs;
-      if (s.hardFloor > 0) builder.addConstraint(`floor[${key},${queue.name}]`, floorVars, floorCoefs, '>=', s.hardFloor);
+      if (s.hardFloor > 0) ctx.rowHour.set(builder.addConstraint(`floor[${key},${queue.name}]`, floorVars, floorCoefs, '>=', s.hardFloor), h);
       if (s.required > s.hardFloor || s.hardFloor === 0 || s.extra.length > 0) {
-        builder.addConstraint(
+        const row = builder.addConstraint(
           `coverage[${key},${queue.name}]`,
           [...floorVars, ...s.segments.map((g) => g.variable), ...s.extra.map((g) => g.variable)],
           [...floorCoefs, ...s.segments.map(() => 1), ...s.extra.map(() => 1)],
           '>=',
           s.required + s.extra.reduce((n, g) => n + g.width, 0),
         );
+        ctx.rowHour.set(row, h);
       }
     });
   }
