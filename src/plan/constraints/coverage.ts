@@ -187,8 +187,9 @@ export function addCoverage(ctx: PlanContext): void {
         vars.push(...pooled.vars);
         coefs.push(...pooled.coefs);
       }
-      if (s.hardFloor > 0 && vars.length === 0) {
-        // No shift of any pool reaches this hour: a row the solver reports infeasible (and the diagnosis names).
+      if (vars.length === 0 && (s.hardFloor > 0 || (s.segments.length === 0 && s.extra.length === 0 && s.required > 0))) {
+        // No shift of any pool reaches this hour (and nothing may be left short there): a row the solver
+        // reports infeasible (and the diagnosis names).
         s.belowFloor = builder.addVariable(`belowFloor[${key},${queue.name}]`, { upper: 0 });
       }
       const floorVars = s.belowFloor >= 0 ? [...vars, s.belowFloor] : vars;
