@@ -12,7 +12,7 @@ import { describeValue, InputError, type Demand, type Requirement, type ShiftLin
 import type { CoverageRow, PlanSummary, ShortageExplanation } from '../plan';
 import type { HourlyService } from '../pipeline';
 import { tr, type Lang } from '../domain/i18n';
-import { buildReportModel, renderReportHtml, renderSummaryMarkdown, rosterExportFiles, type Kpi } from '../report';
+import { buildReportModel, hourForPeople, renderReportHtml, renderSummaryMarkdown, rosterExportFiles, type Kpi } from '../report';
 import { workbookBytes } from '../report/workbook';
 import type { Agent, Roster } from '../roster';
 import { formatAgentsCsv } from './agents';
@@ -115,10 +115,14 @@ export async function planFolderFiles(input: PlanFolderInput, prefix = ''): Prom
   files.set(at('shifts.csv'), formatShiftsCsv(input.plan.lines));
   files.set(at('coverage.csv'), formatCoverageCsv(input.plan.coverage, input.service.levels));
   files.set(at('summary.json'), `${JSON.stringify(input.summary, null, 2)}\n`);
+  const lowest = input.service.lowest;
+  const lowestAt = input.service.lowestAt ? `${hourForPeople(input.service.lowestAt.timestamp)} ${input.service.lowestAt.queue}` : '';
   const extraKpis: Kpi[] = [
-    { label: tr(lang, 'kpiLowestSl'), value: input.service.lowest === null ? tr(lang, 'notAvailable') : `${pct(input.service.lowest)}${input.service.lowestAt ? ` (${input.service.lowestAt.timestamp} ${input.service.lowestAt.queue})` : ''}` },
+    lowest === null
+      ? { label: tr(lang, 'kpiLowestSl'), value: tr(lang, 'notAvailable') }
+      : { label: tr(lang, 'kpiLowestSl'), value: `${pct(lowest)}${lowestAt ? (lang === 'zh' ? `（${lowestAt}）` : ` (${lowestAt})`) : ''}`, amount: lowest, format: 'percent', ...(lowestAt ? { detail: lowestAt } : {}) },
   ];
-  if (input.service.abandonRate !== null) extraKpis.push({ label: tr(lang, 'kpiAbandon'), value: pct(input.service.abandonRate) });
+  if (input.service.abandonRate !== null) extraKpis.push({ label: tr(lang, 'kpiAbandon'), value: pct(input.service.abandonRate), amount: input.service.abandonRate, format: 'percent' });
   const report = {
     lang,
     config: input.config,
