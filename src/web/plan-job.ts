@@ -109,7 +109,9 @@ async function runPlanFolderJob(inputs: PlanInputs, onProgress: ProgressFn): Pro
   const agents = inputs.agents ? parseAgents(inputs.agents.text, inputs.agents.file, config) : undefined;
   const run = await runPipeline({ config, source: { kind: 'history', history }, sourceFile: inputs.history.file, start, end, ...(agents ? { agents } : {}), ...(inputs.strict ? { strict: true } : {}), onProgress: (p) => onProgress(webProgress(p)) });
   onProgress({ stage: 'report', fraction: 0.95 });
-  const files = await planFolderFiles({ lang: config.language ?? 'en', config, demand: run.demand, requirement: run.requirement, plan: run.plan, service: run.service, summary: run.summary, roster: run.roster?.roster ?? null, agents: agents ?? null });
+  const lang = config.language ?? 'en';
+  // The files for people in the other language too: the page's downloads follow its language switch.
+  const files = await planFolderFiles({ lang, alsoLangs: [lang === 'zh' ? 'en' : 'zh'], config, demand: run.demand, requirement: run.requirement, plan: run.plan, service: run.service, summary: run.summary, roster: run.roster?.roster ?? null, agents: agents ?? null });
   return { files: filesOf(files), summary: run.summary };
 }
 
