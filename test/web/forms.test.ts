@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
+import { englishIn } from '../helpers/english';
 import { tempDir } from '../helpers/paths';
 import { runPlanJob } from '../../src/web/plan-job';
 import type { PlanRunner } from '../../src/web/queue';
@@ -249,6 +250,8 @@ describe('Chinese mode', () => {
       expect(actions.length).toBeGreaterThan(0);
       for (const a of actions) expect(['延长班次', '召回上班', '临时增援席位', '取消班次', '提前下班']).toContain(a);
       expect((await page.locator('#today-changes tbody td:nth-child(1)').allInnerTexts()).every((t) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(t))).toBe(true);
+      // The whole page as a manager reads it: no phrase of the catalogue's English side.
+      expect(englishIn(await page.locator('body').innerText())).toEqual([]);
       await page.click('#lang');
       expect(await page.locator('#today-changes thead th').first().innerText()).toBe('From');
       expect(await page.getAttribute('#downloads-list a[data-file="report.html"]', 'href')).toMatch(/\/files\/en\/report\.html$/);
