@@ -189,6 +189,10 @@ test('the what-if tab compares scenarios side by side', async () => {
   } finally {
     await laptop.close();
   }
+  // The comparison downloads in the page's language.
+  await page.click('#lang');
+  expect(await page.getAttribute('#whatif-downloads a[data-file="comparison.html"]', 'href')).toMatch(/\/files\/zh\/comparison\.html$/);
+  expect(await page.getAttribute('#whatif-downloads a[data-file="comparison.html"]', 'download')).toBe('comparison.html');
 });
 
 test('a bad scenario shows the scenario reader message under the what-if box', async () => {

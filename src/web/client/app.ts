@@ -558,6 +558,7 @@ function switchLanguage(): void {
   syncRunButtons();
   if (state.configCheck.error) showError('config-error', 'configError', state.configCheck.error);
   if (state.job?.state === 'done') void renderResults(state.job);
+  if (state.whatIf?.state === 'done') void renderWhatIf(state.whatIf);
   relabelToday();
 }
 
