@@ -9,7 +9,7 @@ import { dateFromDayNumber, datesBetween, hourNumber, InfeasiblePlanError, type 
 import { checkForecastWindow } from './domain/limits';
 import { forecastDemand } from './forecast';
 import { computeRequirements, evaluateStaffing, queueParameters } from './staffing';
-import { CONFIG_NAMES, checkPlanSize, effectiveBand, explainShortage, planShifts, SolveLog, solverByName, solverOptions, type SolveRecord, type CoverageRow, type MipModel, type MipOptions, type MipResult, type MipSolver, type PlanResult, type PlanSummary, type PoolCapacity, type ShortageExplanation } from './plan';
+import { CONFIG_NAMES, checkPlanSize, effectiveBand, explainShortage, planShifts, SolveLog, solverByName, solverOptions, type SolveRecord, type AcceptedGap, guardSolver, type CoverageRow, type MipModel, type MipOptions, type MipResult, type MipSolver, type PlanResult, type PlanSummary, type PoolCapacity, type ShortageExplanation } from './plan';
 import { paidSeatsOf, planWithRoster, requireFilled, solveRoster, type Agent, type SolvedRoster } from './roster';
 import { rosterSummary } from './report';
 
@@ -33,8 +33,17 @@ export interface PipelineInput {
   quantile?: 'p50' | 'p90';
   /** Overrides config.solver.name. */
   solver?: 'highs' | 'jslp' | MipSolver;
-  /** Overrides config.solver.timeLimitSeconds (plan and roster). */
+  /**
+   * Overrides config.solver.timeLimitSeconds: the safety limit of each solve (a
+   * solve that reaches it stops the run with GapNotReachedError, exit 4).
+   */
   timeLimitSeconds?: number;
+  /**
+   * Use an answer a solve found before the safety time limit when its proven
+   * relative gap is at most this (`--accept-gap`); the run then lists it in
+   * `summary.acceptedGaps` and every output marks the plan.
+   */
+  acceptGap?: number;
   /** Unfilled roster seats are an infeasible request (exit 3). */
   strict?: boolean;
   /** Plan below the hourly service floor where nothing can hold it, instead of exit 3 (`--allow-short`). */
@@ -74,26 +83,6 @@ function isRosterModel(model: MipModel): boolean {
  * The solver, telling `report` after every solve. Rounds: a plan solve that follows a roster
  * solve starts the next plan → roster round.
  */
-/** The least a solve gets once a run's time budget is spent, so it can still return what it has. */
-export const MIN_SOLVE_SECONDS = 1;
-
-/**
- * One time budget for a run: every solve gets the time left until `deadline`
- * (epoch ms), at least MIN_SOLVE_SECONDS, never more than it asked for. The
- * forecast and sizing before the first solve spend from the same budget. The
- * why-short re-solves are left out (`exempt`): they stop at a node limit.
- */
-function budgetedSolver(solver: MipSolver, deadline: number, exempt: () => boolean): MipSolver {
-  return {
-    name: solver.name,
-    solve(model: MipModel, options: MipOptions): Promise<MipResult> {
-      if (exempt()) return solver.solve(model, options);
-      const left = Math.max(MIN_SOLVE_SECONDS, (deadline - Date.now()) / 1000);
-      return solver.solve(model, { ...options, timeLimitSeconds: Math.min(options.timeLimitSeconds, left) });
-    },
-  };
-}
-
 function reportingSolver(solver: MipSolver, stage: () => PipelineProgress['stage'], report: (p: PipelineProgress) => void): MipSolver {
   let solves = 0;
   let round = 1;
@@ -147,6 +136,8 @@ export interface PipelineSummary extends Omit<PlanSummary, 'solver'> {
    * `PipelineResult.seconds.solves` and on stdout, not here (same inputs, same bytes).
    */
   solves: Array<Omit<SolveRecord, 'seconds'>>;
+  /** Solves whose answer was used above the asked gap because of `--accept-gap` (absent when none). */
+  acceptedGaps?: AcceptedGap[];
 }
 
 export interface PipelineResult {
@@ -253,9 +244,6 @@ function eventDates(demand: Demand | null): Set<string> {
 
 const unfilledSeats = (r: SolvedRoster): number => r.roster.unfilled.reduce((n, u) => n + u.seats, 0);
 
-/** Plan → roster rounds at most; the last round holds the in-house plan to the filled roster. */
-export const MAX_ROUNDS = 3;
-
 /**
  * The demand and the agents each hour needs, from any source: a history is
  * forecast first (its notes join `notes`), a forecast is sized, a requirement
@@ -288,7 +276,6 @@ export function sizeSource(
 
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
   const { config, source, start, end } = input;
-  const deadline = Date.now() + 1000 * (input.timeLimitSeconds ?? config.solver.timeLimitSeconds);
   checkPlanSize(config, start, end, input.agents?.length ?? 0);
   let stage: PipelineProgress['stage'] = 'forecast';
   const progress = input.onProgress;
@@ -301,9 +288,12 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const { demand, requirement } = sizeSource(config, source, start, end, file, input.quantile, notes, enter);
   const chosen = typeof input.solver === 'object' ? input.solver : solverByName(input.solver ?? config.solver.name);
   const log = new SolveLog();
-  const budgeted = budgetedSolver(chosen, deadline, () => stage === 'explain');
-  const reporting = progress ? reportingSolver(budgeted, () => stage, progress) : budgeted;
-  const solver = log.wrap(reporting);
+  const accepted: AcceptedGap[] = [];
+  const reporting = progress ? reportingSolver(chosen, () => stage, progress) : chosen;
+  // Every solve stops at its gap (or, for the why-short repairs, a node limit): the same inputs give
+  // the same plan on any machine. An answer cut short by the safety time limit stops the run.
+  const guarded = guardSolver(reporting, input.acceptGap, accepted, () => log.stage);
+  const solver = log.wrap(guarded);
   enter('solve');
   const allowShort = input.allowShort ?? false;
   const planOptions = { start, end, solver, allowShort, ...(input.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: input.timeLimitSeconds }) };
@@ -322,7 +312,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     const agents = input.agents;
     const rosterEvents = eventDates(demand);
     try {
-      const together = await planWithRoster(config, requirement, agents, { ...planOptions, solver: reporting, log, eventDates: rosterEvents, maxRounds: MAX_ROUNDS });
+      const together = await planWithRoster(config, requirement, agents, { ...planOptions, solver: guarded, log, eventDates: rosterEvents });
       plan = together.plan;
       roster = { roster: together.roster, method: together.method, solver: together.solver };
       replans = together.rounds - 1;
@@ -373,6 +363,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     shortage: { explanations },
     notes,
     solves: log.records.map(({ seconds: _s, ...r }) => r),
+    ...(accepted.length > 0 ? { acceptedGaps: accepted } : {}),
   };
   if (roster) summary.roster = { ...rosterSummary(roster.roster), method: roster.method, replans };
   enter('done');

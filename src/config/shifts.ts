@@ -5,6 +5,12 @@
  */
 import type { BreakConfig, ShiftConfig } from './schema';
 
+/**
+ * Hours 00:00 until this hour are night hours for the night_ok rule: an agent
+ * without night_ok works none of them (overtime included).
+ */
+export const NIGHT_OK_END_HOUR = 6;
+
 /** Paid hours of a shift (hours minus unpaid breaks). */
 export function paidHoursOf(shift: Pick<ShiftConfig, 'hours' | 'paidHours'>): number {
   return shift.paidHours ?? shift.hours;

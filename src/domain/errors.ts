@@ -1,6 +1,7 @@
 /**
  * Errors are values with a code and a hint a user can act on. The CLI maps each
- * kind to an exit code (2 = bad input or config, 3 = infeasible request, 1 = bug)
+ * kind to an exit code (2 = bad input or config, 3 = infeasible request,
+ * 4 = a solve stopped at the safety time limit before its asked gap, 1 = bug)
  * and prints `error: <message>` on one line.
  */
 export type ErrorCode =
@@ -8,6 +9,7 @@ export type ErrorCode =
   | 'config'
   | 'usage'
   | 'infeasible'
+  | 'gap'
   | 'solver';
 
 export class PlannerError extends Error {
@@ -80,6 +82,26 @@ export class InfeasiblePlanError extends PlannerError {
   constructor(message: string, settings: string[], hint?: string) {
     super('infeasible', message, 3, hint);
     this.settings = settings;
+  }
+}
+
+/**
+ * A solve stopped at the safety time limit (`--time-limit`) before it proved
+ * its answer within the asked gap (exit 4). Nothing is written: such an answer
+ * would depend on the machine's speed and load. `--accept-gap` lets a plan
+ * through whose proven gap is at most the gap accepted.
+ */
+export class GapNotReachedError extends PlannerError {
+  /** Proven relative gap of the best answer found, null when none was found. */
+  readonly reached: number | null;
+  readonly asked: number;
+  readonly seconds: number;
+
+  constructor(message: string, reached: number | null, asked: number, seconds: number, hint?: string) {
+    super('gap', message, 4, hint);
+    this.reached = reached;
+    this.asked = asked;
+    this.seconds = seconds;
   }
 }
 

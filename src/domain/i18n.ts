@@ -283,6 +283,7 @@ const en = {
   outRoster: 'roster: {working} of {agents} agents working, vendor seats {seats}, UNFILLED seats {unfilled} ({method})',
   outSurge: '(+{n} surge)',
   outSolver: 'solver: {name} {status}, gap {gap}, {seconds} s solving',
+  outAcceptedGap: 'ABOVE THE ASKED GAP: the {what} solve stopped at the time limit, proven within {gap} (asked {asked}); written because --accept-gap {accepted}',
   outTotalTime: 'total time: {seconds} s',
   outRosterSeconds: ' (roster {seconds} s)',
   // What-if comparison.
@@ -515,6 +516,13 @@ const en = {
   msg_queuesNotForecast: 'history queue(s) {queues} not in the config: not forecast',
   msg_queuesDiffer: "history queues ({history}) differ from the config's ({config}): forecasting their total and splitting it by config share",
   msg_seatsUnfilled: "{n} in-house seats stay UNFILLED after {k} re-plan(s) within the agents' limits",
+  msg_gapStopped: 'the {what} solve stopped at the safety time limit of {limit} s with {found} (asked {asked}) after {seconds} s; nothing was written',
+  msg_noAnswer: 'no answer found',
+  msg_provenGap: 'a proven gap of {gap}',
+  msg_raiseTimeLimit: 'raise --time-limit (solver.timeLimitSeconds), or plan a shorter horizon',
+  msg_raiseOrAccept: 'raise --time-limit (solver.timeLimitSeconds), or pass --accept-gap {gap} to write it marked as above the asked gap',
+  msg_stagePlan: 'plan',
+  msg_stageRoster: 'roster',
 };
 
 export type TextKey = keyof typeof en;
@@ -784,6 +792,7 @@ const zh: Record<TextKey, string> = {
   outRoster: '排班表：{agents} 名坐席中 {working} 名上班，外包席位 {seats}，空缺席位 {unfilled}（{method}）',
   outSurge: '（+{n} 临时增援）',
   outSolver: '求解器：{name} {status}，差距 {gap}，求解 {seconds} 秒',
+  outAcceptedGap: '高于要求的最优差距：{what} 求解到时间上限时停止，已证明差距 {gap}（要求 {asked}）；因 --accept-gap {accepted} 而写出',
   outTotalTime: '总用时：{seconds} 秒',
   outRosterSeconds: '（排班表 {seconds} 秒）',
   whatIfTitle: '假设分析对比',
@@ -1015,6 +1024,13 @@ const zh: Record<TextKey, string> = {
   msg_queuesNotForecast: '历史数据中的队列 {queues} 不在配置里：不做预测',
   msg_queuesDiffer: '历史数据的队列（{history}）与配置的队列（{config}）不同：按总量预测，再按配置的 share 拆分',
   msg_seatsUnfilled: '在坐席的限制内重新规划 {k} 次后，仍有 {n} 个自有席位空缺',
+  msg_gapStopped: '{what}求解在 {limit} 秒的安全时间上限处停止，{found}（要求 {asked}），用时 {seconds} 秒；未写出任何文件',
+  msg_noAnswer: '没有找到可行解',
+  msg_provenGap: '已证明的差距为 {gap}',
+  msg_raiseTimeLimit: '请调高 --time-limit（solver.timeLimitSeconds），或缩短规划期',
+  msg_raiseOrAccept: '请调高 --time-limit（solver.timeLimitSeconds），或加 --accept-gap {gap} 写出并标明高于要求的差距',
+  msg_stagePlan: '排班计划',
+  msg_stageRoster: '排班表',
 };
 
 export const CATALOGUE: Readonly<Record<Lang, Readonly<Record<TextKey, string>>>> = { en, zh };

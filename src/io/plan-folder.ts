@@ -9,9 +9,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Config } from '../config';
 import { describeValue, InputError, type Demand, type Requirement, type ShiftLine } from '../domain';
-import type { CoverageRow, PlanSummary, ShortageExplanation } from '../plan';
+import type { AcceptedGap, CoverageRow, PlanSummary, ShortageExplanation } from '../plan';
 import type { HourlyService } from '../pipeline';
-import { tr, type Lang } from '../domain/i18n';
+import { tr, translateMessage, type Lang } from '../domain/i18n';
 import { buildReportModel, hourForPeople, renderReportHtml, renderSummaryMarkdown, rosterExportFiles, type Kpi, type ReportInput, type ReportModel } from '../report';
 import { workbookBytes } from '../report/workbook';
 import type { Agent, Roster } from '../roster';
@@ -109,6 +109,7 @@ export function isPeopleCsv(name: string): boolean {
 const UTF8_BOM = '\ufeff';
 
 const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
+const pct2 = (v: number): string => `${(v * 100).toFixed(2)}%`;
 
 /** Every file of a plan folder by relative path (`prefix/` first when given): text, and roster.xlsx's bytes. */
 export async function planFolderFiles(input: PlanFolderInput, prefix = ''): Promise<Map<string, string | Buffer>> {
@@ -162,6 +163,7 @@ function reportInput(input: PlanFolderInput, lang: Lang): ReportInput {
     summary: input.plan.summary,
     extraKpis,
     explanations: (input.summary as { shortage?: { explanations?: ShortageExplanation[] } }).shortage?.explanations ?? [],
+    warnings: ((input.summary as { acceptedGaps?: AcceptedGap[] }).acceptedGaps ?? []).map((a) => tr(lang, 'outAcceptedGap', { what: translateMessage(lang, a.what), gap: pct2(a.gap), asked: pct2(a.asked), accepted: pct2(a.accepted) })),
     ...(input.demand ? { demand: input.demand } : {}),
     ...(input.roster ? { roster: input.roster } : {}),
   };

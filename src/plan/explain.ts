@@ -19,7 +19,7 @@
 import { lostInquiryCost, type Config } from '../config';
 import { addDays, hourKeyFromNumber, hourNumber, InfeasiblePlanError, type Requirement, type ShiftLine } from '../domain';
 import { planShifts } from './planShifts';
-import { buildPlanModel } from './model';
+import { buildPlanModel, startDateOfVariable } from './model';
 import type { CoverageRow, PlanResult } from './solution';
 import { diagnoseFloors, type FloorDiagnosis } from './feasibility';
 import type { MipOptions, MipSolver } from './solver/model';
@@ -148,12 +148,6 @@ function bindingLimits(config: Config, plan: PlanResult, dates: readonly string[
   return [...new Set(out)];
 }
 
-/** Variable names of agent and break variables: `agents[2026-11-10,...]` → `2026-11-10`. */
-function startDateOf(name: string): string | undefined {
-  const m = /^(?:agents|break)\[(\d{4}-\d{2}-\d{2}),/.exec(name);
-  return m ? m[1] : undefined;
-}
-
 /** What a repair changed, as line diffs (agents per pool, shift, start, kind). */
 function lineChanges(before: readonly ShiftLine[], after: readonly ShiftLine[]): Array<{ key: string; line: ShiftLine; delta: number }> {
   const keyOf = (l: ShiftLine) => `${l.pool}|${l.shift}|${l.start}|${l.end}|${l.surge ? 'surge' : ''}|${l.queue ?? ''}`;
@@ -224,7 +218,7 @@ export async function explainShortage(config: Config, requirement: Requirement, 
       }
       const fixVars = new Map<string, number>();
       for (const [name, value] of baseValue) {
-        const d = startDateOf(name);
+        const d = startDateOfVariable(name);
         if (d !== undefined && !dates.includes(d)) fixVars.set(name, value);
       }
       try {

@@ -173,7 +173,7 @@ export interface FloorDiagnosis {
 async function belowFloorLp(config: Config, requirement: Requirement, start: string, end: string, solver: MipSolver, options: MipOptions, capacity: readonly PoolCapacity[], skip: ReadonlySet<Family>): Promise<{ total: number; gaps: FloorGap[]; model: PlanModel } | null> {
   // Below-floor agents priced far above anything else: the relaxation goes below the floor only where it must.
   const model = buildPlanModel(config, requirement, start, end, { skip, inhouseCapacity: capacity, allowShort: true, belowFloorFactor: DIAGNOSIS_FACTOR });
-  const result = await solver.solve(relaxed(model.mip), { ...options, timeLimitSeconds: Math.min(options.timeLimitSeconds, 20) });
+  const result = await solver.solve(relaxed(model.mip), { ...options, label: 'diagnosis' });
   if (result.status !== 'optimal' && result.status !== 'feasible') return null;
   const ctx = model.context;
   const gaps: FloorGap[] = [];
@@ -258,7 +258,7 @@ export async function explainInfeasible(
 ): Promise<InfeasiblePlanError> {
   const lpFeasible = async (skip: ReadonlySet<Family>): Promise<boolean> => {
     const { mip } = buildPlanModel(config, requirement, start, end, { skip, inhouseCapacity });
-    const result = await solver.solve(relaxed(mip), { ...options, timeLimitSeconds: Math.min(options.timeLimitSeconds, 20) });
+    const result = await solver.solve(relaxed(mip), { ...options, label: 'diagnosis' });
     return result.status !== 'infeasible';
   };
   // The rules other than the floor can hold together: the floor is what fails.

@@ -10,7 +10,7 @@
  * and the last evening's night shift is paid in full though only its first
  * hours fall inside the horizon.
  */
-import { breaksOf, breakStarts, DATE_RANGE_RE, DATE_RE, paidHoursOf, serviceFloorOf, type Config, type QueueConfig, type ShiftConfig } from '../config';
+import { breaksOf, breakStarts, DATE_RANGE_RE, DATE_RE, NIGHT_OK_END_HOUR, paidHoursOf, serviceFloorOf, type Config, type QueueConfig, type ShiftConfig } from '../config';
 import { occurrences, resolveEvents } from '../calendar';
 import { UsageError, addDays, dateFromDayNumber, dayNumber, hourKeyFromNumber, hourNumber, parseClockMinutes, type Requirement } from '../domain';
 import { floorAgents } from '../staffing';
@@ -47,6 +47,8 @@ export interface ShiftStart {
   overtimeHours: number;
   /** Shift hours that fall in the night window (config.nightHours). */
   nightHours: number;
+  /** Works an hour between 00:00 and NIGHT_OK_END_HOUR (overtime included): only agents with night_ok may. */
+  reachesNight: boolean;
   breaks: StartBreak[];
 }
 
@@ -174,10 +176,12 @@ export function buildHorizon(config: Config, requirement: Requirement, start: st
           const coveredHours: number[] = [];
           const coveredOffsets: number[] = [];
           let nightHours = 0;
+          let reachesNight = false;
           let onAllowedDate = onDates === null;
           for (let k = 0; k < length; k++) {
             const abs = startHour + k;
             if (isNightHour(((abs % 24) + 24) % 24, config.nightHours)) nightHours += 1;
+            if (((abs % 24) + 24) % 24 < NIGHT_OK_END_HOUR) reachesNight = true;
             if (onDates && onDates.has(dateFromDayNumber(Math.floor(abs / 24)))) onAllowedDate = true;
             const h = abs - firstHour;
             if (h >= 0 && h < hours) {
@@ -201,6 +205,7 @@ export function buildHorizon(config: Config, requirement: Requirement, start: st
             paidHours: paidHoursOf(shift) + overtime,
             overtimeHours: overtime,
             nightHours,
+            reachesNight,
             breaks,
           });
         }

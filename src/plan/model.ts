@@ -136,6 +136,8 @@ export interface PlanContext {
   forceCovered: ReadonlySet<string>;
   /** What the named agents can staff, per in-house pool index (PlanOptions.inhouseCapacity). */
   capacity: ReadonlyMap<number, PoolCapacity>;
+  /** Vendor → the fewest seats to pay for (PlanModelOptions.seatsAtLeast). */
+  seatsAtLeast: Readonly<Record<string, number>>;
 }
 
 export interface PlanModel {
@@ -163,6 +165,8 @@ export interface PlanModelOptions {
   /** With allowShort: an agent below the floor costs this many times the service it loses (default BELOW_FLOOR_FACTOR). */
   belowFloorFactor?: number;
   forceCovered?: ReadonlySet<string>;
+  /** Vendor → the fewest seats to pay for (the seat roster needs that many under the rest and days-in-a-row rules). */
+  seatsAtLeast?: Readonly<Record<string, number>>;
   /**
    * Extra variables and rows written after every rule family, before the model is
    * built (shift design adds its "shift type used" binaries here; src/design).
@@ -221,6 +225,7 @@ export function buildPlanModel(config: Config, requirement: Requirement, start: 
     allowShort: options.allowShort ?? false,
     belowFloorFactor: options.belowFloorFactor ?? BELOW_FLOOR_FACTOR,
     forceCovered: options.forceCovered ?? new Set(),
+    seatsAtLeast: options.seatsAtLeast ?? {},
     capacity: new Map(inhouseCapacity.flatMap((c) => {
       const p = pools.findIndex((pool) => pool.name === c.pool);
       return p >= 0 ? [[p, c] as const] : [];
@@ -293,6 +298,12 @@ export function buildPlanModel(config: Config, requirement: Requirement, start: 
   addCosts(ctx);
   options.extend?.(ctx);
   return { mip: builder.build(), context: ctx };
+}
+
+/** The start date of an agent or break variable (`agents[2026-11-10,...]` → `2026-11-10`), undefined for others. */
+export function startDateOfVariable(name: string): string | undefined {
+  const m = /^(?:agents|break)\[(\d{4}-\d{2}-\d{2}),/.exec(name);
+  return m ? m[1] : undefined;
 }
 
 /** Agent variables of pool `p` starting on model day `d`. */

@@ -3,12 +3,13 @@
  * the configured adapter and reads the answer into lines, coverage and summary.
  */
 import type { Config } from '../config';
-import { InfeasiblePlanError, SolverError, type Requirement } from '../domain';
+import { GapNotReachedError, InfeasiblePlanError, SolverError, type Requirement } from '../domain';
 import { checkObviousConflicts, explainInfeasible, relaxationHoldsFloor } from './feasibility';
-import { buildPlanModel, type PlanModel, type PlanModelOptions } from './model';
+import { buildPlanModel, startDateOfVariable, type PlanModel, type PlanModelOptions } from './model';
 import { clean, readPlan, type PlanResult } from './solution';
-import { solverByName, type MipOptions, type MipResult, type MipSolver } from './solver';
+import { solverByName, type MipModel, type MipOptions, type MipResult, type MipSolver } from './solver';
 import type { PoolCapacity } from './constraints/inhouseAvailability';
+import { solvePlanModel } from './twoStage';
 
 export interface PlanOptions {
   start: string;
@@ -44,6 +45,17 @@ export interface PlanOptions {
   extend?: PlanModelOptions['extend'];
   /** A starting solution for the solver (see `MipOptions.start`), by variable name. */
   warmStart?: ReadonlyMap<string, number>;
+  /**
+   * A local re-plan of an earlier plan (the second plan ↔ roster round): every
+   * agent and break variable that starts on a date outside `freeDates` is held at
+   * its value in `values`, and the answer's gap is proven against `bound`, the
+   * best bound of the earlier plan's model, which this model only tightens (its
+   * bound holds here too). When that gap is above the asked one, or the held
+   * dates leave no plan, the whole model is solved, started from the local answer.
+   */
+  repair?: { values: ReadonlyMap<string, number>; freeDates: ReadonlySet<string>; bound: number };
+  /** Vendor → the fewest seats to pay for (see PlanModelOptions.seatsAtLeast). */
+  seatsAtLeast?: Readonly<Record<string, number>>;
 }
 
 export function solverOptions(config: Config, timeLimitSeconds?: number): MipOptions {
@@ -64,6 +76,7 @@ export async function planShifts(config: Config, requirement: Requirement, optio
       inhouseCapacity: capacity,
       ...(options.forceCovered ? { forceCovered: options.forceCovered } : {}),
       ...(options.extend ? { extend: options.extend } : {}),
+      ...(options.seatsAtLeast ? { seatsAtLeast: options.seatsAtLeast } : {}),
       ...modelOptions,
     });
     checkObviousConflicts(config, plan.context.horizon, options.allowShort ?? false);
@@ -88,14 +101,14 @@ export async function planShifts(config: Config, requirement: Requirement, optio
     if (result.status === 'infeasible') throw await infeasible();
     return readPlan(plan, result, mipOptions);
   }
-  // The floor as a hard rule when the relaxation can hold it (a search of a quarter of the time
-  // limit, at least 5 s); otherwise, or when that finds no plan, agents below the floor are priced
-  // (at BELOW_FLOOR_FACTOR x the service they lose, steep enough to hold it wherever it pays at all).
+  // The floor as a hard rule when the relaxation can hold it and a plan of whole agents does;
+  // otherwise agents below the floor are priced (at BELOW_FLOOR_FACTOR x the service they lose,
+  // steep enough to hold it wherever it pays at all).
   let plan: PlanModel | null = null;
   let result: MipResult | null = null;
   if (!options.pricedFloor && (await relaxationHoldsFloor(config, requirement, options.start, options.end, solver, plain, capacity))) {
     const hard = build({});
-    const attempt = await solver.solve(hard.mip, { ...mipOptions, timeLimitSeconds: Math.min(mipOptions.timeLimitSeconds, Math.max(5, mipOptions.timeLimitSeconds / 4)) });
+    const attempt = await solvePlanModel(hard, solver, mipOptions);
     if (attempt.status === 'optimal' || attempt.status === 'feasible') {
       plan = hard;
       result = attempt;
@@ -124,15 +137,62 @@ export async function planShifts(config: Config, requirement: Requirement, optio
   return read;
 
   async function solve(plan: PlanModel): Promise<MipResult> {
-    const result = await solver.solve(plan.mip, mipOptions);
+    const result = options.repair ? await solveRepair(plan, options.repair) : await solvePlanModel(plan, solver, mipOptions);
     if (result.status === 'noSolution') {
       throw new InfeasiblePlanError(
-        `${solver.name} found no plan within the time limit of ${mipOptions.timeLimitSeconds} s (${plan.mip.variables.length} variables, ${plan.mip.constraints.length} constraints)`,
+        `${solver.name} found no plan within its ${result.limit === 'nodes' ? `node limit of ${mipOptions.maxNodes ?? '?'}` : `time limit of ${mipOptions.timeLimitSeconds} s`} (${plan.mip.variables.length} variables, ${plan.mip.constraints.length} constraints)`,
         ['solver.timeLimitSeconds'],
-        'raise --time-limit or solver.mipRelGap, or plan a shorter horizon',
+        'raise --time-limit, or plan a shorter horizon',
       );
     }
     if (result.status === 'unbounded') throw new SolverError('the plan model is unbounded (a pool with negative cost?)');
+    if (result.status === 'feasible' && result.limit === null) {
+      // Every solve reached its own gap, yet the stages together did not prove the asked one.
+      const reached = Number.isFinite(result.gap) ? result.gap : null;
+      throw new GapNotReachedError(
+        `the plan was proven only within ${reached === null ? 'an unknown gap' : `${(reached * 100).toFixed(2)}%`} (asked ${(mipOptions.relativeGap * 100).toFixed(2)}%); nothing was written`,
+        reached,
+        mipOptions.relativeGap,
+        result.seconds,
+        reached === null ? 'use --solver highs' : `pass --accept-gap ${Math.ceil(reached * 1000) / 1000} to write it marked as above the asked gap`,
+      );
+    }
     return result;
+  }
+
+  async function solveRepair(plan: PlanModel, repair: NonNullable<PlanOptions['repair']>): Promise<MipResult> {
+    const held: MipModel = {
+      ...plan.mip,
+      variables: plan.mip.variables.map((v) => {
+        const date = startDateOfVariable(v.name);
+        const value = repair.values.get(v.name);
+        if (date === undefined || value === undefined || repair.freeDates.has(date)) return v;
+        const x = Math.min(v.upper, Math.max(v.lower, value));
+        return { ...v, lower: x, upper: x };
+      }),
+    };
+    const local = await solvePlanModel({ ...plan, mip: held }, solver, { ...mipOptions, label: 'plan, local repair' });
+    const found = local.status === 'optimal' || local.status === 'feasible';
+    if (found && Number.isFinite(repair.bound)) {
+      const proven = pick(local, repair.bound);
+      if (proven.status === 'optimal') return proven;
+    }
+    const start = new Map<string, number>();
+    if (found) plan.mip.variables.forEach((v, i) => v.integer && start.set(v.name, Math.round(local.values[i] ?? 0)));
+    const whole = await solvePlanModel(plan, solver, { ...mipOptions, ...(start.size > 0 ? { start } : {}) });
+    if (whole.status !== 'optimal' && whole.status !== 'feasible') return found ? { ...pick(local, repair.bound), seconds: whole.seconds + local.seconds } : whole;
+    // The better answer of the two, proven against the better bound (both bound this model).
+    const bounds = [whole.bestBound, repair.bound].filter(Number.isFinite);
+    const bound = bounds.length > 0 ? Math.max(...bounds) : NaN;
+    const best = found && local.objective < whole.objective ? local : whole;
+    return { ...pick(best, bound), seconds: whole.seconds + local.seconds };
+  }
+
+  /** `result` with its gap proven against `bound` (optimal when within the asked gap). */
+  function pick(result: MipResult, bound: number): MipResult {
+    const diff = Math.max(0, result.objective - bound);
+    const gap = !Number.isFinite(bound) ? NaN : diff <= mipOptions.absoluteGap ? 0 : diff / Math.max(Math.abs(result.objective), 1e-9);
+    const within = Number.isFinite(gap) && gap <= mipOptions.relativeGap + 1e-12;
+    return { ...result, bestBound: bound, gap, status: within ? 'optimal' : result.status === 'optimal' ? 'feasible' : result.status, limit: within ? null : result.limit };
   }
 }

@@ -27,6 +27,8 @@ export interface ReportInput {
   extraKpis?: ReadonlyArray<{ label: string; value: string }>;
   /** Why the plan is short where it is (summary.json `shortage.explanations`). */
   explanations?: readonly ShortageExplanation[];
+  /** Lines shown above everything else (a plan written above its asked gap). */
+  warnings?: readonly string[];
 }
 
 /** How a figure is shown in the workbook, where it is a number cell. */
@@ -52,6 +54,8 @@ export interface GlossaryEntry {
 export interface ReportModel {
   lang: Lang;
   title: string;
+  /** Shown under the title, in red (a plan written above its asked gap). */
+  warnings: readonly string[];
   currency: string;
   kpis: Kpi[];
   glossary: GlossaryEntry[];
@@ -276,6 +280,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     worst: summary.shortfall.worst,
     eventDays: eventDays(config, input.demand, dates),
     explanations: input.explanations ?? [],
+    warnings: input.warnings ?? [],
   };
   if (input.roster) {
     const rs = rosterSummary(input.roster);
@@ -382,7 +387,7 @@ export function unfilledText(lang: Lang, u: UnfilledSeat): string {
 
 export function renderSummaryMarkdown(model: ReportModel): string {
   const t = (key: TextKey, vars?: Record<string, string | number>): string => text(model, key, vars);
-  const parts: string[] = [`# ${model.title}`, '', `## ${t('keyFigures')}`, '', mdTable([t('figure'), t('value')], model.kpis.map((k) => [k.label, k.value]))];
+  const parts: string[] = [`# ${model.title}`, '', ...model.warnings.flatMap((w) => [`**${w}**`, '']), `## ${t('keyFigures')}`, '', mdTable([t('figure'), t('value')], model.kpis.map((k) => [k.label, k.value]))];
   parts.push('', `## ${t('glossaryTitle')}`, '', ...model.glossary.map((g) => `- **${g.term}**: ${g.meaning}`));
   parts.push('', `## ${t('costByPool')}`, '', mdTable(costHeader(model), costRows(model, (v) => fixedDigits(v, 2)), [false, false, true, true, true, true]));
   const nCols = model.pivot.columns.length;
@@ -483,6 +488,7 @@ export function renderReportHtml(model: ReportModel): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<style>${CSS}</style></head><body>`,
     `<h1>${escapeXml(model.title)}</h1>`,
+    ...model.warnings.map((w) => `<p class="warn" id="accepted-gap"><strong>${escapeXml(w)}</strong></p>`),
     `<h2>${escapeXml(t('keyFigures'))}</h2>`,
     htmlTable([t('figure'), t('value')], model.kpis.map((k) => [k.label, k.value]), [false, false], 'kpis'),
     `<h2>${escapeXml(t('glossaryTitle'))}</h2>`,

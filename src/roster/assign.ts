@@ -100,7 +100,7 @@ function exclusion(s: AgentState, line: ShiftLine, nightShifts: ReadonlySet<stri
   const day = dayNumber(line.date);
   if (onLeave(s.agent, line.date)) return 'leave';
   if (!shiftAllowed(s.agent, line.pool, line.shift)) return 'allowed-shifts';
-  if (!nightAllowed(s.agent, line.shift, nightShifts)) return 'night-ok';
+  if (!nightAllowed(s.agent, line, nightShifts)) return 'night-ok';
   if (!restAllows(s.lastEndMinute, minuteNumber(line.start), input.config.roster.minRestHours)) return 'min-rest';
   if (daysInWindow([...s.days], day - WINDOW_DAYS + 1, day - 1) + 1 > s.agent.maxDaysPerWeek) return 'max-days-per-week';
   if (runEndingOn(s.days, day - 1) + 1 > input.config.roster.maxConsecutiveDays) return 'max-consecutive-days';

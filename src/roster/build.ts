@@ -5,6 +5,7 @@ import { assignAgents, type AgentAssignment } from './assign';
 import { assignAgentsMip, type MipRosterResult } from './mip';
 import type { MipOptions, MipSolver } from '../plan';
 import { fairnessOf } from './fairness';
+import { balanceRoster, type BalanceFigures } from './balance';
 import { assignSeats, fitSeats, seatsOverPlan, type SeatAssignment } from './seats';
 import { nightShiftNames } from './shifts';
 import { UNFILLED, type Agent, type Roster, type RosterAssignment } from './types';
@@ -109,7 +110,9 @@ export interface SolvedRoster {
  * the integer assignment fits the lines to exactly the paid seats.
  */
 export async function solveRoster(input: BuildRosterInput, solver: MipSolver, options: MipOptions): Promise<SolvedRoster> {
-  return finishRoster(input, await solveAgents(input, solver, options), solver, options);
+  const { seatsShort: _short, ...roster } = await finishRoster(input, await solveAgents(input, solver, options), solver, options);
+  void _short;
+  return roster;
 }
 
 /** The in-house part of `solveRoster`: the integer assignment, or the day-by-day one when that fills more. */
@@ -117,6 +120,8 @@ export interface SolvedAgents {
   part: AgentAssignment;
   method: SolvedRoster['method'];
   solver: MipRosterResult['solver'];
+  /** Phase 2 (balance): spreads before and after, their proven least sum, swaps made. */
+  balance: BalanceFigures;
 }
 
 /**
@@ -128,25 +133,43 @@ export async function solveAgents(input: BuildRosterInput, solver: MipSolver, op
   const daily = assignAgents(input);
   const empty = (part: AgentAssignment) => part.unfilled.reduce((n, u) => n + u.seats, 0);
   const mipOk = mip.solver.status === 'optimal' || mip.solver.status === 'feasible';
-  if (mipOk && empty(mip) <= empty(daily)) return { part: mip, method: 'mip', solver: mip.solver };
-  return { part: daily, method: 'daily-matching', solver: mip.solver };
+  const filled = mipOk && empty(mip) <= empty(daily) ? { part: mip as AgentAssignment, method: 'mip' as const } : { part: daily, method: 'daily-matching' as const };
+  // Phase 2: fairer by swaps, every seat kept as phase 1 filled it.
+  const balanced = balanceRoster(input, filled.part);
+  return { part: balanced.part, method: filled.method, solver: mip.solver, balance: balanced.figures };
 }
 
-/** The roster from an in-house assignment: vendor seats on the paid seats (`paidSeats`), breaks handed out. */
-export async function finishRoster(input: BuildRosterInput, agents: SolvedAgents, solver: MipSolver, options: MipOptions): Promise<SolvedRoster> {
-  const seatPart = await paidSeats(input, solver, options);
-  return { roster: buildRoster(input, agents.part, seatPart), method: agents.method, solver: agents.solver };
+/**
+ * The roster from an in-house assignment: vendor seats on exactly the seats the
+ * plan paid for (`input.seats`), breaks handed out. `seatsShort` names the
+ * vendors whose lines cannot be rostered on those seats under the rest and
+ * days-in-a-row rules, with the fewest seats that can; their roster then lists
+ * those seats, and the caller must re-plan paying for them (`planWithRoster`).
+ */
+export async function finishRoster(input: BuildRosterInput, agents: SolvedAgents, solver: MipSolver, options: MipOptions): Promise<SolvedRoster & { seatsShort: Record<string, number> }> {
+  const { part, short } = await paidSeats(input, solver, options);
+  return { roster: buildRoster(input, agents.part, part), method: agents.method, solver: agents.solver, seatsShort: short };
 }
 
 /** Seat assignment on the paid seats: day by day, or for a vendor that needs more, the integer assignment. */
-async function paidSeats(input: BuildRosterInput, solver: MipSolver, options: MipOptions): Promise<SeatAssignment> {
+async function paidSeats(input: BuildRosterInput, solver: MipSolver, options: MipOptions): Promise<{ part: SeatAssignment; short: Record<string, number> }> {
   const greedy = assignSeats(input);
-  const over = Object.keys(seatsOverPlan(input, greedy));
-  if (over.length === 0) return greedy;
+  const over = seatsOverPlan(input, greedy);
+  const short: Record<string, number> = {};
   let part = greedy;
-  for (const pool of over) {
-    const fitted = await fitSeats(input, pool, input.seats?.[pool] ?? 0, solver, options);
-    if (!fitted) continue;
+  for (const [pool, extra] of Object.entries(over)) {
+    const paid = input.seats?.[pool] ?? 0;
+    // The fewest seats that roster the lines: the paid ones, or else the first count above that fits
+    // (the day-by-day order's count always does).
+    let fitted: SeatAssignment | null = null;
+    for (let count = paid; count < paid + extra && !fitted; count++) {
+      fitted = await fitSeats(input, pool, count, solver, options);
+      if (fitted && count > paid) short[pool] = count;
+    }
+    if (!fitted) {
+      short[pool] = paid + extra;
+      continue;
+    }
     part = {
       seats: [...part.seats.filter((s) => s.pool !== pool || s.surge), ...fitted.seats],
       assignments: [...part.assignments.filter((a) => a.pool !== pool || a.surge), ...fitted.assignments],
@@ -154,5 +177,5 @@ async function paidSeats(input: BuildRosterInput, solver: MipSolver, options: Mi
   }
   const order = new Map(input.config.pools.map((p, i) => [p.name, i]));
   part.seats.sort((a, b) => (order.get(a.pool) ?? 0) - (order.get(b.pool) ?? 0) || (a.id < b.id ? -1 : 1));
-  return part;
+  return { part, short };
 }

@@ -4,10 +4,8 @@
  * (not on leave) and, per shift, those allowed it (shift list, night_ok); per
  * 7-day window the agent-days the agents can give (each agent at most
  * min(max_days_per_week, max days in a row, available days in the window)).
- * After a roster with UNFILLED seats, `tightenCapacity` caps each short
- * (date, shift) and its date at what the roster did fill, so repeating
- * plan → roster stops after finitely many rounds (every round lowers at least
- * one cap). `presentTwoDays` (agents present on a date or the next) bounds the
+ * After a roster with UNFILLED seats, `freezeCapacity` holds the re-plan to
+ * what the roster filled. `presentTwoDays` (agents present on a date or the next) bounds the
  * planner's rest rule.
  */
 import type { Config } from '../config';
@@ -35,7 +33,7 @@ export function inhouseCapacity(config: Pick<Config, 'pools' | 'shifts' | 'roste
         for (const shift of shifts) byShift[shift] = present.filter((a) => shiftAllowed(a, pool.name, shift) && nightAllowed(a, shift, nightShifts)).length;
         const next = addDays(date, 1);
         const presentTwoDays = members.filter((a) => !onLeave(a, date) || !onLeave(a, next)).length;
-        return { date, agents: present.length, presentTwoDays, byShift };
+        return { date, agents: present.length, presentTwoDays, byShift, nightOk: present.filter((a) => a.nightOk).length };
       });
       const windows = dates.map((from) => {
         const to = addDays(from, WINDOW_DAYS - 1) > end ? end : addDays(from, WINDOW_DAYS - 1);
@@ -47,39 +45,10 @@ export function inhouseCapacity(config: Pick<Config, 'pools' | 'shifts' | 'roste
           }, 0);
         const byShift: Record<string, number> = {};
         for (const shift of shifts) byShift[shift] = give(members.filter((a) => shiftAllowed(a, pool.name, shift) && nightAllowed(a, shift, nightShifts)));
-        return { start: from, end: to, agentDays: give(members), byShift };
+        return { start: from, end: to, agentDays: give(members), byShift, nightOk: give(members.filter((a) => a.nightOk)) };
       });
       return { pool: pool.name, members: members.length, days, windows };
     });
-}
-
-/**
- * Cap every (date, shift) the roster left short at the number it filled, that
- * date's agents at the number it put to work that day, and every 7-day window
- * around it at the agent-days it filled there (so the re-plan cannot move the
- * seat to another shift of the same date or to a neighbouring day).
- */
-export function tightenCapacity(capacity: readonly PoolCapacity[], roster: Pick<Roster, 'assignments' | 'unfilled'>): PoolCapacity[] {
-  return capacity.map((pc) => ({
-    ...pc,
-    windows: pc.windows.map((w) => {
-      const short = roster.unfilled.some((u) => u.pool === pc.pool && u.date >= w.start && u.date <= w.end);
-      if (!short) return { ...w, ...(w.byShift ? { byShift: { ...w.byShift } } : {}) };
-      const filled = roster.assignments.filter((a) => a.pool === pc.pool && a.kind === 'agent' && a.date >= w.start && a.date <= w.end).length;
-      return { ...w, agentDays: Math.min(w.agentDays, filled), ...(w.byShift ? { byShift: { ...w.byShift } } : {}) };
-    }),
-    days: pc.days.map((d) => {
-      const byShift = { ...d.byShift };
-      let agents = d.agents;
-      const worked = roster.assignments.filter((a) => a.pool === pc.pool && a.date === d.date && a.kind === 'agent');
-      for (const u of roster.unfilled) {
-        if (u.pool !== pc.pool || u.date !== d.date) continue;
-        byShift[u.shift] = Math.min(byShift[u.shift] ?? 0, worked.filter((a) => a.shift === u.shift).length);
-        agents = Math.min(agents, worked.length);
-      }
-      return { ...d, agents, byShift };
-    }),
-  }));
 }
 
 /**

@@ -156,7 +156,7 @@ export async function fitSeats(input: AssignSeatsInput, pool: string, count: num
   const people: Agent[] = Array.from({ length: count }, (_, i) => ({ id: seatId(pool, i + 1), name: '', pool, shifts: null, nightOk: true, maxDaysPerWeek: 7, unavailable: [] }));
   const config = { ...input.config, shifts: [] };
   const lines = input.lines.filter((l) => !l.surge);
-  const result = await assignAgentsMip({ config, lines, agents: people, eventDates: new Set() }, solver, options, new Set([pool]), false);
+  const result = await assignAgentsMip({ config, lines, agents: people, eventDates: new Set() }, solver, options, new Set([pool]));
   const ok = (result.solver.status === 'optimal' || result.solver.status === 'feasible') && result.unfilled.length === 0;
   if (!ok) return null;
   return {

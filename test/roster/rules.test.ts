@@ -109,8 +109,21 @@ describe('night shifts only with night_ok', () => {
   const night = line('2026-11-01', 'night', 1);
   it('the checker reports a night for night_ok=false', () => {
     expect(check([night], [assign(night, 'A')], [agent('A', { nightOk: false })])).toEqual([
-      'night-ok: A has night_ok=false but works the night shift on 2026-11-01',
+      'night-ok: A has night_ok=false but works the night shift 22:00-08:00 on 2026-11-01',
     ]);
+  });
+  it('counts overtime: a middle shift extended past midnight is night work', () => {
+    const late = { ...line('2026-11-01', 'middle', 1, 'in-house', 1), end: '2026-11-02T01:00', overtimeHours: 2 }; // 14:00-01:00
+    expect(check([late], [assign(late, 'A')], [agent('A', { nightOk: false })])).toEqual([
+      'night-ok: A has night_ok=false but works the middle shift 14:00-01:00 on 2026-11-01',
+    ]);
+    // The assigner judges the line by its hours too (here a pool without overtime pay: the hours alone).
+    const { overtimeHours: _ot, ...longMiddle } = late;
+    void _ot;
+    expect(who(roster([longMiddle], [agent('A', { nightOk: false }), agent('B')]), '2026-11-01', 'middle')).toEqual(['B']);
+    // Ending at midnight works no night hour.
+    const midnight = { ...late, end: '2026-11-02T00:00', overtimeHours: 1 };
+    expect(check([midnight], [assign(midnight, 'A')], [agent('A', { nightOk: false })])).toEqual([]);
   });
   it('the assigner picks the night_ok agent, or nobody', () => {
     expect(who(roster([night], [agent('A', { nightOk: false }), agent('B')]), '2026-11-01', 'night')).toEqual(['B']);

@@ -7,7 +7,7 @@ import { checkForecastWindow } from '../../domain/limits';
 import { checkOutputFolder, planFolderFiles, readAgents, readConfig, readForecastCsv, readHistory, readRequirementsCsv, writeFolderAtomic } from '../../io';
 import { runPipeline, type PipelineResult, type PipelineSource } from '../../pipeline';
 import { checkPlanSize, type PlanSizeNames } from '../../plan';
-import { tr, type Lang } from '../../domain/i18n';
+import { tr, translateMessage, type Lang } from '../../domain/i18n';
 import { LANG_OPTION, resolveLang } from '../lang';
 import { grouped, money } from '../../report/format';
 import { hourForPeople, solverStatusName } from '../../report/plan';
@@ -28,6 +28,7 @@ interface PlanArgs {
   end?: string;
   quantile?: string;
   timeLimit?: unknown;
+  acceptGap?: unknown;
   solver?: string;
   outDir: string;
   force: boolean;
@@ -50,7 +51,8 @@ export function builder(yargs: Argv): Argv<PlanArgs> {
     .option('start', { type: 'string', describe: 'First date to plan, YYYY-MM-DD (default: config horizon.start)' })
     .option('end', { type: 'string', describe: 'Last date to plan, YYYY-MM-DD (default: config horizon.end)' })
     .option('quantile', { type: 'string', describe: 'Demand to size for: p50 or p90 (default: config forecast.quantile)' })
-    .option('time-limit', { type: 'number', describe: 'Solver time limit in seconds (default: config solver.timeLimitSeconds)' })
+    .option('time-limit', { type: 'number', describe: 'Safety limit of each solve in seconds (default: config solver.timeLimitSeconds); a solve that reaches it before its gap stops the run with exit 4' })
+    .option('accept-gap', { type: 'number', describe: 'Write a plan a solve stopped at the time limit when its proven relative gap is at most this (e.g. 0.02); the plan is marked everywhere' })
     .option('solver', { type: 'string', describe: 'MIP solver: highs or jslp (default: config solver.name)' })
     .option('out-dir', { type: 'string', demandOption: true, describe: 'Plan folder to write (replaced atomically, and only when peakshift wrote it)' })
     .option('force', { type: 'boolean', default: false, describe: 'Replace --out-dir even when peakshift did not write it' })
@@ -114,7 +116,9 @@ export function solveReport(run: PipelineResult, lang: Lang = 'en'): string[] {
 export function planReport(run: PipelineResult, outDir: string, lang: Lang = 'en', wallSeconds?: number): string {
   const t = (key: Parameters<typeof tr>[1], vars?: Record<string, string | number>): string => tr(lang, key, vars);
   const s = run.plan.summary;
-  const lines = [t('outPlan', { start: s.horizon.start, end: s.horizon.end, days: s.horizon.days, dir: outDir }), t('outTotalCost', { cur: s.currency, cost: money(s.totalCost, 2) })];
+  const lines = [t('outPlan', { start: s.horizon.start, end: s.horizon.end, days: s.horizon.days, dir: outDir })];
+  for (const a of run.summary.acceptedGaps ?? []) lines.push(t('outAcceptedGap', { what: translateMessage(lang, a.what), gap: pct(a.gap, 2), asked: pct(a.asked, 2), accepted: pct(a.accepted, 2) }));
+  lines.push(t('outTotalCost', { cur: s.currency, cost: money(s.totalCost, 2) }));
   for (const [pool, p] of Object.entries(s.pools)) {
     lines.push(`  ${pool.padEnd(12)} ${s.currency} ${money(p.cost, 2).padStart(14)}  ${pct(s.totalCost > 0 ? p.cost / s.totalCost : 0).padStart(6)}  ${t('outAgentShifts', { n: p.agentShifts })}`);
   }
@@ -178,6 +182,7 @@ export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void>
   const started = process.hrtime.bigint();
   checkSourceArgs('plan', args);
   const timeLimitSeconds = optionalNumberOption('time-limit', args.timeLimit, { expected: 'a positive number of seconds', min: 0, minInclusive: false });
+  const acceptGap = optionalNumberOption('accept-gap', args.acceptGap, { expected: 'a relative gap from 0 to 1 (0.02 = 2%)', min: 0, max: 1 });
   checkOutputFolder(args.outDir, '--out-dir', args.force);
   const config = readConfig(args.config);
   const lang = resolveLang(args.lang, config.language);
@@ -202,6 +207,7 @@ export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void>
       ...(args.quantile === 'p50' || args.quantile === 'p90' ? { quantile: args.quantile } : {}),
       ...(args.solver === 'highs' || args.solver === 'jslp' ? { solver: args.solver } : {}),
       ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }),
+      ...(acceptGap === undefined ? {} : { acceptGap }),
       onProgress: (p) => progress.onProgress(p),
     });
   } finally {

@@ -7,8 +7,11 @@
  *   per date d:            sum of agents_a starting on d                 <= agents present on d
  *   per date d, shift s:   sum of agents_a of shift s starting on d      <= agents present and allowed s on d
  *   per date d, start t:   sum of agents_a starting on d at clock t      <= byStart[t] (0 for clocks not listed; only with byStart)
+ *   per date d:            sum of agents_a starting on d working an hour 00:00-06:00 (overtime included)
+ *                                                                        <= agents present with night_ok
  *   per 7-day window W:    sum over d in W of agents_a starting on d     <= agent-days the agents can give in W
  *   per window W, shift s: the same over shift s                         <= agent-days of the agents allowed s
+ *   per window W:          the same over starts working 00:00-06:00      <= agent-days of the agents with night_ok
  * A date or window the capacity does not list is left to the pool's own rules.
  */
 import { agentsOnDay, type AgentVar, type PlanContext } from '../model';
@@ -21,6 +24,8 @@ export interface DayCapacity {
   presentTwoDays?: number;
   /** Shift name → agents who may work it that day (night_ok and shift lists applied). */
   byShift: Record<string, number>;
+  /** Agents present with night_ok: the most that may work any hour 00:00-06:00 that day (absent: no limit). */
+  nightOk?: number;
   /**
    * Start (`startKey`: clock and overtime hours) → most agents starting then; when
    * given, no other start is allowed that day (a re-plan held to a roster that was filled).
@@ -35,6 +40,8 @@ export interface WindowCapacity {
   agentDays: number;
   /** Shift name → agent-days the agents allowed that shift can give in the window. */
   byShift?: Record<string, number>;
+  /** Agent-days the agents with night_ok can give in the window (absent: no limit). */
+  nightOk?: number;
 }
 
 /** What the named agents of one in-house pool can staff. */
@@ -66,6 +73,10 @@ export function addInhouseAvailability(ctx: PlanContext): void {
         if (mine.length === 0 || ctx.skip.has('agentAvailability')) continue;
         ctx.builder.addConstraint(`allowedShift[${pool.name},${day.date},${shift}]`, mine, mine.map(() => 1), '<=', allowed);
       }
+      if (day.nightOk !== undefined) {
+        const night = all.filter((a) => a.start.reachesNight).map((a) => a.variable);
+        if (night.length > 0) ctx.builder.addConstraint(`nightOk[${pool.name},${day.date}]`, night, night.map(() => 1), '<=', day.nightOk);
+      }
       if (day.byStart && !ctx.skip.has('agentAvailability')) {
         const clocks = new Map<string, number[]>();
         for (const a of all) {
@@ -83,6 +94,10 @@ export function addInhouseAvailability(ctx: PlanContext): void {
       if (inWindow.length === 0) continue;
       const vars = inWindow.map((a) => a.variable);
       ctx.builder.addConstraint(`agentDays[${pool.name},${w.start}..${w.end}]`, vars, vars.map(() => 1), '<=', w.agentDays);
+      if (w.nightOk !== undefined && w.nightOk < w.agentDays) {
+        const night = inWindow.filter((a) => a.start.reachesNight).map((a) => a.variable);
+        if (night.length > 0) ctx.builder.addConstraint(`agentDays[${pool.name},${w.start}..${w.end},night]`, night, night.map(() => 1), '<=', w.nightOk);
+      }
       for (const [shift, limit] of Object.entries(w.byShift ?? {})) {
         if (limit >= w.agentDays) continue;
         const mine = inWindow.filter((a) => a.start.shift.name === shift).map((a) => a.variable);

@@ -5,6 +5,7 @@
  * per-seat costs (trainingDays x trainingCostPerDay + seatCost) are charged on
  * the peak seat count, not per day. Created only when a seat costs something.
  * Surge agents need no seat (the vendor brings trained people at the surge rate).
+ * `seatsAtLeast` raises a vendor's seats to what its seat roster needs.
  */
 import { trainingCostPerSeat } from '../pricing';
 import { agentsOnDay, type PlanContext } from '../model';
@@ -19,7 +20,7 @@ export function addVendorSeats(ctx: PlanContext): void {
   const { builder, horizon } = ctx;
   ctx.pools.forEach((pool, p) => {
     if (pool.kind !== 'vendor' || seatCost(ctx, p) <= 0) return;
-    const seats = builder.addVariable(`seats[${pool.name}]`, { integer: true });
+    const seats = builder.addVariable(`seats[${pool.name}]`, { integer: true, lower: ctx.seatsAtLeast[pool.name] ?? 0 });
     ctx.seats[p] = seats;
     horizon.dates.forEach((date, d) => {
       const vars = agentsOnDay(ctx, p, d).filter((a) => !a.surge).map((a) => a.variable);

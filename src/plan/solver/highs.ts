@@ -51,6 +51,8 @@ export const highsSolver: MipSolver = {
       // primal_solution_status 2 = a feasible primal solution exists.
       const hasSolution = infoNumber(m, 'primal_solution_status') === 2;
       let status: MipStatus;
+      const limits = highs.constants.modelStatus;
+      const limit = code === limits.timeLimit || code === limits.interrupted ? 'time' : code === limits.solutionLimit || code === limits.iterationLimit ? 'nodes' : null;
       if (code === highs.constants.modelStatus.optimal) status = 'optimal';
       else if (code === highs.constants.modelStatus.infeasible) status = 'infeasible';
       else if (code === highs.constants.modelStatus.unbounded || code === highs.constants.modelStatus.unboundedOrInfeasible) status = 'unbounded';
@@ -58,7 +60,7 @@ export const highsSolver: MipSolver = {
       else throw new SolverError(`HiGHS stopped with status ${solverStatus}`, 'run with a smaller horizon or report the config');
       const seconds = m.getRunTime();
       if (status !== 'optimal' && status !== 'feasible') {
-        return { solver: 'highs', status, solverStatus, objective: NaN, bestBound: NaN, gap: NaN, seconds, values: [] };
+        return { solver: 'highs', status, solverStatus, objective: NaN, bestBound: NaN, gap: NaN, limit, seconds, values: [] };
       }
       const col = m.getSolution().colValue;
       const values = new Array<number>(model.variables.length).fill(0);
@@ -71,7 +73,7 @@ export const highsSolver: MipSolver = {
       const bound = integral ? infoNumber(m, 'mip_dual_bound') + model.objectiveOffset : objective;
       // Relative gap as HiGHS defines it, recomputed so the offset is included.
       const gap = integral ? Math.max(0, objective - bound) / Math.max(Math.abs(objective), 1e-9) : 0;
-      return { solver: 'highs', status, solverStatus, objective, bestBound: bound, gap, seconds, values };
+      return { solver: 'highs', status, solverStatus, objective, bestBound: bound, gap, limit: status === 'optimal' ? null : limit, seconds, values };
     } finally {
       m.dispose();
     }
@@ -107,10 +109,10 @@ export function solveUnconstrained(model: MipModel): MipResult {
   let objective = model.objectiveOffset;
   for (const v of model.variables) {
     const x = v.cost >= 0 ? v.lower : v.upper;
-    if (!Number.isFinite(x)) return { solver: 'highs', status: 'unbounded', solverStatus: 'unbounded', objective: NaN, bestBound: NaN, gap: NaN, seconds: 0, values: [] };
+    if (!Number.isFinite(x)) return { solver: 'highs', status: 'unbounded', solverStatus: 'unbounded', objective: NaN, bestBound: NaN, gap: NaN, limit: null, seconds: 0, values: [] };
     const value = v.integer ? (v.cost >= 0 ? Math.ceil(x) : Math.floor(x)) : x;
     values.push(value);
     objective += v.cost * value;
   }
-  return { solver: 'highs', status: 'optimal', solverStatus: 'optimal (no constraints)', objective, bestBound: objective, gap: 0, seconds: 0, values };
+  return { solver: 'highs', status: 'optimal', solverStatus: 'optimal (no constraints)', objective, bestBound: objective, gap: 0, limit: null, seconds: 0, values };
 }

@@ -9,3 +9,4 @@ export function solverByName(name: 'highs' | 'jslp'): MipSolver {
   return name === 'jslp' ? jslpSolver : highsSolver;
 }
 export * from './record';
+export * from './guard';

@@ -40,6 +40,11 @@ export interface MipOptions {
   relativeGap: number;
   /** Stop when objective - bound falls below this (HiGHS mip_abs_gap). */
   absoluteGap: number;
+  /**
+   * A safety, not a stop rule: a solve that reaches it ends with `limit: 'time'`,
+   * and the pipeline refuses such a result unless the user accepts its gap
+   * (its figures would depend on the machine's speed and load).
+   */
   timeLimitSeconds: number;
   /**
    * A starting solution (variable name → value) the solver tries first: an
@@ -54,6 +59,8 @@ export interface MipOptions {
    * that, unlike time, gives the same answer on a slow or a busy machine.
    */
   maxNodes?: number;
+  /** What this solve is, for the solve record (`plan, breaks relaxed`); adapters ignore it. */
+  label?: string;
 }
 
 /**
@@ -74,6 +81,13 @@ export interface MipResult {
   bestBound: number;
   /** Relative gap (objective - bound) / |objective|; NaN when unknown. */
   gap: number;
+  /**
+   * What stopped the search before the gap tolerance was reached: `time` (the
+   * safety time limit, which depends on the machine), `nodes` (the node limit,
+   * which does not), or null (the gap was reached, or the model was proven
+   * infeasible or unbounded).
+   */
+  limit: 'time' | 'nodes' | null;
   seconds: number;
   /** One value per model variable (empty without a solution). */
   values: number[];

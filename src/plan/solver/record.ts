@@ -18,6 +18,10 @@ export interface SolveRecord {
   status: MipResult['status'];
   /** Proven relative gap, null when unknown. */
   gap: number | null;
+  /** The step within the stage (`plan, breaks relaxed`, `roster, fill`...), or null. */
+  step: string | null;
+  /** What stopped it short of its gap: the node limit (deterministic) or the time limit; null when it reached its gap. */
+  limit: MipResult['limit'];
   /** Started from an earlier solution (`MipOptions.start`). */
   warmStart: boolean;
   seconds: number;
@@ -42,6 +46,8 @@ export class SolveLog {
           constraints: model.constraints.length,
           status: result.status,
           gap: Number.isFinite(result.gap) ? result.gap : null,
+          step: options.label ?? null,
+          limit: result.limit,
           warmStart: (options.start?.size ?? 0) > 0,
           seconds: result.seconds,
         });
