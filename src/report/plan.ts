@@ -24,7 +24,7 @@ export interface ReportInput {
   demand?: Demand;
   roster?: Roster;
   /** Figures from earlier stages (e.g. lowest hourly service level), shown after the plan's. */
-  extraKpis?: ReadonlyArray<{ label: string; value: string }>;
+  extraKpis?: readonly Kpi[];
   /** Why the plan is short where it is (summary.json `shortage.explanations`). */
   explanations?: readonly ShortageExplanation[];
   /** Lines shown above everything else (a plan written above its asked gap). */
