@@ -100,8 +100,8 @@ describe('the settings in forms', () => {
       await page.press('[data-path="pools[1].surge.noticeHours"]', 'Tab');
       await page.fill('[data-path="pools[0].headcount"]', '8');
       await page.press('[data-path="pools[0].headcount"]', 'Tab');
-      // Two days keep the solve short.
-      await page.fill('[data-path="horizon.end"]', '2026-03-02');
+      // One day keeps the solve short.
+      await page.fill('[data-path="horizon.end"]', '2026-03-01');
       await page.press('[data-path="horizon.end"]', 'Tab');
 
       // A wrong value: Run waits, and the page says why next to it and at the field.
