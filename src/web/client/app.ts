@@ -150,7 +150,8 @@ async function uploadHistory(file: string, body: Blob | string): Promise<void> {
     }
     // The history's own queues (售前, 售后, ...) are the ones to plan, each with its own settings.
     const queues = queuesForHistory(state.config, state.history.summary.queues.map((q) => q.name));
-    $('queues-note').textContent = queues ? tv('queuesFromHistory', { queues: queues.map((q) => String(q.name)).join(lang() === 'zh' ? '、' : ', ') }) : '';
+    queuesTaken = queues ? queues.map((q) => String(q.name)) : null;
+    renderQueuesNote();
     if (queues) set(state.config, ['queues'], queues);
     renderSettings();
     configChanged();
@@ -166,6 +167,13 @@ async function uploadHistory(file: string, body: Blob | string): Promise<void> {
     $('history-status').textContent = '';
     syncRunButtons();
   }
+}
+
+/** The queues the last upload brought into the config, for the note above the queue table. */
+let queuesTaken: string[] | null = null;
+
+function renderQueuesNote(): void {
+  $('queues-note').textContent = queuesTaken ? tv('queuesFromHistory', { queues: queuesTaken.join(t('listSeparator')) }) : '';
 }
 
 /** Why Run cannot start now (no history, a config problem, the check still running), or null. */
@@ -555,6 +563,7 @@ function switchLanguage(): void {
   setAgents(state.agents);
   renderHistory();
   renderSettings();
+  renderQueuesNote();
   syncRunButtons();
   if (state.configCheck.error) showError('config-error', 'configError', state.configCheck.error);
   if (state.job?.state === 'done') void renderResults(state.job);
