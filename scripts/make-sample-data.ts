@@ -252,6 +252,31 @@ export function makeConfig(): object {
     costPerLostInquiry: 12,
     // Proven within 0.5%: the Double 11 plan, roster and re-plans run in seconds (docs/plan.md, Solver).
     solver: { mipRelGap: 0.005 },
+    // Before the peak (`peakshift capacity`, docs/capacity.md): temps hired through an agency, trained 3 weeks;
+    // vendor-a already runs 30 seats and needs 4 weeks' notice for more.
+    capacity: {
+      pool: 'in-house',
+      hoursPerWeek: 40,
+      // The Double 11 plan's scheduleEfficiency (plan without agents, 2026-11-01..14: 72.2%).
+      shiftEfficiency: 0.72,
+      recruitingLeadWeeks: 3,
+      trainingWeeks: 3,
+      classSize: { min: 6, max: 20 },
+      classStartWeekdays: ['mon'],
+      costPerHire: 600,
+      recruitingYield: 0.6,
+      ramp: [
+        { weeks: 2, ahtMultiplier: 1.5, concurrency: 2 },
+        { weeks: 2, ahtMultiplier: 1.25, concurrency: 2 },
+        { weeks: 4, ahtMultiplier: 1.1 },
+      ],
+      attrition: { tempPerWeek: 0.03, permanentPerWeek: 0.005 },
+      temps: { contractWeeks: 16, releaseNoticeWeeks: 1, hourlyCost: 20 },
+      vendors: [
+        { name: 'vendor-a', leadWeeks: 4, minTermWeeks: 8, seatsAtStart: 30 },
+        { name: 'vendor-b', leadWeeks: 3, minTermWeeks: 4 },
+      ],
+    },
   };
 }
 

@@ -5,13 +5,14 @@
  * agents achieve per hour. Inputs are parsed data; no file, clock or network.
  */
 import { configWarnings, type Config } from './config';
-import { dateFromDayNumber, datesBetween, hourNumber, InfeasiblePlanError, type Demand, type History, type Requirement } from './domain';
+import { dateFromDayNumber, datesBetween, hourNumber, InfeasiblePlanError, SolverError, type Demand, type History, type Requirement } from './domain';
 import { checkForecastWindow } from './domain/limits';
 import { forecastDemand } from './forecast';
 import { computeRequirements, evaluateStaffing, queueParameters } from './staffing';
 import { CONFIG_NAMES, checkPlanSize, effectiveBand, explainShortage, planShifts, SolveLog, solverByName, solverOptions, type SolveRecord, type AcceptedGap, guardSolver, type CoverageRow, type MipModel, type MipOptions, type MipResult, type MipSolver, type PlanResult, type PlanSummary, type PoolCapacity, type ShortageExplanation } from './plan';
-import { paidSeatsOf, planWithRoster, requireFilled, solveRoster, type Agent, type SolvedRoster } from './roster';
+import { checkRoster, paidSeatsOf, planWithRoster, requireFilled, solveRoster, type Agent, type SolvedRoster } from './roster';
 import { rosterSummary } from './report';
+import { restoreTenure, splitByTenure } from './capacity';
 
 /** Where the pipeline starts: an inquiry history, a forecast, or finished requirements. */
 export type PipelineSource =
@@ -275,7 +276,8 @@ export function sizeSource(
 }
 
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
-  const { config, source, start, end } = input;
+  const { source, start, end } = input;
+  let config = input.config;
   checkPlanSize(config, start, end, input.agents?.length ?? 0);
   let stage: PipelineProgress['stage'] = 'forecast';
   const progress = input.onProgress;
@@ -286,6 +288,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const notes: string[] = [...configWarnings(config)];
   const file = input.sourceFile ?? source.kind;
   const { demand, requirement } = sizeSource(config, source, start, end, file, input.quantile, notes, enter);
+  // Agents in training or still ramping up: planned at their productive share (capacity/tenure.ts).
+  const tenure = splitByTenure(input.config, input.agents, requirement, start, end);
+  config = tenure.config;
   const chosen = typeof input.solver === 'object' ? input.solver : solverByName(input.solver ?? config.solver.name);
   const log = new SolveLog();
   const accepted: AcceptedGap[] = [];
@@ -303,13 +308,13 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   let replans = 0;
   let planSeconds = 0;
   let rosterSeconds = 0;
-  if (!input.agents) {
+  if (!tenure.agents) {
     plan = await planShifts(config, requirement, planOptions);
     planSeconds = plan.summary.solver.seconds;
   } else {
     // Plan within what the named agents can work, roster, and re-plan with the
     // short shifts capped until every seat is filled (planWithRoster).
-    const agents = input.agents;
+    const agents = tenure.agents;
     const rosterEvents = eventDates(demand);
     try {
       const together = await planWithRoster(config, requirement, agents, { ...planOptions, solver: guarded, log, eventDates: rosterEvents });
@@ -335,6 +340,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       notes.push(`${unfilledSeats(roster)} in-house seats stay UNFILLED after ${replans} re-plan(s) within the agents' limits`);
     }
     if (input.strict) requireFilled(roster.roster);
+    // Every labour rule over the finished roster: a roster that breaks one is a bug, never an export.
+    const broken = checkRoster({ config, lines: plan.lines, assignments: roster.roster.assignments, agents, dates: roster.roster.unfilled.length > 0 ? [] : datesBetween(start, end) }).filter((v) => v.rule !== 'seats-filled');
+    if (broken.length > 0) throw new SolverError(`the roster breaks ${broken.length} labour rule(s), first: ${broken[0]?.message ?? ''}`);
   }
   checkPlanSanity(config, plan);
   const service = hourlyService(config, requirement, plan.coverage);
@@ -349,6 +357,8 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     availability,
     allowShort,
     maxPriced: input.explainPriced ?? 3,
+    // Repairs are priced only against a plan proven within the asked gap.
+    notProven: accepted.some((a) => a.what === 'plan'),
     ...(plan.floorDiagnosis ? { floorDiagnosis: plan.floorDiagnosis } : {}),
   });
   for (const e of explanations.filter((x) => x.kind === 'floor')) notes.push(`--allow-short: ${e.why}; binding: ${e.binding.join(', ') || 'none found'}`);
@@ -367,5 +377,5 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   };
   if (roster) summary.roster = { ...rosterSummary(roster.roster), method: roster.method, replans };
   enter('done');
-  return { config, demand, requirement, plan, roster, service, summary, notes, seconds: { plan: planSeconds, roster: roster ? rosterSeconds : null, solves: log.records, solver: log.seconds() } };
+  return restoreTenure(tenure, input.config, { config, demand, requirement, plan, roster, service, summary, notes, seconds: { plan: planSeconds, roster: roster ? rosterSeconds : null, solves: log.records, solver: log.seconds() } });
 }

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 const SRC = path.resolve(__dirname, '../src');
 
 /** Pipeline order: a module may import from its own stage and from earlier ones. */
-const ORDER = ['domain', 'types', 'config', 'calendar', 'forecast', 'staffing', 'plan', 'roster', 'report', 'pipeline', 'design', 'replan', 'scenario', 'io', 'web', 'queue', 'cli'];
+const ORDER = ['domain', 'types', 'config', 'calendar', 'forecast', 'staffing', 'plan', 'roster', 'report', 'capacity', 'pipeline', 'design', 'replan', 'scenario', 'io', 'web', 'queue', 'cli'];
 const ROOT_FILES: Record<string, string> = { 'pipeline.ts': 'pipeline', 'index.ts': 'cli' };
 
 const FILE_SYSTEM_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises']);

@@ -1,3 +1,4 @@
 export * from './schema';
 export * from './parse';
 export * from './shifts';
+export * from './capacity';

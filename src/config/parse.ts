@@ -8,6 +8,7 @@ import { ConfigError, dayNumber, describeValue, isValidDate, parseClockMinutes }
 import { MAX_PLAN_DAYS, MAX_YEAR, MIN_YEAR } from '../domain/limits';
 import { BUILTIN_EVENT_NAMES, BUILTIN_PROMOTIONS, BUILTIN_PUBLIC_HOLIDAYS, configSchema, type Config, type ShiftConfig } from './schema';
 import { breakStarts, DATE_RANGE_RE, DATE_RE, paidHoursOf } from './shifts';
+import { checkCapacity } from './capacity';
 
 /** `['pools', 1, 'pricing', 'rate']` → `pools[1].pricing.rate`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
@@ -210,6 +211,7 @@ function checkCrossFields(config: Config, file: string | undefined): void {
     }
   });
   checkDesign(config, poolNames, file);
+  checkCapacity(config, file);
   // Hours no pool works are fine while nothing is needed then (a bank's nights): planShifts checks the demand.
 
   if (config.outsourcing.min > config.outsourcing.max) {

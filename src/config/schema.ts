@@ -220,7 +220,7 @@ export const solverSchema = z.strictObject({
   name: z.enum(['highs', 'jslp'], { error: 'expected highs or jslp' }).default('highs'),
   mipRelGap: z.number({ error: 'expected a relative gap from 0 to 0.5' }).min(0, { error: 'expected a relative gap from 0 to 0.5' }).max(0.5, { error: 'expected a relative gap from 0 to 0.5' }).default(0.005),
   mipAbsGap: nonNegative('an absolute gap >= 0').default(1),
-  timeLimitSeconds: positive('a positive number of seconds').default(60),
+  timeLimitSeconds: positive('a positive number of seconds').default(300),
 });
 
 /** One row of a holiday calendar (`calendar.holidays`, or a `calendar.holidaysFile` CSV). */
@@ -289,8 +289,8 @@ export const designSchema = z.strictObject({
   breakMinutes: wholeNumber(0, 120).default(60),
   night: z.boolean({ error: 'expected true or false' }).default(true),
   maxTypes: wholeNumber(1, 50).default(5),
-  /** Solver time limit of the design model, seconds. */
-  timeLimitSeconds: positive('a positive number of seconds').default(40),
+  /** Safety time limit of each design solve, seconds (they stop at node limits; reaching this is exit 4). */
+  timeLimitSeconds: positive('a positive number of seconds').default(600),
   pools: z.array(designPoolSchema, { error: 'expected a list of pool limits' }).default([]),
 });
 
@@ -315,6 +315,71 @@ export const replanSchema = z.strictObject({
   sendHomePaidShare: fraction().default(0.5),
   /** An hour whose updated forecast is within this share of the plan's counts as on forecast (no change made for it). */
   deadBand: fraction().default(0.02),
+});
+
+// Capacity planning (`peakshift capacity`): recruiting, training, ramp, attrition, vendor contracts.
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/** One step of the productivity ramp after training: `weeks` weeks at this speed. */
+export const rampStepSchema = z.strictObject({
+  weeks: wholeNumber(1, 52),
+  /** Handling time as a multiple of a full-speed agent's (1.5 = 50% longer). */
+  ahtMultiplier: z.number({ error: 'expected an AHT multiplier from 1 to 10' }).min(1, { error: 'expected an AHT multiplier from 1 to 10' }).max(10, { error: 'expected an AHT multiplier from 1 to 10' }),
+  /** Sessions at once, capped at each queue's own concurrency; unset: the queue's. */
+  concurrency: wholeNumber(1, 20).optional(),
+});
+
+export const capacityVendorSchema = z.strictObject({
+  name: name('a vendor pool name'),
+  /** Weeks between ordering seats and the seats going live (the vendor recruits and trains). */
+  leadWeeks: wholeNumber(0, 52).default(2),
+  /** Every seat ordered is paid for at least this many weeks. */
+  minTermWeeks: wholeNumber(1, 52).default(4),
+  /** Seats already under contract in the first week. */
+  seatsAtStart: wholeNumber(0).default(0),
+});
+
+/** Trade figures (docs/capacity.md): 4-8 weeks of training, about 50% speed in the first month, a few % of temps leaving a week, 60% recruiting yield. */
+export const capacitySchema = z.strictObject({
+  /** In-house pool the hires join; default: the first in-house pool. */
+  pool: name('an in-house pool name').optional(),
+  /** Paid hours one agent (or one vendor seat) works in a week, training included. */
+  hoursPerWeek: z.number({ error: 'expected paid hours per week above 0 and at most 84' }).gt(0, { error: 'expected paid hours per week above 0 and at most 84' }).max(84, { error: 'expected paid hours per week above 0 and at most 84' }).default(40),
+  /** Demand the people are planned for: months ahead a missing agent cannot be hired in a week, a spare one can be released. */
+  quantile: z.enum(['p50', 'p90'], { error: 'expected p50 or p90' }).default('p90'),
+  /** Required / scheduled productive agent-hours of a shift plan (a plan's scheduleEfficiency; `--efficiency-from`). */
+  shiftEfficiency: z.number({ error: 'expected an efficiency above 0 and at most 1' }).gt(0, { error: 'expected an efficiency above 0 and at most 1' }).max(1, { error: 'expected an efficiency above 0 and at most 1' }).default(0.7),
+  recruitingLeadWeeks: wholeNumber(0, 52).default(3),
+  /** Weeks of paid training before an agent takes inquiries. */
+  trainingWeeks: wholeNumber(0, 52).default(4),
+  classSize: z.strictObject({ min: wholeNumber(1, 1000).default(5), max: wholeNumber(1, 1000).default(30) }).default(() => ({ min: 5, max: 30 })),
+  /** Weekdays a training class may start on. */
+  classStartWeekdays: z.array(z.enum(WEEKDAYS, { error: `expected one of ${WEEKDAYS.join(', ')}` }), { error: 'expected a list of weekdays' }).min(1, { error: 'expected at least one weekday' }).default(['mon']),
+  /** Recruiting cost per recruit who starts training (ads, agency fee, onboarding). */
+  costPerHire: nonNegative('a cost >= 0').default(1500),
+  /** Share of recruits who finish training and go live. */
+  recruitingYield: z.number({ error: 'expected a yield above 0 and at most 1' }).gt(0, { error: 'expected a yield above 0 and at most 1' }).max(1, { error: 'expected a yield above 0 and at most 1' }).default(0.6),
+  /** Speed after training, step by step; full speed after the last step. */
+  ramp: z.array(rampStepSchema, { error: 'expected a list of ramp steps' }).max(20, { error: 'expected at most 20 ramp steps' }).default(() => [
+    { weeks: 4, ahtMultiplier: 2 },
+    { weeks: 4, ahtMultiplier: 1.33 },
+    { weeks: 4, ahtMultiplier: 1.1 },
+  ]),
+  /** Share of agents leaving each week. */
+  attrition: z.strictObject({ tempPerWeek: fraction().default(0.03), permanentPerWeek: fraction().default(0.005) }).default(() => ({ tempPerWeek: 0.03, permanentPerWeek: 0.005 })),
+  temps: z
+    .strictObject({
+      /** Weeks from the first training day to the contract's end. */
+      contractWeeks: wholeNumber(1, 156).default(26),
+      /** Weeks of notice before an early release. */
+      releaseNoticeWeeks: wholeNumber(0, 26).default(1),
+      /** Wage per paid hour, training included; default: the pool's hourlyCost. */
+      hourlyCost: nonNegative('an hourly cost >= 0').optional(),
+    })
+    .default(() => ({ contractWeeks: 26, releaseNoticeWeeks: 1 })),
+  /** Contract terms per vendor pool; vendors not listed take the defaults. */
+  vendors: z.array(capacityVendorSchema, { error: 'expected a list of vendor contract terms' }).default([]),
 });
 
 export const DEFAULT_SHIFTS = [
@@ -361,6 +426,8 @@ export const configSchema = z.strictObject({
   /** Left out of the parsed config when not given (plan folders' config.json stays as it was); read through `designOf`. */
   design: designSchema.optional(),
   replan: replanSchema.default(() => replanSchema.parse({})),
+  /** Left out of the parsed config when not given (like `design`); read through `capacityOf`. */
+  capacity: capacitySchema.optional(),
 });
 
 export type Config = z.output<typeof configSchema>;
@@ -382,3 +449,11 @@ export type OvertimeConfig = z.output<typeof overtimeSchema>;
 export type SurgeConfig = z.output<typeof surgeSchema>;
 export type DesignConfig = z.output<typeof designSchema>;
 export type DesignPoolConfig = z.output<typeof designPoolSchema>;
+export type CapacityConfig = z.output<typeof capacitySchema>;
+export type RampStepConfig = z.output<typeof rampStepSchema>;
+export type CapacityVendorConfig = z.output<typeof capacityVendorSchema>;
+
+/** The capacity settings in force: the config's, or every default. */
+export function capacityOf(config: { capacity?: CapacityConfig | undefined }): CapacityConfig {
+  return config.capacity ?? capacitySchema.parse({});
+}

@@ -10,10 +10,19 @@
 import type { Config, ShiftConfig } from '../config';
 import { breaksOf, designOf } from '../config';
 import { formatClock, InfeasiblePlanError, parseClockMinutes, UsageError, type Requirement } from '../domain';
-import { planShifts, solverByName, solverOptions, type MipSolver, type PlanContext, type PlanResult } from '../plan';
+import { guardSolver, planShifts, solverByName, solverOptions, type MipSolver, type PlanContext, type PlanResult } from '../plan';
 import { hourlyService, sizeSource, type PipelineSource } from '../pipeline';
 import { configWithCandidates, generateCandidates, poolRules, type Candidate } from './candidates';
 import { shortlist } from './shortlist';
+
+/**
+ * Node limits of the covering shortlist and of the design model (each stage of
+ * its two-stage solve): the search stops there, not at the clock, so the same
+ * inputs give the same menu on any machine. The design model reports the gap it
+ * proved; the menu is kept only when it beats the current one's plan.
+ */
+export const SHORTLIST_NODES = 500;
+export const DESIGN_NODES = 1000;
 
 export interface DesignInput {
   config: Config;
@@ -145,7 +154,9 @@ export async function designShifts(input: DesignInput): Promise<DesignResult> {
   const design = designOf(config);
   const maxTypes = input.maxTypes ?? design.maxTypes;
   if (!Number.isInteger(maxTypes) || maxTypes < 1) throw new UsageError(`--max-types ${maxTypes}: expected a whole number of shift types >= 1`);
-  const solver = typeof input.solver === 'object' ? input.solver : solverByName(input.solver ?? config.solver.name);
+  // Every solve stops by rules that do not change with the machine (its gap, or a node limit where
+  // the design model would not reach the gap); one stopped by the safety time limit stops the run.
+  const solver = guardSolver(typeof input.solver === 'object' ? input.solver : solverByName(input.solver ?? config.solver.name), undefined, [], () => 'design');
   const designLimit = input.timeLimitSeconds ?? design.timeLimitSeconds;
   const allowShort = input.allowShort ?? false;
   const notes: string[] = [];
@@ -167,11 +178,10 @@ export async function designShifts(input: DesignInput): Promise<DesignResult> {
   // New candidates, narrowed to the covering model's best menu of K; the current menu always stays.
   const candidates = generateCandidates(config);
   const designed = candidates.filter((c) => !c.current);
-  const shortlistLimit = Math.max(2, Math.min(8, designLimit / 5));
   const picked = await shortlist(configWithCandidates(config, designed), requirement, start, end, {
     maxTypes: Math.min(maxTypes, designed.length),
     solver,
-    mipOptions: { ...solverOptions(config, shortlistLimit), relativeGap: Math.max(config.solver.mipRelGap, 0.01) },
+    mipOptions: { ...solverOptions(config, designLimit), relativeGap: Math.max(config.solver.mipRelGap, 0.01), maxNodes: SHORTLIST_NODES, label: 'design, shortlist' },
   });
   const considered: Candidate[] = [...candidates.filter((c) => c.current), ...designed.filter((c) => picked.includes(c.shift.name))];
   const designConfig = configWithCandidates(config, considered);
@@ -216,7 +226,7 @@ export async function designShifts(input: DesignInput): Promise<DesignResult> {
       if (vars.length > 0) builder.addConstraint(`maxShiftTypes[${pool.name}]`, vars, vars.map(() => 1), '<=', limit);
     });
   };
-  const result = await planShifts(designConfig, requirement, { start, end, solver, allowShort, timeLimitSeconds: designLimit, extend });
+  const result = await planShifts(designConfig, requirement, { start, end, solver, allowShort, timeLimitSeconds: designLimit, maxNodes: DESIGN_NODES, extend });
   const on = (v: number | undefined): boolean => v !== undefined && (result.values[v] ?? 0) > 0.5;
   const chosen = designConfig.shifts.map((s) => s.name).filter((name) => on(used.get(name)));
   const ties = chosen.length * TYPE_TIE_COST + [...poolUsed.values()].filter((v) => on(v)).length * POOL_TYPE_TIE_COST;
@@ -230,7 +240,7 @@ export async function designShifts(input: DesignInput): Promise<DesignResult> {
   if (current && currentFigures && designedObjective > currentFigures.objective + 1e-6 && config.shifts.length <= maxTypes) {
     // Within its time limit the search found nothing cheaper than today's menu: keep it.
     keptCurrent = true;
-    notes.push(`the design model (${result.summary.solver.status}, gap ${result.summary.solver.gap === null ? 'n/a' : `${(result.summary.solver.gap * 100).toFixed(2)}%`}) found no menu cheaper than the current one within ${designLimit} s; the current menu stays`);
+    notes.push(`the design model (${result.summary.solver.status}, gap ${result.summary.solver.gap === null ? 'n/a' : `${(result.summary.solver.gap * 100).toFixed(2)}%`}) found no menu cheaper than the current one within ${DESIGN_NODES} search nodes; the current menu stays`);
     chosenNames = config.shifts.map((s) => s.name);
     plan = current;
     objective = currentFigures.objective;
@@ -258,7 +268,7 @@ export async function designShifts(input: DesignInput): Promise<DesignResult> {
   });
   const newConfig: Config = { ...config, shifts, pools: config.pools.map((p) => ({ ...p, shifts: poolShifts[p.name] ?? [] })) };
   const menu = menuOf(newConfig, plan, chosenNames, poolShifts);
-  if (result.summary.solver.status !== 'optimal') notes.push(`the design model stopped at its time limit of ${designLimit} s (${result.summary.solver.status})`);
+  if (result.summary.solver.status !== 'optimal') notes.push(`the design model stopped at its node limit of ${DESIGN_NODES} with a proven gap of ${result.summary.solver.gap === null ? 'n/a' : `${(result.summary.solver.gap * 100).toFixed(2)}%`}`);
   return {
     start,
     end,

@@ -1,6 +1,6 @@
 /**
  * The agents file (`--agents F`):
- * `agent_id,name,pool,shifts,night_ok,max_days_per_week,unavailable`.
+ * `agent_id,name,pool,shifts,night_ok,max_days_per_week,unavailable[,hired]`.
  *
  * Headers are matched case-insensitively in any order; `agent_id`, `name` and
  * `pool` are required, the other columns are optional and an empty cell takes
@@ -18,8 +18,10 @@ import { forEachCsvRecord, normalizeNewlines } from './csv';
 import { csvCell } from '../report/format';
 
 export const AGENTS_HEADER = ['agent_id', 'name', 'pool', 'shifts', 'night_ok', 'max_days_per_week', 'unavailable'] as const;
+/** Optional column after AGENTS_HEADER: the first day of employment (capacity planning's ramp). */
+export const HIRED_COLUMN = 'hired';
 const REQUIRED = ['agent_id', 'name', 'pool'] as const;
-type Column = (typeof AGENTS_HEADER)[number];
+type Column = (typeof AGENTS_HEADER)[number] | typeof HIRED_COLUMN;
 
 const TRUE_WORDS = new Set(['true', 'yes', '1']);
 const FALSE_WORDS = new Set(['false', 'no', '0']);
@@ -84,7 +86,7 @@ export function parseAgents(text: string, file: string, config: Pick<Config, 'po
   const header = headerRow.record.map((h) => h.trim().toLowerCase());
   const col = new Map<Column, number>();
   header.forEach((h, i) => {
-    if (!(AGENTS_HEADER as readonly string[]).includes(h)) return;
+    if (!(AGENTS_HEADER as readonly string[]).includes(h) && h !== HIRED_COLUMN) return;
     if (col.has(h as Column)) {
       throw new InputError({ file, line: headerRow.info.lines, column: i + 1 }, `a second ${h} column`, `one ${h} column`);
     }
@@ -178,7 +180,9 @@ export function parseAgents(text: string, file: string, config: Pick<Config, 'po
     }
 
     const unavailable = parseUnavailable(cell('unavailable'), at('unavailable'));
-    agents.push({ id, name, pool: pool.name, shifts, nightOk, maxDaysPerWeek, unavailable });
+    const hired = cell(HIRED_COLUMN);
+    if (hired !== '' && !isValidDate(hired)) throw new InputError(at(HIRED_COLUMN), `hired ${describeValue(hired)}`, 'a real date YYYY-MM-DD (the first day of employment) or an empty cell');
+    agents.push({ id, name, pool: pool.name, shifts, nightOk, maxDaysPerWeek, unavailable, ...(hired === '' ? {} : { hired }) });
   }
   return agents;
 }
@@ -187,8 +191,9 @@ export function readAgents(file: string, config: Pick<Config, 'pools' | 'shifts'
   return parseAgents(readTextFile(file, 'a readable agents CSV'), file, config);
 }
 
-/** The agents as an agents file (AGENTS_HEADER; leave as single dates): what `plan --agents` keeps in its folder for `replan`. */
+/** The agents as an agents file (AGENTS_HEADER, and `hired` when any agent has one; leave as single dates): what `plan --agents` keeps in its folder for `replan`. */
 export function formatAgentsCsv(agents: readonly Agent[]): string {
-  const rows = agents.map((a) => [a.id, csvCell(a.name), a.pool, a.shifts === null ? '' : a.shifts.join(';'), a.nightOk ? 'true' : 'false', String(a.maxDaysPerWeek), a.unavailable.join(';')].join(','));
-  return `${[AGENTS_HEADER.join(','), ...rows].join('\n')}\n`;
+  const withHired = agents.some((a) => a.hired !== undefined);
+  const rows = agents.map((a) => [a.id, csvCell(a.name), a.pool, a.shifts === null ? '' : a.shifts.join(';'), a.nightOk ? 'true' : 'false', String(a.maxDaysPerWeek), a.unavailable.join(';'), ...(withHired ? [a.hired ?? ''] : [])].join(','));
+  return `${[[...AGENTS_HEADER, ...(withHired ? [HIRED_COLUMN] : [])].join(','), ...rows].join('\n')}\n`;
 }

@@ -10,3 +10,4 @@ export * from './scenarios';
 export * from './whatif';
 export * from './plan-folder';
 export * from './replan';
+export * from './capacity';

@@ -24,17 +24,60 @@ import type { CoverageRow, PlanResult } from './solution';
 import { diagnoseFloors, type FloorDiagnosis } from './feasibility';
 import type { MipOptions, MipSolver } from './solver/model';
 import type { PoolCapacity } from './constraints/inhouseAvailability';
+import { tr, type Lang } from '../domain/i18n';
 
 export interface ShortageFix {
-  /** Extra staffing cost of covering the cluster (a repair around its dates). */
+  /** Extra staffing cost of covering the cluster (a repair around its dates); negative when it saves staffing. */
   extraCost: number;
-  /** The repair was proven within the solver's gap; false: the best found within EXPLAIN_NODES nodes, so the price is at most this. */
+  /** The repair was proven within the solver's gap; false: the best found within EXPLAIN_NODES nodes. */
   proven: boolean;
-  /** The lever the repair pulls most, in words. */
+  /** The lever the repair pulls most, in English words. */
   lever: string;
+  /** The same lever as data, for other languages. */
+  leverLine: Lever | null;
   /** Line changes of the repair, `+3 vendor-b surge night 2026-11-10 22:00`. */
   changes: string[];
 }
+
+/** The kind of agents a repair adds most of. */
+export interface Lever {
+  pool: string;
+  shift: string;
+  /** Local start `YYYY-MM-DD HH:MM`. */
+  start: string;
+  how: 'surge' | 'overtime' | 'eventShift' | 'more';
+  overtimeHours: number;
+}
+
+/** A limit the plan runs into around a short cluster, as data; `limitText` says it in words. */
+export type BindingLimit =
+  | { kind: 'inhouseAllWorking'; pool: string; dates: string[]; available: number; team: number }
+  | { kind: 'vendorCap'; pool: string; dates: string[]; cap: number }
+  | { kind: 'surgeCap'; pool: string; dates: string[]; cap: number }
+  | { kind: 'outsourcingMax'; max: number; share: number }
+  | { kind: 'outsourcingMin'; min: number; share: number };
+
+/**
+ * What the re-solve found, in figures that add up: `extraStaffing` -
+ * `lostHere` + `lostElsewhere` = `net` (cost plus lost service of the plan
+ * with the cluster covered, minus the plan's), each rounded to cents.
+ *
+ * - `leaveShort`: covering costs more in all, by more than the re-solve's own
+ *   proven tolerance (so it is more, whatever the solver left unexplored);
+ * - `tie`: the difference is within the solver's tolerance (the re-solve's, or
+ *   the plan's own proven distance from the best plan, which bounds any repair
+ *   that comes out cheaper);
+ * - `cannotCover`: no plan covers it without changing other dates;
+ * - `notPriced`: only the dearest clusters are re-solved;
+ * - `notProven`: the plan is above its asked gap (`--accept-gap`): nothing is
+ *   compared against it.
+ */
+export type ShortageVerdict =
+  | { kind: 'leaveShort'; extraStaffing: number; lostHere: number; lostElsewhere: number; net: number; tolerance: number }
+  | { kind: 'tie'; extraStaffing: number; net: number; tolerance: number }
+  | { kind: 'cannotCover' }
+  | { kind: 'notPriced' }
+  | { kind: 'notProven' };
 
 export interface ShortageExplanation {
   kind: 'target' | 'floor';
@@ -44,13 +87,19 @@ export interface ShortageExplanation {
   queues: string[];
   /** Productive agent-hours short of the requirement (kind target) or of the floor (kind floor). */
   agentHours: number;
+  /** Kind floor: the queue-hours below the floor. */
+  queueHours?: number;
   lostInquiries: number;
   /** lostInquiries x cost per lost inquiry. */
   lostCost: number;
+  /** The limits that bind, in English words (kind floor: the settings to change). */
   binding: string[];
-  /** The repair, null when not priced (or impossible: see `why`). */
+  /** The same limits as data (kind target). */
+  limits: BindingLimit[];
+  /** The repair, null when not priced (or impossible). */
   fix: ShortageFix | null;
-  /** One line for people. */
+  verdict: ShortageVerdict;
+  /** One line for people, in English (`whyText` gives it in other languages). */
   why: string;
 }
 
@@ -64,6 +113,8 @@ export interface ExplainOptions {
   /** Clusters priced by a re-solve (the dearest first); default 3. */
   maxPriced?: number;
   floorDiagnosis?: FloorDiagnosis;
+  /** The plan is above its asked gap (accepted): nothing is priced against it. */
+  notProven?: boolean;
 }
 
 interface Cluster {
@@ -115,37 +166,39 @@ function minuteOf(local: string): number {
   return hourNumber(`${local.slice(0, 13)}:00`) * 60 + Number(local.slice(14, 16));
 }
 
-/** Limits the plan runs into on the cluster's dates. */
-function bindingLimits(config: Config, plan: PlanResult, dates: readonly string[], hours: readonly string[], availability: readonly PoolCapacity[]): string[] {
-  const out: string[] = [];
-  config.pools.forEach((pool, i) => {
+/** Limits the plan runs into on the cluster's dates (each pool's dates together). */
+function bindingLimits(config: Config, plan: PlanResult, dates: readonly string[], availability: readonly PoolCapacity[]): BindingLimit[] {
+  const out: BindingLimit[] = [];
+  for (const pool of config.pools) {
     const lines = plan.lines.filter((l) => l.pool === pool.name && dates.includes(l.date));
-    const perDate = (keep: (l: ShiftLine) => boolean) => dates.map((d) => lines.filter((l) => l.date === d && keep(l)).reduce((s, l) => s + l.agents, 0));
+    const onDate = (d: string, keep: (l: ShiftLine) => boolean): number => lines.filter((l) => l.date === d && keep(l)).reduce((s, l) => s + l.agents, 0);
     if (pool.kind === 'inhouse') {
       const cap = availability.find((c) => c.pool === pool.name);
-      dates.forEach((d, k) => {
-        const limit = Math.min(pool.headcount, pool.maxAgentsPerDay ?? Infinity, cap?.days.find((x) => x.date === d)?.agents ?? Infinity);
-        if ((perDate(() => true)[k] ?? 0) >= limit && limit > 0) out.push(`pools[${i}].headcount ${pool.headcount} (${pool.name}: all ${limit} available agents work ${d})`);
-      });
-      return;
+      const team = Math.min(pool.headcount, cap?.members ?? Infinity);
+      const full = new Map<number, string[]>();
+      for (const d of dates) {
+        const available = Math.min(pool.headcount, pool.maxAgentsPerDay ?? Infinity, cap?.days.find((x) => x.date === d)?.agents ?? Infinity);
+        if (available > 0 && onDate(d, () => true) >= available) full.set(available, [...(full.get(available) ?? []), d]);
+      }
+      for (const [available, ds] of full) out.push({ kind: 'inhouseAllWorking', pool: pool.name, dates: ds, available, team });
+      continue;
     }
-    const regular = perDate((l) => !l.surge);
-    dates.forEach((d, k) => {
-      if (pool.maxAgentsPerDay !== undefined && (regular[k] ?? 0) >= pool.maxAgentsPerDay) out.push(`pools[${i}].maxAgentsPerDay ${pool.maxAgentsPerDay} (${pool.name} at its cap on ${d})`);
-    });
+    if (pool.maxAgentsPerDay !== undefined) {
+      const cap = pool.maxAgentsPerDay;
+      const ds = dates.filter((d) => onDate(d, (l) => !l.surge) >= cap);
+      if (ds.length > 0) out.push({ kind: 'vendorCap', pool: pool.name, dates: ds, cap });
+    }
     if (pool.surge) {
-      const surge = perDate((l) => l.surge === true);
-      dates.forEach((d, k) => {
-        if ((surge[k] ?? 0) >= (pool.surge?.maxAgentsPerDay ?? Infinity)) out.push(`pools[${i}].surge.maxAgentsPerDay ${pool.surge?.maxAgentsPerDay} (${pool.name} surge at its cap on ${d})`);
-      });
+      const cap = pool.surge.maxAgentsPerDay;
+      const ds = dates.filter((d) => onDate(d, (l) => l.surge === true) >= cap);
+      if (ds.length > 0) out.push({ kind: 'surgeCap', pool: pool.name, dates: ds, cap });
     }
-  });
+  }
   const o = plan.summary.outsourcing;
   const period = o.periods.find((p) => dates.some((d) => d >= p.start && d <= p.end));
-  if (period && period.totalProductiveHours > 0 && period.vendorShare >= o.max - 1e-4 && o.max < 1) out.push(`outsourcing.max ${o.max} (vendors carry ${(period.vendorShare * 100).toFixed(1)}% ${o.scope === 'horizon' ? 'of the horizon' : `in ${period.start}..${period.end}`})`);
-  if (period && period.totalProductiveHours > 0 && period.vendorShare <= o.min + 1e-4 && o.min > 0) out.push(`outsourcing.min ${o.min} (in-house may carry no more)`);
-  void hours;
-  return [...new Set(out)];
+  if (period && period.totalProductiveHours > 0 && period.vendorShare >= o.max - 1e-4 && o.max < 1) out.push({ kind: 'outsourcingMax', max: o.max, share: period.vendorShare });
+  if (period && period.totalProductiveHours > 0 && period.vendorShare <= o.min + 1e-4 && o.min > 0) out.push({ kind: 'outsourcingMin', min: o.min, share: period.vendorShare });
+  return out;
 }
 
 /** What a repair changed, as line diffs (agents per pool, shift, start, kind). */
@@ -157,10 +210,60 @@ function lineChanges(before: readonly ShiftLine[], after: readonly ShiftLine[]):
   return [...counts.entries()].filter(([, v]) => v.delta !== 0).map(([key, v]) => ({ key, ...v }));
 }
 
-function describeLine(config: Config, l: ShiftLine): string {
-  const shift = config.shifts.find((s) => s.name === l.shift);
-  const kind = l.surge ? `${l.pool} surge seats` : (l.overtimeHours ?? 0) > 0 ? `${l.pool} overtime (+${l.overtimeHours} h)` : shift?.onlyOn ? `${l.pool} on the event shift ${l.shift}` : `more ${l.pool} agents on ${l.shift}`;
-  return `${kind} starting ${l.start.replace('T', ' ')}`;
+function leverOf(config: Config, l: ShiftLine): Lever {
+  const shift = config.shifts.find((x) => x.name === l.shift);
+  const how = l.surge ? 'surge' : (l.overtimeHours ?? 0) > 0 ? 'overtime' : shift?.onlyOn ? 'eventShift' : 'more';
+  return { pool: l.pool, shift: l.shift, start: l.start.replace('T', ' '), how, overtimeHours: l.overtimeHours ?? 0 };
+}
+
+const money2 = (v: number): string => Math.abs(v).toFixed(2);
+
+/** A binding limit in words. */
+export function limitText(lang: Lang, limit: BindingLimit): string {
+  switch (limit.kind) {
+    case 'inhouseAllWorking':
+      return tr(lang, limit.available < limit.team ? 'why_inhouseAllWorkingOf' : 'why_inhouseAllWorking', { n: limit.available, team: limit.team, pool: limit.pool, dates: limit.dates.join(', ') });
+    case 'vendorCap':
+      return tr(lang, 'why_vendorCap', { pool: limit.pool, n: limit.cap, dates: limit.dates.join(', ') });
+    case 'surgeCap':
+      return tr(lang, 'why_surgeCap', { pool: limit.pool, n: limit.cap, dates: limit.dates.join(', ') });
+    case 'outsourcingMax':
+      return tr(lang, 'why_outsourcingMax', { share: `${(limit.share * 100).toFixed(1)}%`, max: `${(limit.max * 100).toFixed(0)}%` });
+    case 'outsourcingMin':
+      return tr(lang, 'why_outsourcingMin', { share: `${(limit.share * 100).toFixed(1)}%`, min: `${(limit.min * 100).toFixed(0)}%` });
+  }
+}
+
+/** The lever of a repair in words. */
+export function leverText(lang: Lang, lever: Lever | null): string {
+  if (!lever) return tr(lang, 'why_leverMove');
+  const key = lever.how === 'surge' ? 'why_leverSurge' : lever.how === 'overtime' ? 'why_leverOvertime' : lever.how === 'eventShift' ? 'why_leverEventShift' : 'why_leverMore';
+  return tr(lang, key, { pool: lever.pool, shift: lever.shift, start: lever.start, hours: lever.overtimeHours });
+}
+
+/** The explanation's one line in `lang` (summary.json keeps the English one). */
+export function whyText(lang: Lang, e: ShortageExplanation, currency: string): string {
+  if (e.kind === 'floor') return tr(lang, 'why_belowFloor', { n: e.queueHours ?? 0 });
+  const limits = e.limits.map((l) => limitText(lang, l)).join(lang === 'zh' ? '；' : '; ');
+  const lever = leverText(lang, e.fix?.leverLine ?? null);
+  const cur = currency;
+  const v = e.verdict;
+  switch (v.kind) {
+    case 'notProven':
+      return tr(lang, 'why_notProven');
+    case 'notPriced':
+      return limits ? tr(lang, 'why_limits', { limits }) : tr(lang, 'why_notPriced');
+    case 'cannotCover':
+      return limits ? tr(lang, 'why_cannotCoverLimits', { limits }) : tr(lang, 'why_cannotCover');
+    case 'tie':
+      return tr(lang, v.net >= 0 ? 'why_tieMore' : 'why_tieLess', { lever, cur, net: money2(v.net), tolerance: money2(v.tolerance) });
+    case 'leaveShort': {
+      const staffing = tr(lang, v.extraStaffing >= 0 ? 'why_staffingMore' : 'why_staffingLess', { cur, amount: money2(v.extraStaffing), lever });
+      const here = tr(lang, 'why_lostHere', { cur, amount: money2(v.lostHere) });
+      const elsewhere = Math.abs(v.lostElsewhere) < 0.005 ? '' : tr(lang, v.lostElsewhere > 0 ? 'why_lostElsewhereMore' : 'why_lostElsewhereLess', { cur, amount: money2(v.lostElsewhere) });
+      return tr(lang, 'why_leaveShort', { staffing, here, elsewhere, cur, net: money2(v.net) });
+    }
+  }
 }
 
 /**
@@ -186,29 +289,35 @@ export async function explainShortage(config: Config, requirement: Requirement, 
       agentHours: round2(d.total),
       lostInquiries: 0,
       lostCost: 0,
+      queueHours: d.gaps.length,
       binding: [...d.binding, ...(d.unreachable.length > 0 ? [`no pool's shift covers ${d.unreachable.join(', ')}`] : [])],
+      limits: [],
       fix: null,
-      why: `below the hourly service floor in ${d.gaps.length} queue-hour(s): no plan within the limits covers them`,
+      verdict: { kind: 'cannotCover' },
+      why: '',
     });
+    const floor = out[out.length - 1] as ShortageExplanation;
+    floor.why = whyText('en', floor, config.currency);
   }
   const all = clusters(config, plan.coverage);
-  const maxPriced = options.maxPriced ?? 3;
+  const maxPriced = options.notProven ? 0 : options.maxPriced ?? 3;
   const base = buildPlanModel(config, requirement, options.start, options.end, { inhouseCapacity: availability, allowShort: options.allowShort ?? false });
   const baseValue = new Map(base.mip.variables.map((v, i) => [v.name, plan.values[i] ?? 0]));
+  // The plan is proven within this much of the best plan: no repair (a plan of the same model) is cheaper by more.
+  const planTolerance = Math.max(0, plan.summary.solver.objective - (plan.summary.solver.bestBound ?? plan.summary.solver.objective));
   for (let c = 0; c < all.length; c++) {
     const cluster = all[c] as Cluster;
     const queues = [...new Set(cluster.rows.map((r) => r.queue))];
     const lost = cluster.rows.reduce((s, r) => s + (r.shortfallLost ?? 0), 0);
-    const lostCost = cluster.rows.reduce((s, r) => s + (r.shortfallLost ?? 0) * priceOf(config, r.queue), 0);
+    const lostCost = round2(cluster.rows.reduce((s, r) => s + (r.shortfallLost ?? 0) * priceOf(config, r.queue), 0));
     const agentHours = cluster.rows.reduce((s, r) => s + r.shortfall, 0);
     const firstDate = hourText(cluster.from).slice(0, 10);
     const lastDate = hourText(cluster.to).slice(0, 10);
     const dates: string[] = [];
     for (let d = addDays(firstDate, -1); d <= lastDate; d = addDays(d, 1)) dates.push(d);
-    const hourKeys = cluster.rows.map((r) => r.timestamp);
-    const binding = bindingLimits(config, plan, dates, hourKeys, availability);
+    const limits = bindingLimits(config, plan, dates, availability);
     let fix: ShortageFix | null = null;
-    let why: string;
+    let verdict: ShortageVerdict = options.notProven ? { kind: 'notProven' } : { kind: 'notPriced' };
     if (c < maxPriced) {
       const force = new Set<string>();
       const startHour = hourNumber(`${options.start}T00:00`);
@@ -226,7 +335,7 @@ export async function explainShortage(config: Config, requirement: Requirement, 
           start: options.start,
           end: options.end,
           solver: options.solver,
-          timeLimitSeconds: Math.min(options.mipOptions.timeLimitSeconds, EXPLAIN_SECONDS),
+          timeLimitSeconds: options.mipOptions.timeLimitSeconds,
           maxNodes: EXPLAIN_NODES,
           availability,
           allowShort: options.allowShort ?? false,
@@ -235,7 +344,6 @@ export async function explainShortage(config: Config, requirement: Requirement, 
           forceCovered: force,
           fix: fixVars,
         });
-        const extraCost = round2(repaired.summary.totalCost - plan.summary.totalCost);
         const inCluster = (l: ShiftLine): number => {
           const from = hourNumber(`${l.start.slice(0, 13)}:00`);
           const to = from + Math.round((minuteOf(l.end) - minuteOf(l.start)) / 60);
@@ -243,35 +351,33 @@ export async function explainShortage(config: Config, requirement: Requirement, 
         };
         const changes = lineChanges(plan.lines, repaired.lines).sort((a, b) => b.delta * inCluster(b.line) - a.delta * inCluster(a.line) || (a.key < b.key ? -1 : 1));
         const top = changes.find((x) => x.delta > 0 && inCluster(x.line) > 0);
+        const leverLine = top ? leverOf(config, top.line) : null;
+        const extraStaffing = round2(repaired.summary.totalCost - plan.summary.totalCost);
         fix = {
-          extraCost,
+          extraCost: extraStaffing,
           proven: repaired.summary.solver.status === 'optimal',
-          lever: top ? describeLine(config, top.line) : 'moving agents between shifts',
+          lever: leverText('en', leverLine),
+          leverLine,
           changes: changes.map((x) => `${x.delta > 0 ? '+' : ''}${x.delta} ${x.line.pool}${x.line.surge ? ' surge' : ''} ${x.line.shift}${(x.line.overtimeHours ?? 0) > 0 ? ` +${x.line.overtimeHours} h overtime` : ''} ${x.line.start.replace('T', ' ')}`),
         };
-        const costs = `${fix.proven ? '' : 'at most '}${config.currency} ${extraCost.toFixed(2)}`;
-        const gap = `the solver's proven gap (${config.currency} ${Math.max(0, plan.summary.solver.objective - (plan.summary.solver.bestBound ?? plan.summary.solver.objective)).toFixed(2)})`;
-        why =
-          extraCost > lostCost
-            ? `cheaper to leave short: covering it costs ${costs} (${fix.lever}) against ${config.currency} ${lostCost.toFixed(2)} of lost service`
-            : (() => {
-                const net = round2(repaired.summary.solver.objective - plan.summary.solver.objective);
-                const here =
-                  extraCost < 0
-                    ? `covering it saves ${fix.proven ? '' : 'at least '}${config.currency} ${(-extraCost).toFixed(2)} of staffing (${fix.lever}) and ${config.currency} ${lostCost.toFixed(2)} of lost service here`
-                    : `covering it costs ${costs} (${fix.lever}) for ${config.currency} ${lostCost.toFixed(2)} of lost service here`;
-                return net >= 0
-                  ? `${here}, but loses more service in other hours: ${config.currency} ${net.toFixed(2)} worse in all`
-                  : `${here}: ${config.currency} ${(-net).toFixed(2)} better in all, a plan left within ${gap}; a smaller solver.mipRelGap finds it`;
-              })();
+        // Cost plus priced lost service as the solver weighs them (what its gaps are proven on): the
+        // repair's minus the plan's, and the repair's own proven tolerance.
+        const net = round2(repaired.summary.solver.objective - plan.summary.solver.objective);
+        const repairTolerance = Math.max(0, repaired.summary.solver.objective - (repaired.summary.solver.bestBound ?? repaired.summary.solver.objective));
+        if (net > repairTolerance + 0.005) {
+          // Figures that add up after rounding: the lost service elsewhere is what remains.
+          verdict = { kind: 'leaveShort', extraStaffing, lostHere: lostCost, lostElsewhere: round2(net - extraStaffing + lostCost), net, tolerance: round2(repairTolerance) };
+        } else {
+          verdict = { kind: 'tie', extraStaffing, net, tolerance: round2(net >= 0 ? repairTolerance : planTolerance) };
+        }
       } catch (error) {
         if (!(error instanceof InfeasiblePlanError)) throw error;
-        why = `cannot be covered around these dates within the limits${binding.length > 0 ? `: ${binding.join(', ')}` : ''}`;
+        verdict = { kind: 'cannotCover' };
       }
-    } else {
-      why = binding.length > 0 ? `limits reached: ${binding.join(', ')}` : 'left short where an agent saves less service than it costs (not priced: only the dearest clusters are re-solved)';
     }
-    out.push({ kind: 'target', from: hourText(cluster.from), to: hourText(cluster.to), queues, agentHours: round2(agentHours), lostInquiries: round2(lost), lostCost: round2(lostCost), binding, fix, why });
+    const e: ShortageExplanation = { kind: 'target', from: hourText(cluster.from), to: hourText(cluster.to), queues, agentHours: round2(agentHours), lostInquiries: round2(lost), lostCost, binding: limits.map((l) => limitText('en', l)), limits, fix, verdict, why: '' };
+    e.why = whyText('en', e, config.currency);
+    out.push(e);
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { MAKEUP_WORKDAY, occurrences, resolveEvents } from '../calendar';
 import type { Config } from '../config';
 import { datesBetween, hourKeyFromNumber, hourNumber, type Demand, type ShiftLine } from '../domain';
 import { eventName, isTextKey, poolKindName, pricingModelName, tr, type Lang, type TextKey } from '../domain/i18n';
-import type { CoverageRow, PlanSummary, ShortageExplanation } from '../plan';
+import { whyText, type CoverageRow, type PlanSummary, type ShortageExplanation } from '../plan';
 import type { Fairness, Roster, UnfilledSeat } from '../roster';
 import { barChart, hourlyChart, PALETTE, stackedBarChart } from './charts';
 import { escapeXml, fixedDigits, grouped, percent } from './format';
@@ -309,7 +309,7 @@ function explanationRows(model: ReportModel): string[][] {
     grouped(e.lostInquiries, 1),
     grouped(e.lostCost, 2),
     e.fix ? grouped(e.fix.extraCost, 2) : '',
-    e.why,
+    whyText(model.lang, e, model.currency),
   ]);
 }
 
@@ -410,7 +410,7 @@ export function renderSummaryMarkdown(model: ReportModel): string {
   return `${parts.join('\n')}\n`;
 }
 
-const CSS = `body{font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:24px auto;max-width:1140px;color:#111827;padding:0 12px}
+export const CSS = `body{font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:24px auto;max-width:1140px;color:#111827;padding:0 12px}
 h1{font-size:22px;margin:0 0 16px}h2{font-size:17px;margin:28px 0 10px;border-bottom:1px solid #e5e7eb;padding-bottom:4px}
 table{border-collapse:collapse;font-size:13px;margin:6px 0}th,td{border:1px solid #e5e7eb;padding:4px 8px;text-align:left}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f9fafb}.chart{margin:8px 0;overflow-x:auto}
@@ -418,7 +418,7 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f9fa
 dl.terms{font-size:13px;margin:6px 0;display:grid;grid-template-columns:max-content 1fr;gap:4px 12px}dl.terms dt{font-weight:600}dl.terms dd{margin:0}
 table.pivot th{text-align:center}table.pivot tr.total td{font-weight:600;background:#f9fafb}`;
 
-function htmlTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, right: readonly boolean[] = [], id?: string): string {
+export function htmlTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, right: readonly boolean[] = [], id?: string): string {
   const th = header.map((h, i) => `<th${right[i] ? ' class="n"' : ''}>${escapeXml(h)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((c, i) => `<td${right[i] ? ' class="n"' : ''}>${escapeXml(c)}</td>`).join('')}</tr>`).join('\n');
   return `<table${id ? ` id="${id}"` : ''}><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;

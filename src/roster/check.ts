@@ -9,7 +9,7 @@ import { lineKey, plannedCount, seatsFilled } from './rules/coverage';
 import { maxConsecutiveDays } from './rules/consecutiveDays';
 import type { RosterRule, Violation } from './rules/context';
 import { allowedShifts, nightOnlyIfNightOk } from './rules/eligibility';
-import { leaveRespected } from './rules/leave';
+import { leaveRespected, minCoverPerDay } from './rules/leave';
 import { minRest, oneShiftPerDay } from './rules/rest';
 import { maxDaysPerWeek } from './rules/weeklyDays';
 import { maxOvertimePerWeek } from './rules/overtime';
@@ -27,6 +27,7 @@ export const ROSTER_RULES: readonly RosterRule[] = [
   nightOnlyIfNightOk,
   allowedShifts,
   leaveRespected,
+  minCoverPerDay,
 ];
 
 export interface CheckRosterInput {
@@ -34,6 +35,8 @@ export interface CheckRosterInput {
   lines: readonly ShiftLine[];
   assignments: readonly RosterAssignment[];
   agents: readonly Agent[];
+  /** The plan's dates: the in-house daily cover (pools[].minAgentsPerDay) is checked on them. */
+  dates?: readonly string[];
 }
 
 /** Every violation of every rule, sorted by date, rule and person. */
@@ -45,6 +48,8 @@ export function checkRoster(input: CheckRosterInput, rules: readonly RosterRule[
     nightShifts: nightShiftNames(input.config),
     limits: input.config.roster,
     overtimeCaps: overtimeCaps(input.config.pools ?? []),
+    minCover: new Map((input.config.pools ?? []).filter((p) => p.kind === 'inhouse').map((p) => [p.name, p.minAgentsPerDay])),
+    dates: input.dates ?? [],
   };
   const out = rules.flatMap((rule) => rule.check(ctx));
   return out.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.rule !== b.rule ? (a.rule < b.rule ? -1 : 1) : a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));

@@ -18,6 +18,8 @@ export interface Agent {
   maxDaysPerWeek: number;
   /** Leave and other unavailable dates, sorted, unique (`YYYY-MM-DD`). */
   unavailable: string[];
+  /** First day of employment (training starts), `YYYY-MM-DD`: the plan counts an agent still ramping up at their productive share. */
+  hired?: string;
 }
 
 /** Who fills a seat: a named agent, a vendor seat, or nobody. */

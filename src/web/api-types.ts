@@ -92,6 +92,15 @@ export interface PlanRequest {
   strict?: boolean;
   /** Makes the run a shift design (`peakshift design-shifts`): NEW-CONFIG.json and design.md. */
   design?: DesignRequest;
+  /** Makes the run a capacity plan (`peakshift capacity`): the capacity folder's files. */
+  capacity?: CapacityRequest;
+}
+
+/** Options of a capacity plan run (`--from`, `--until`, `--quantile`). */
+export interface CapacityRequest {
+  from: string;
+  until: string;
+  quantile?: 'p50' | 'p90';
 }
 
 /** Options of a shift design run; unset ones follow the config's `design` section. */

@@ -17,6 +17,7 @@ import { parseScenarioFile, parseSweep, prepareWhatIf, runWhatIf, type ScenarioF
 import { designMarkdown, designRequirement, designShifts, newConfigJson } from '../design';
 import type { DesignRequest, JobProgress, NamedText } from './api-types';
 import type { PlanFile, PlanInputs, PlanOutput, ProgressFn } from './queue';
+import { runCapacityJob } from './capacity-job';
 
 /**
  * A scenario file as the page sends it: the file's format, where `base` may be
@@ -161,6 +162,7 @@ async function runReplanJob(inputs: PlanInputs, replan: NonNullable<PlanInputs['
 export async function runPlanJob(inputs: PlanInputs, onProgress: ProgressFn): Promise<PlanOutput> {
   onProgress({ stage: 'parse', fraction: 0.02 });
   if (inputs.design) return runDesignJob(inputs, inputs.design, onProgress);
+  if (inputs.capacity) return runCapacityJob(inputs, inputs.capacity, onProgress);
   if (inputs.replan) return runReplanJob(inputs, inputs.replan, onProgress);
   return inputs.scenarios ? runWhatIfJob(inputs, inputs.scenarios, onProgress) : runPlanFolderJob(inputs, onProgress);
 }

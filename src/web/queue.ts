@@ -5,7 +5,7 @@
  * out (`keepFinished`), so the page can download them.
  */
 import { randomUUID } from 'node:crypto';
-import type { ApiError, DesignRequest, JobProgress, JobState, JobView, NamedText } from './api-types';
+import type { ApiError, CapacityRequest, DesignRequest, JobProgress, JobState, JobView, NamedText } from './api-types';
 import { HttpError, toHttpError } from './http';
 
 export interface PlanInputs {
@@ -16,6 +16,8 @@ export interface PlanInputs {
   scenarios?: NamedText;
   /** Present for a shift design run (plan-job.ts runDesignJob). */
   design?: DesignRequest;
+  /** Present for a capacity plan (capacity-job.ts). */
+  capacity?: CapacityRequest;
   /** Present for a re-plan (`history` then holds the actuals so far): the hour it is now and the plan folder's files. */
   replan?: { now: string; plan: PlanFile[] };
   /** Unfilled roster seats fail the run (`plan --strict`). */

@@ -9,7 +9,8 @@ import { parseAgents } from '../io/agents';
 import { loadConfigText, parseJsonText } from '../io/config';
 import { parseHistory } from '../io/history';
 import { summarizeHistory } from '../report/history';
-import type { DesignRequest, HistoryView, NamedText } from './api-types';
+import type { CapacityRequest, DesignRequest, HistoryView, NamedText } from './api-types';
+import { capacityRequest } from './capacity-job';
 import { badRequest, toHttpError } from './http';
 import { parseWebScenarios } from './plan-job';
 import { dailyTotals, historyEvents } from './view';
@@ -30,6 +31,7 @@ export interface CheckedPlanRequest {
   agents?: NamedText;
   scenarios?: NamedText;
   design?: DesignRequest;
+  capacity?: CapacityRequest;
   /** Unfilled roster seats fail the run (`plan --strict`). */
   strict?: boolean;
   /** The config's time zone, which the history is read in. */
@@ -108,6 +110,7 @@ function planRequest(text: string): CheckedPlanRequest {
   const agents = namedText(request.agents, 'agents');
   const scenarios = namedText(request.scenarios, 'scenarios');
   const design = designRequest(request.design);
+  const capacity = capacityRequest(request.capacity);
   if (request.strict !== undefined && typeof request.strict !== 'boolean') throw badRequest(`strict: expected true or false, got ${JSON.stringify(request.strict)}`, 'strict');
   // Refuse bad inputs now, with the CLI's messages, rather than after waiting in the queue.
   const parsed: Config = checked('config', () => loadConfigText(config.text, config.file));
@@ -121,6 +124,7 @@ function planRequest(text: string): CheckedPlanRequest {
     ...(agents ? { agents } : {}),
     ...(scenarios ? { scenarios } : {}),
     ...(design ? { design } : {}),
+    ...(capacity ? { capacity } : {}),
     ...(request.strict === true ? { strict: true } : {}),
     timezone: parsed.timezone,
   };

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { withCpuBurners } from '../helpers/load';
 import { runCli, type CliResult } from '../helpers/cli';
 import { repoRoot, tempDir, tempFile } from '../helpers/paths';
 import { parseConfig } from '../../src/config';
@@ -39,7 +40,9 @@ let xlsx: Buffer | undefined;
 
 beforeAll(async () => {
   out = path.join(tempDir(), 'plan');
-  run = await runCli(['plan', '--config', configFile, '--history', data('inquiries.csv'), '--agents', data('agents.csv'), '--start', '2026-11-10', '--end', '2026-11-12', '--out-dir', out]);
+  // Beside two CPU-burning processes: the golden folder was written on a quiet machine, so equal
+  // bytes below also show that no figure depends on the machine's speed or load.
+  run = await withCpuBurners(2, () => runCli(['plan', '--config', configFile, '--history', data('inquiries.csv'), '--agents', data('agents.csv'), '--start', '2026-11-10', '--end', '2026-11-12', '--out-dir', out]));
   files = new Map(fs.existsSync(out) ? listFiles(out).filter((f) => f !== 'roster.xlsx').map((f) => [f, fs.readFileSync(path.join(out, f), 'utf8')]) : []);
   xlsx = fs.existsSync(path.join(out, 'roster.xlsx')) ? fs.readFileSync(path.join(out, 'roster.xlsx')) : undefined;
 }, 120_000);
@@ -223,6 +226,7 @@ describe('plan errors', () => {
     await fails(['--demand', demand, '--quantile', 'p75'], 2, 'error: --quantile: expected p50 or p90, got "p75"');
     await fails(['--demand', demand, '--solver', 'cplex'], 2, 'error: --solver: expected highs or jslp, got "cplex"');
     await fails(['--demand', demand, '--time-limit', '0'], 2, 'error: --time-limit: expected a positive number of seconds, got "0"');
+    await fails(['--demand', demand, '--accept-gap', '1.5'], 2, 'error: --accept-gap: expected a relative gap from 0 to 1 (0.02 = 2%), got "1.5"');
     const { horizon: _horizon, ...noHorizon } = sampleConfig;
     void _horizon;
     const cfg = tempFile('config.json', JSON.stringify(noHorizon));
@@ -242,6 +246,15 @@ describe('plan errors', () => {
       'error: outsourcing.min 0.6 (scope day) needs vendor hours in 2026-11-10, but no vendor can work then (vendor-a: availableFrom 2026-11-11, vendor-b: availableFrom 2026-11-11) (lower outsourcing.min, widen the scope, or make a vendor available earlier)',
     );
     expect(r.code).toBe(3);
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+
+  it('exits 4 with one line when a solve reaches the safety time limit before its gap, and writes nothing', async () => {
+    const dir = path.join(tempDir(), 'out');
+    const r = await runCli(['plan', '--config', configFile, '--demand', demand, '--start', '2026-11-10', '--end', '2026-11-12', '--time-limit', '0.000001', '--out-dir', dir]);
+    expect(r.stderr).toMatch(/^error: the plan solve stopped at the safety time limit of 0\.000001 s with (no answer found|a proven gap of \d+\.\d\d%) \(asked 0\.50%\) after \d+\.\d s; nothing was written \(raise --time-limit \(solver\.timeLimitSeconds\)(, or pass --accept-gap [\d.]+ to write it marked as above the asked gap|, or plan a shorter horizon)\)\n$/);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toBe('');
     expect(fs.existsSync(dir)).toBe(false);
   });
 

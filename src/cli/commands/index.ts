@@ -12,6 +12,7 @@ import * as whatif from './whatif';
 import * as designShifts from './design-shifts';
 import * as serve from './serve';
 import * as worker from './worker';
+import * as capacity from './capacity';
 
 type AnyCommand = CommandModule<object, object>;
 
@@ -30,6 +31,7 @@ export const commands: AnyCommand[] = [
   register(replan),
   register(whatif),
   register(designShifts),
+  register(capacity),
   register(simulate),
   register(serve),
   register(worker),

@@ -6,7 +6,7 @@ import type { Config } from '../../config';
 import { checkForecastWindow } from '../../domain/limits';
 import { checkOutputFolder, planFolderFiles, readAgents, readConfig, readForecastCsv, readHistory, readRequirementsCsv, writeFolderAtomic } from '../../io';
 import { runPipeline, type PipelineResult, type PipelineSource } from '../../pipeline';
-import { checkPlanSize, type PlanSizeNames } from '../../plan';
+import { checkPlanSize, whyText, type PlanSizeNames } from '../../plan';
 import { tr, translateMessage, type Lang } from '../../domain/i18n';
 import { LANG_OPTION, resolveLang } from '../lang';
 import { grouped, money } from '../../report/format';
@@ -51,8 +51,8 @@ export function builder(yargs: Argv): Argv<PlanArgs> {
     .option('start', { type: 'string', describe: 'First date to plan, YYYY-MM-DD (default: config horizon.start)' })
     .option('end', { type: 'string', describe: 'Last date to plan, YYYY-MM-DD (default: config horizon.end)' })
     .option('quantile', { type: 'string', describe: 'Demand to size for: p50 or p90 (default: config forecast.quantile)' })
-    .option('time-limit', { type: 'number', describe: 'Safety limit of each solve in seconds (default: config solver.timeLimitSeconds); a solve that reaches it before its gap stops the run with exit 4' })
-    .option('accept-gap', { type: 'number', describe: 'Write a plan a solve stopped at the time limit when its proven relative gap is at most this (e.g. 0.02); the plan is marked everywhere' })
+    .option('time-limit', { type: 'number', describe: 'Safety limit of each solve, seconds (exit 4 when reached)' })
+    .option('accept-gap', { type: 'number', describe: 'Write a plan stopped by --time-limit if its proven gap is at most this, marked' })
     .option('solver', { type: 'string', describe: 'MIP solver: highs or jslp (default: config solver.name)' })
     .option('out-dir', { type: 'string', demandOption: true, describe: 'Plan folder to write (replaced atomically, and only when peakshift wrote it)' })
     .option('force', { type: 'boolean', default: false, describe: 'Replace --out-dir even when peakshift did not write it' })
@@ -128,7 +128,7 @@ export function planReport(run: PipelineResult, outDir: string, lang: Lang = 'en
   lines.push(s.shortfall.hoursShort > 0 ? t('outShortHours', { hours: s.shortfall.hoursShort, agentHours: s.shortfall.agentHours.toFixed(2) }) : t('outNoShortHours'));
   if (s.shortfall.belowFloorAgentHours > 0) lines.push(t('outBelowFloor', { agentHours: s.shortfall.belowFloorAgentHours.toFixed(2), hours: s.shortfall.hoursBelowFloor }));
   for (const e of run.summary.shortage.explanations.slice(0, 3)) {
-    lines.push(t('outWhyShort', { hours: `${hourForPeople(e.from)}${e.to !== e.from ? `..${e.to.slice(11)}` : ''}`, queues: e.queues.join('+'), why: e.why }));
+    lines.push(t('outWhyShort', { hours: `${hourForPeople(e.from)}${e.to !== e.from ? `..${e.to.slice(11)}` : ''}`, queues: e.queues.join('+'), why: whyText(lang, e, s.currency) }));
   }
   const at = run.service.lowestAt;
   lines.push(t('outLowestSl', { value: run.service.lowest === null ? t('notAvailable') : `${pct(run.service.lowest)}${at ? (lang === 'zh' ? `（${hourForPeople(at.timestamp)} ${at.queue}）` : ` (${hourForPeople(at.timestamp)} ${at.queue})`) : ''}` }));

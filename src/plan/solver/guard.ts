@@ -42,9 +42,10 @@ export function guardSolver(solver: MipSolver, acceptGap: number | undefined, ac
     async solve(model: MipModel, options: MipOptions): Promise<MipResult> {
       const result = await solver.solve(model, options);
       if (provenEnough(result)) return result;
+      const asked = options.askedGap ?? options.relativeGap;
       const reached = result.status === 'feasible' && Number.isFinite(result.gap) ? result.gap : null;
       if (acceptGap !== undefined && reached !== null && reached <= acceptGap + 1e-12) {
-        accepted.push({ what: what(), gap: reached, asked: options.relativeGap, accepted: acceptGap });
+        accepted.push({ what: what(), gap: reached, asked, accepted: acceptGap });
         return result;
       }
       const byTime = result.limit === 'time';
@@ -55,9 +56,9 @@ export function guardSolver(solver: MipSolver, acceptGap: number | undefined, ac
           ? 'raise --time-limit (solver.timeLimitSeconds), or plan a shorter horizon'
           : `raise --time-limit (solver.timeLimitSeconds), or pass --accept-gap ${Math.ceil(reached * 1000) / 1000} to write it marked as above the asked gap`;
       throw new GapNotReachedError(
-        `the ${what()} solve ${stop} with ${found} (asked ${percent(options.relativeGap)}) after ${result.seconds.toFixed(1)} s; nothing was written`,
+        `the ${what()} solve ${stop} with ${found} (asked ${percent(asked)}) after ${result.seconds.toFixed(1)} s; nothing was written`,
         reached,
-        options.relativeGap,
+        asked,
         result.seconds,
         hint,
       );

@@ -4,16 +4,18 @@
  * gap come from HiGHS's info values (`mip_dual_bound`, `mip_gap`) of a
  * persistent model, since the one-shot `solve()` result carries neither.
  */
-import highsLoader, { type Highs } from 'highs';
+import type { Highs } from 'highs';
 import { SolverError } from '../../domain';
 import { toLpText } from './lpText';
 import type { MipModel, MipOptions, MipResult, MipSolver, MipStatus } from './model';
 
 let loading: Promise<Highs> | undefined;
 
-/** Load the WASM runtime once per process; later calls reuse it. */
+/** Load the WASM runtime once per process, on the first solve (not at start-up); later calls reuse it. */
 function loadHighs(): Promise<Highs> {
-  loading ??= highsLoader();
+  // A plain require (resolves the same way compiled and from sources), deferred to the first solve.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loading ??= (require('highs') as typeof import('highs')).default();
   return loading;
 }
 

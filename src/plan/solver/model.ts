@@ -61,6 +61,8 @@ export interface MipOptions {
   maxNodes?: number;
   /** What this solve is, for the solve record (`plan, breaks relaxed`); adapters ignore it. */
   label?: string;
+  /** The gap the user asked, when this solve asks a share of it (a stage of a two-stage solve); for messages. */
+  askedGap?: number;
 }
 
 /**

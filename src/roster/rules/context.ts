@@ -13,6 +13,10 @@ export interface RuleContext {
   limits: RosterConfig;
   /** In-house pool → overtime hours an agent may work in any 7 days (0 without overtime). */
   overtimeCaps: ReadonlyMap<string, number>;
+  /** In-house pool → agents who must work every date of `dates` (pools[].minAgentsPerDay). */
+  minCover: ReadonlyMap<string, number>;
+  /** The plan's dates (the daily cover rule is checked on these; empty: not checked). */
+  dates: readonly string[];
 }
 
 export interface Violation {

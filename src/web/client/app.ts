@@ -7,6 +7,7 @@ import { applyLabels, hasKey, lang, msg, setLang, t, tv, type Key, type Lang } f
 import { get, initSettings, queuesForHistory, renderSettings, set, type Json } from './settings.js';
 import { initDesign } from './design.js';
 import { initToday, relabelToday, setTodayPlan } from './today.js';
+import { initCapacity } from './capacity.js';
 import { comparisonTable, whatIfDownloads, type ComparisonView } from './whatif.js';
 
 interface State {
@@ -118,6 +119,7 @@ function routeError(error: unknown): void {
   const e = error instanceof ApiFailure ? error.error : { code: 'internal', message: String(error) };
   if (e.field === 'history' || e.field === 'agents') showError(e.field === 'agents' ? 'agents-error' : 'history-error', 'historyError', e);
   else if (e.field === 'scenarios') showError('whatif-run-error', 'runError', e);
+  else if (e.field === 'capacity') showError('capacity-run-error', 'runError', e);
   else if (e.field === 'config' || e.code === 'config') {
     showError('config-error', 'configError', e);
     markInvalid(e.path);
@@ -339,7 +341,7 @@ async function runJob(extra: Record<string, unknown>, prefix: string, buttonId: 
       renderProgress(job, prefix);
     }
     if (job.state === 'failed' && job.error) {
-      routeError(new ApiFailure(400, job.error.field ? job.error : { ...job.error, field: prefix === 'whatif-' ? 'scenarios' : undefined }));
+      routeError(new ApiFailure(400, job.error.field ? job.error : { ...job.error, field: prefix === 'whatif-' ? 'scenarios' : prefix === 'capacity-' ? 'capacity' : undefined }));
       return null;
     }
     return job;
@@ -681,6 +683,7 @@ function start(): void {
   });
   initSettings({ config: () => state.config, onChange: configChanged });
   initToday();
+  initCapacity({ runJob, agents: () => state.agents ?? null });
   setAgents(null);
   syncRunButtons();
   ($('scenarios-json') as HTMLTextAreaElement).value = JSON.stringify(EXAMPLE_SCENARIOS, null, 2);
