@@ -26,6 +26,7 @@ export interface FieldDoc {
 export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   timezone: { text: 'local time of the history, the plan and every export', type: 'IANA time zone' },
   currency: { text: 'currency of every cost, shown in the reports' },
+  shop: { text: 'the shop or team the plan is for, printed at the top left of every page of roster.xlsx (see [roster.xlsx](roster.md#rosterxlsx))', default: 'unset' },
   language: { text: 'language of report.html, summary.md, roster.xlsx and the printed summaries; `--lang` overrides (see [Language](language.md#language-中文))', default: 'the system locale, else `en`' },
   horizon: { text: 'the dates to plan, inclusive, at most 92 days; `--start` and `--end` override', default: 'none: give `--start` and `--end`' },
   'horizon.start': { text: 'first date to plan', type: '`YYYY-MM-DD`, 1901-2099' },

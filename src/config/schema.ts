@@ -400,6 +400,8 @@ export const configSchema = z.strictObject({
   currency: z.string({ error: 'expected a currency code' }).regex(/^[A-Z]{3}$/, { error: 'expected a 3-letter currency code' }).default('CNY'),
   /** Language of the files and summaries for people (`--lang` wins); unset: the system locale, else English. */
   language: z.enum(['en', 'zh'], { error: 'expected en or zh' }).optional(),
+  /** The shop or team the plan is for, printed in roster.xlsx's page headers. */
+  shop: z.string({ error: 'expected a shop name' }).trim().min(1, { error: 'expected a shop name of 1-80 characters' }).max(80, { error: 'expected a shop name of 1-80 characters' }).optional(),
   horizon: z.strictObject({ start: date, end: date }).optional(),
   queues: z.array(queueSchema, { error: 'expected a list of queues' }).min(1, { error: 'expected at least one queue' }).default(() => [queueSchema.parse({ name: 'inquiries' })]),
   /** Share of scheduled time not spent handling inquiries (breaks, training, meetings). */
