@@ -9,7 +9,7 @@ import * as path from 'node:path';
 const SRC = path.resolve(__dirname, '../src');
 
 /** Pipeline order: a module may import from its own stage and from earlier ones. */
-const ORDER = ['domain', 'types', 'config', 'calendar', 'forecast', 'staffing', 'plan', 'roster', 'report', 'capacity', 'pipeline', 'design', 'starter', 'replan', 'scenario', 'io', 'jobs', 'web', 'queue', 'cli'];
+const ORDER = ['domain', 'types', 'config', 'calendar', 'forecast', 'staffing', 'plan', 'roster', 'report', 'capacity', 'pipeline', 'design', 'starter', 'replan', 'scenario', 'replay', 'io', 'jobs', 'web', 'queue', 'cli'];
 /** The two faces that hand out jobs (src/jobs) sit side by side: neither imports the other, so the broker's worker needs none of the web server's files. */
 const SIBLINGS: ReadonlyArray<readonly [string, string]> = [['web', 'queue']];
 const ROOT_FILES: Record<string, string> = { 'pipeline.ts': 'pipeline', 'index.ts': 'cli' };

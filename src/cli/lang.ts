@@ -1,7 +1,7 @@
 /** `--lang zh|en`: the language of the files and summaries for people. */
 import type { Argv } from 'yargs';
 import { UsageError } from '../domain';
-import { isLang, langFromLocale, type Lang } from '../domain/i18n';
+import { isLang, langFromLocale, tr, translateMessage, type Lang } from '../domain/i18n';
 
 export const LANG_OPTION = {
   type: 'string',
@@ -20,4 +20,29 @@ export function resolveLang(option: unknown, configLanguage: Lang | undefined, e
     return text;
   }
   return configLanguage ?? langFromLocale(env);
+}
+
+/**
+ * The language of a command line before it is parsed (for its errors): a valid
+ * `--lang zh|en` (the last one), else the system locale. The config's
+ * `language` is not known yet when the config is what failed.
+ */
+export function langOfArgv(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): Lang {
+  let found: Lang | undefined;
+  argv.forEach((arg, i) => {
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (value !== undefined && isLang(value)) found = value;
+  });
+  return found ?? langFromLocale(env);
+}
+
+/** `error: <message> (<hint>)` in `lang`: the message and the hint each translated where the catalogue knows them. */
+export function errorText(lang: Lang, message: string, hint?: string): string {
+  const body = translateMessage(lang, message);
+  return tr(lang, 'errorLine', { message: hint ? tr(lang, 'withHint', { message: body, hint: translateMessage(lang, hint) }) : body });
+}
+
+/** A line `usageLine` wrote (`error: ...`) in `lang`. */
+export function localizedErrorLine(lang: Lang, line: string): string {
+  return line.startsWith('error: ') ? errorText(lang, line.slice('error: '.length)) : line;
 }

@@ -6,16 +6,15 @@ import yargs from 'yargs';
 import { PlannerError, UsageError } from '../domain';
 import { commands } from './commands';
 import { setRawArgv } from './options';
+import type { Lang } from '../domain/i18n';
+import { errorText, langOfArgv, localizedErrorLine } from './lang';
 import { printError, setOutput, setQuiet, type CliOutput } from './output';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const VERSION: string = (require('../../package.json') as { version: string }).version;
 
-function errorLine(error: unknown, debug: boolean): { line: string; exitCode: number } {
-  if (error instanceof PlannerError) {
-    const hint = error.hint ? ` (${error.hint})` : '';
-    return { line: `error: ${error.message}${hint}`, exitCode: error.exitCode };
-  }
+function errorLine(error: unknown, debug: boolean, lang: Lang): { line: string; exitCode: number } {
+  if (error instanceof PlannerError) return { line: errorText(lang, error.message, error.hint), exitCode: error.exitCode };
   const err = error instanceof Error ? error : new Error(String(error));
   const detail = debug ? `\n${err.stack ?? ''}` : ' (this is a bug in peakshift; run with --debug for details)';
   return { line: `error: ${err.message.split('\n')[0]}${detail}`, exitCode: 1 };
@@ -51,6 +50,7 @@ export function usageLine(message: string, argv: readonly string[]): string {
 export async function main(argv: string[], output?: CliOutput): Promise<number> {
   const previous = output ? setOutput(output) : undefined;
   const debug = argv.includes('--debug');
+  const lang = langOfArgv(argv);
   setQuiet(argv.includes('--quiet') || argv.includes('-q'));
   setRawArgv(argv);
   let usageFailure: string | undefined;
@@ -88,16 +88,16 @@ export async function main(argv: string[], output?: CliOutput): Promise<number> 
     }
     void parsed;
     if (usageFailure !== undefined) {
-      printError(usageLine(usageFailure, argv));
+      printError(localizedErrorLine(lang, usageLine(usageFailure, argv)));
       return 2;
     }
     return helpOrVersion ? 0 : 0;
   } catch (error) {
     if (usageFailure !== undefined) {
-      printError(usageLine(usageFailure, argv));
+      printError(localizedErrorLine(lang, usageLine(usageFailure, argv)));
       return 2;
     }
-    const { line, exitCode } = errorLine(error, debug);
+    const { line, exitCode } = errorLine(error, debug, lang);
     printError(line);
     return exitCode;
   } finally {

@@ -1,3 +1,5 @@
+import { tr, translateMessage, type Lang } from '../domain/i18n';
+
 /**
  * Where commands print. `main` points these at the process streams; tests
  * point them at buffers to run commands in-process.
@@ -41,8 +43,9 @@ export function info(text: string): void {
   if (!quiet) current.stderr(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-export function warn(text: string): void {
-  current.stderr(`warning: ${text}\n`);
+/** A warning on stderr; in `lang`, with the message translated where the catalogue knows it. */
+export function warn(text: string, lang: Lang = 'en'): void {
+  current.stderr(`${tr(lang, 'warningLine', { message: translateMessage(lang, text) })}\n`);
 }
 
 export function printError(text: string): void {

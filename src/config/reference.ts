@@ -26,6 +26,7 @@ export interface FieldDoc {
 export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   timezone: { text: 'local time of the history, the plan and every export', type: 'IANA time zone' },
   currency: { text: 'currency of every cost, shown in the reports' },
+  shop: { text: 'the shop or team the plan is for, printed at the top left of every page of roster.xlsx (see [roster.xlsx](roster.md#rosterxlsx))', default: 'unset' },
   language: { text: 'language of report.html, summary.md, roster.xlsx and the printed summaries; `--lang` overrides (see [Language](language.md#language-中文))', default: 'the system locale, else `en`' },
   horizon: { text: 'the dates to plan, inclusive, at most 92 days; `--start` and `--end` override', default: 'none: give `--start` and `--end`' },
   'horizon.start': { text: 'first date to plan', type: '`YYYY-MM-DD`, 1901-2099' },
@@ -133,6 +134,7 @@ export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   'calendar.holidays[].kind': { text: '`holiday`: the volume changes around it; `closed`: nothing is answered that day; `event`: learned by name only' },
   forecast: { text: 'the forecast the staffing is sized for', expert: true },
   'forecast.quantile': { text: '`p50`: the expected volume; `p90`: a volume exceeded one hour in ten' },
+  'forecast.hedge': { text: "price lost service by its expectation over the forecast band instead of at the sizing quantile (the floor stays on the quantile); see [Replay](replay.md) for why the default is off", default: '`false`' },
   costPerLostInquiry: {
     text: "price of one inquiry not answered within its queue's target time (lost sales, refunds, the shop's rating); the plan weighs it against the cost of staffing",
     default: '`10`',

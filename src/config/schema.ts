@@ -260,6 +260,13 @@ export const calendarSchema = z.strictObject({
 export const forecastSchema = z.strictObject({
   /** Which forecast quantile the staffing sizes for. */
   quantile: z.enum(['p50', 'p90'], { error: 'expected p50 or p90' }).default('p50'),
+  /**
+   * Price lost service by its expectation over the forecast's band (p10-p90)
+   * instead of at the sized quantile alone; the hourly floor stays on `quantile`.
+   * Unset means false, and stays out of the parsed config (plan folders' config.json
+   * stays as it was).
+   */
+  hedge: z.boolean({ error: 'expected true or false' }).optional(),
 });
 
 export const rosterSchema = z.strictObject({
@@ -402,6 +409,8 @@ export const configSchema = z.strictObject({
   currency: z.string({ error: 'expected a currency code' }).regex(/^[A-Z]{3}$/, { error: 'expected a 3-letter currency code' }).default('CNY'),
   /** Language of the files and summaries for people (`--lang` wins); unset: the system locale, else English. */
   language: z.enum(['en', 'zh'], { error: 'expected en or zh' }).optional(),
+  /** The shop or team the plan is for, printed in roster.xlsx's page headers. */
+  shop: z.string({ error: 'expected a shop name' }).trim().min(1, { error: 'expected a shop name of 1-80 characters' }).max(80, { error: 'expected a shop name of 1-80 characters' }).optional(),
   horizon: z.strictObject({ start: date, end: date }).optional(),
   queues: z.array(queueSchema, { error: 'expected a list of queues' }).min(1, { error: 'expected at least one queue' }).max(MAX_CONFIG_QUEUES, most(MAX_CONFIG_QUEUES, 'queues')).default(() => [queueSchema.parse({ name: 'inquiries' })]),
   /** Share of scheduled time not spent handling inquiries (breaks, training, meetings). */

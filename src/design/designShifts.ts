@@ -191,6 +191,10 @@ export async function designShifts(input: DesignInput): Promise<DesignResult> {
   const poolUsed = new Map<string, number>();
   const extend = (ctx: PlanContext): void => {
     const { builder } = ctx;
+    // The model may be built more than once (with allowShort, a second time with priced floors): each
+    // build has its own variables.
+    used.clear();
+    poolUsed.clear();
     for (const shift of ctx.config.shifts) used.set(shift.name, builder.addVariable(`shiftUsed[${shift.name}]`, { upper: 1, integer: true, cost: TYPE_TIE_COST }));
     // One row per shift, pool and day: the pool's agents on the shift that day are at most
     // used[t,p] x the most that pool can put on one day (its daily cap, headcount, or the

@@ -71,6 +71,18 @@ export interface RequirementCell {
    * requirements read from older files: the planner then sizes it itself.
    */
   floorAgents?: number;
+  /**
+   * The volumes the hour may bring, with their probabilities (`forecast.hedge`):
+   * the plan prices lost service by its expectation over them instead of at
+   * `inquiries`. Absent: priced at `inquiries`.
+   */
+  outcomes?: VolumeOutcome[];
+}
+
+/** One possible volume of a queue-hour and its probability. */
+export interface VolumeOutcome {
+  inquiries: number;
+  weight: number;
 }
 
 export interface QueueRequirement {

@@ -12,8 +12,8 @@ import type { Config } from '../config';
 import { describeValue, InputError, type Demand, type Requirement, type ShiftLine } from '../domain';
 import type { AcceptedGap, CoverageRow, PlanSummary, ShortageExplanation } from '../plan';
 import type { HourlyService } from '../pipeline';
-import { tr, type Lang } from '../domain/i18n';
-import { buildReportModel, renderReportHtml, renderSummaryMarkdown, rosterExportFiles, type Kpi } from '../report';
+import { tr, translateMessage, type Lang } from '../domain/i18n';
+import { buildReportModel, hourForPeople, renderReportHtml, renderSummaryMarkdown, rosterExportFiles, type Kpi, type ReportInput, type ReportModel } from '../report';
 import type { Agent, Roster } from '../roster';
 import { formatAgentsCsv } from './agents';
 import { csvCell, fixedDigits } from '../report/format';
@@ -93,6 +93,12 @@ export interface PlanFolderInput {
   lang?: Lang;
   /** Start the CSVs meant for people (roster.csv, roster-grid.csv, vendors/*.csv) with a UTF-8 BOM, so Excel reads Chinese names (default true). */
   bom?: boolean;
+  /**
+   * Other languages to write the files for people in as well, under `<lang>/`
+   * (`zh/report.html`, `zh/summary.md`, `zh/roster.xlsx`): the web page offers
+   * the downloads in the language it shows.
+   */
+  alsoLangs?: readonly Lang[];
 }
 
 /** The CSVs people open in Excel: they carry the BOM (see PlanFolderInput.bom). */
@@ -126,14 +132,43 @@ export async function planFolderFiles(input: PlanFolderInput, prefix = ''): Prom
   files.set(at('shifts.csv'), formatShiftsCsv(input.plan.lines));
   files.set(at('coverage.csv'), formatCoverageCsv(input.plan.coverage, input.service.levels));
   files.set(at('summary.json'), `${JSON.stringify(input.summary, null, 2)}\n`);
+  const report = reportInput(input, lang);
+  const main = buildReportModel(report);
+  if (input.roster) {
+    const bom = input.bom ?? true;
+    for (const [name, text] of rosterExportFiles({ ...report, roster: input.roster }, main)) files.set(at(name), bom && isPeopleCsv(name) ? `${UTF8_BOM}${text}` : text);
+    if (input.agents) files.set(at('agents.csv'), formatAgentsCsv(input.agents));
+  } else {
+    files.set(at('summary.md'), renderSummaryMarkdown(main));
+    files.set(at('report.html'), renderReportHtml(main));
+  }
+  const workbook = (m: ReportModel): Promise<Buffer> =>
+    loadWorkbook().workbookBytes({ model: m, config: input.config, lines: input.plan.lines, coverage: input.plan.coverage, serviceLevels: input.service.levels, summary: input.plan.summary, roster: input.roster ?? null });
+  files.set(at('roster.xlsx'), await workbook(main));
+  for (const other of input.alsoLangs ?? []) {
+    if (other === lang) continue;
+    const m = buildReportModel(reportInput(input, other));
+    files.set(at(`${other}/summary.md`), renderSummaryMarkdown(m));
+    files.set(at(`${other}/report.html`), renderReportHtml(m));
+    files.set(at(`${other}/roster.xlsx`), await workbook(m));
+  }
+  return files;
+}
+
+/** What the report of a plan folder is made of, in `lang`. */
+function reportInput(input: PlanFolderInput, lang: Lang): ReportInput {
+  const lowest = input.service.lowest;
+  const lowestAt = input.service.lowestAt ? `${hourForPeople(input.service.lowestAt.timestamp)} ${input.service.lowestAt.queue}` : '';
   const extraKpis: Kpi[] = [
-    { label: tr(lang, 'kpiLowestSl'), value: input.service.lowest === null ? tr(lang, 'notAvailable') : `${pct(input.service.lowest)}${input.service.lowestAt ? ` (${input.service.lowestAt.timestamp} ${input.service.lowestAt.queue})` : ''}` },
+    lowest === null
+      ? { label: tr(lang, 'kpiLowestSl'), value: tr(lang, 'notAvailable') }
+      : { label: tr(lang, 'kpiLowestSl'), value: `${pct(lowest)}${lowestAt ? (lang === 'zh' ? `（${lowestAt}）` : ` (${lowestAt})`) : ''}`, amount: lowest, format: 'percent', ...(lowestAt ? { detail: lowestAt } : {}) },
   ];
-  if (input.service.abandonRate !== null) extraKpis.push({ label: tr(lang, 'kpiAbandon'), value: pct(input.service.abandonRate) });
+  if (input.service.abandonRate !== null) extraKpis.push({ label: tr(lang, 'kpiAbandon'), value: pct(input.service.abandonRate), amount: input.service.abandonRate, format: 'percent' });
   // A horizon after the holiday table was forecast on provisional holidays: the report says so, naming the years.
   const provisional = input.demand ? provisionalYears(input.config.calendar, input.plan.summary.horizon.start, input.plan.summary.horizon.end) : [];
   if (provisional.length > 0) extraKpis.push({ label: tr(lang, 'kpiHolidayCalendar'), value: tr(lang, 'holidayCalendarProvisional', { years: provisional.join(', '), year: provisional[0] as number }) });
-  const report = {
+  return {
     lang,
     config: input.config,
     lines: input.plan.lines,
@@ -141,23 +176,10 @@ export async function planFolderFiles(input: PlanFolderInput, prefix = ''): Prom
     summary: input.plan.summary,
     extraKpis,
     explanations: (input.summary as { shortage?: { explanations?: ShortageExplanation[] } }).shortage?.explanations ?? [],
-    warnings: ((input.summary as { acceptedGaps?: AcceptedGap[] }).acceptedGaps ?? []).map((a) => tr(lang, 'outAcceptedGap', { what: a.what, gap: pct2(a.gap), asked: pct2(a.asked), accepted: pct2(a.accepted) })),
+    warnings: ((input.summary as { acceptedGaps?: AcceptedGap[] }).acceptedGaps ?? []).map((a) => tr(lang, 'outAcceptedGap', { what: translateMessage(lang, a.what), gap: pct2(a.gap), asked: pct2(a.asked), accepted: pct2(a.accepted) })),
     ...(input.demand ? { demand: input.demand } : {}),
+    ...(input.roster ? { roster: input.roster } : {}),
   };
-  const model = buildReportModel(input.roster ? { ...report, roster: input.roster } : report);
-  if (input.roster) {
-    const bom = input.bom ?? true;
-    for (const [name, text] of rosterExportFiles({ ...report, roster: input.roster }, model)) files.set(at(name), bom && isPeopleCsv(name) ? `${UTF8_BOM}${text}` : text);
-    if (input.agents) files.set(at('agents.csv'), formatAgentsCsv(input.agents));
-  } else {
-    files.set(at('summary.md'), renderSummaryMarkdown(model));
-    files.set(at('report.html'), renderReportHtml(model));
-  }
-  files.set(
-    at('roster.xlsx'),
-    await loadWorkbook().workbookBytes({ model, config: input.config, lines: input.plan.lines, coverage: input.plan.coverage, serviceLevels: input.service.levels, summary: input.plan.summary, roster: input.roster ?? null }),
-  );
-  return files;
 }
 
 export interface PlanForSimulation {

@@ -57,13 +57,20 @@ async function scenarioFolderFiles(output: ScenarioJobOutput, files: Map<string,
 }
 
 /** Every file of the what-if output folder, by relative path. */
+/** comparison.md and comparison.html, the comparison for people, in `lang`. */
+export function comparisonFiles(run: WhatIfRun, lang: Lang): Map<string, string> {
+  return new Map([
+    ['comparison.md', comparisonMarkdown(run.comparison, run.curves, lang)],
+    ['comparison.html', comparisonHtml(run.comparison, run.scenarios.map((o) => o.result), run.curves, lang)],
+  ]);
+}
+
 export async function whatIfFiles(run: WhatIfRun, lang: Lang = 'en'): Promise<Map<string, string | Buffer>> {
   const files = new Map<string, string | Buffer>();
   for (const output of run.scenarios) await scenarioFolderFiles(output, files, lang);
   for (const { outputs } of run.sweeps) for (const output of outputs) await scenarioFolderFiles(output, files, lang);
   files.set('comparison.csv', comparisonCsv(run.comparison));
-  files.set('comparison.md', comparisonMarkdown(run.comparison, run.curves, lang));
-  files.set('comparison.html', comparisonHtml(run.comparison, run.scenarios.map((o) => o.result), run.curves, lang));
+  for (const [name, text] of comparisonFiles(run, lang)) files.set(name, text);
   run.curves.forEach((curve) => files.set(`sweep-${slug(curve.parameter)}.csv`, sweepCsv(curve)));
   return files;
 }

@@ -3,6 +3,7 @@ export * from './types';
 export * from './errors';
 export * from './plan';
 export * from './capacity';
+export * from './replay';
 export * from './files';
 export * from './run';
 export * from './orphans';

@@ -9,7 +9,7 @@ import { parseAgents } from '../io/agents';
 import { parseHistory } from '../io/history';
 import { loadConfigText, parseJsonText } from '../io/config';
 import { planFolderFiles } from '../io/plan-folder';
-import { whatIfFiles } from '../io/whatif';
+import { comparisonFiles, whatIfFiles } from '../io/whatif';
 import { checkReplanNow, parseReplanNow, planForReplan, replanFolderFiles } from '../io/replan';
 import { solverByName } from '../plan';
 import { replanDay } from '../replan';
@@ -18,6 +18,7 @@ import { parseScenarioFile, parseSweep, prepareWhatIf, runWhatIf, type ScenarioF
 import { designMarkdown, designRequirement, designShifts, newConfigJson } from '../design';
 import type { DesignRequest, JobProgress, NamedText, PlanInputs, PlanOutput, ProgressFn } from './types';
 import { runCapacityJob } from './capacity';
+import { runReplayJob } from './replay';
 import { filesOf } from './files';
 
 /**
@@ -57,8 +58,12 @@ async function runWhatIfJob(inputs: PlanInputs, scenarios: NamedText, onProgress
   });
   // One thread: the server runs one job at a time, in this process.
   const run = await runWhatIf(input, { jobs: 0, onProgress: (done, total) => onProgress({ stage: 'whatif', fraction: 0.1 + (0.9 * done) / Math.max(1, total) }) });
-  const files = await whatIfFiles(run, config.language ?? 'en');
+  const lang = config.language ?? 'en';
+  const files = await whatIfFiles(run, lang);
   files.set('scenarios.json', scenarios.text);
+  // The comparison in the other language too: the page's downloads follow its language switch.
+  const other = lang === 'zh' ? 'en' : 'zh';
+  for (const [name, text] of comparisonFiles(run, other)) files.set(`${other}/${name}`, text);
   return { files: filesOf(files), summary: run.comparison };
 }
 
@@ -98,7 +103,9 @@ async function runPlanFolderJob(inputs: PlanInputs, onProgress: ProgressFn): Pro
   const agents = inputs.agents ? parseAgents(inputs.agents.text, inputs.agents.file, config) : undefined;
   const run = await runPipeline({ config, source: { kind: 'history', history }, sourceFile: inputs.history.file, start, end, ...(agents ? { agents } : {}), ...(inputs.strict ? { strict: true } : {}), onProgress: (p) => onProgress(webProgress(p)) });
   onProgress({ stage: 'report', fraction: 0.95 });
-  const files = await planFolderFiles({ lang: config.language ?? 'en', config, demand: run.demand, requirement: run.requirement, plan: run.plan, service: run.service, summary: run.summary, roster: run.roster?.roster ?? null, agents: agents ?? null });
+  const lang = config.language ?? 'en';
+  // The files for people in the other language too: the page's downloads follow its language switch.
+  const files = await planFolderFiles({ lang, alsoLangs: [lang === 'zh' ? 'en' : 'zh'], config, demand: run.demand, requirement: run.requirement, plan: run.plan, service: run.service, summary: run.summary, roster: run.roster?.roster ?? null, agents: agents ?? null });
   return { files: filesOf(files), summary: run.summary };
 }
 
@@ -145,6 +152,7 @@ export async function runPlanJob(inputs: PlanInputs, onProgress: ProgressFn): Pr
   onProgress({ stage: 'parse', fraction: 0.02 });
   if (inputs.design) return runDesignJob(inputs, inputs.design, onProgress);
   if (inputs.capacity) return runCapacityJob(inputs, inputs.capacity, onProgress);
+  if (inputs.replay) return runReplayJob(inputs, onProgress);
   if (inputs.replan) return runReplanJob(inputs, inputs.replan, onProgress);
   return inputs.scenarios ? runWhatIfJob(inputs, inputs.scenarios, onProgress) : runPlanFolderJob(inputs, onProgress);
 }

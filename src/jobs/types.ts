@@ -61,6 +61,8 @@ export interface PlanInputs {
   replan?: { now: string; plan: PlanFile[] };
   /** Unfilled roster seats fail the run (`plan --strict`). */
   strict?: boolean;
+  /** A replay of the horizon one year earlier (replay.ts). */
+  replay?: boolean;
 }
 
 export interface PlanFile {

@@ -55,7 +55,8 @@ export type BindingLimit =
   | { kind: 'vendorCap'; pool: string; dates: string[]; cap: number }
   | { kind: 'surgeCap'; pool: string; dates: string[]; cap: number }
   | { kind: 'outsourcingMax'; max: number; share: number }
-  | { kind: 'outsourcingMin'; min: number; share: number };
+  | { kind: 'outsourcingMin'; min: number; share: number }
+  | { kind: 'noShift'; hours: string[] };
 
 /**
  * What the re-solve found, in figures that add up: `extraStaffing` -
@@ -231,6 +232,8 @@ export function limitText(lang: Lang, limit: BindingLimit): string {
       return tr(lang, 'why_outsourcingMax', { share: `${(limit.share * 100).toFixed(1)}%`, max: `${(limit.max * 100).toFixed(0)}%` });
     case 'outsourcingMin':
       return tr(lang, 'why_outsourcingMin', { share: `${(limit.share * 100).toFixed(1)}%`, min: `${(limit.min * 100).toFixed(0)}%` });
+    case 'noShift':
+      return tr(lang, 'why_noShift', { hours: limit.hours.join(', ') });
   }
 }
 
@@ -254,6 +257,7 @@ export function whyText(lang: Lang, e: ShortageExplanation, currency: string): s
     case 'notPriced':
       return limits ? tr(lang, 'why_limits', { limits }) : tr(lang, 'why_notPriced');
     case 'cannotCover':
+      if (e.limits.some((l) => l.kind === 'noShift')) return tr(lang, 'why_cannotCoverAtAll', { limits });
       return limits ? tr(lang, 'why_cannotCoverLimits', { limits }) : tr(lang, 'why_cannotCover');
     case 'tie':
       return tr(lang, v.net >= 0 ? 'why_tieMore' : 'why_tieLess', { lever, cur, net: money2(v.net), tolerance: money2(v.tolerance) });
@@ -316,9 +320,13 @@ export async function explainShortage(config: Config, requirement: Requirement, 
     const dates: string[] = [];
     for (let d = addDays(firstDate, -1); d <= lastDate; d = addDays(d, 1)) dates.push(d);
     const limits = bindingLimits(config, plan, dates, availability);
+    // Hours no shift of any pool reaches: nothing can cover them.
+    const unreached = [...new Set(cluster.rows.map((r) => hourNumber(r.timestamp) - hourNumber(`${options.start}T00:00`)).filter((h) => (base.context.byHour[h] ?? []).length === 0))].map((h) => hourText(hourNumber(`${options.start}T00:00`) + h).slice(11));
+    if (unreached.length > 0) limits.unshift({ kind: 'noShift', hours: unreached });
     let fix: ShortageFix | null = null;
     let verdict: ShortageVerdict = options.notProven ? { kind: 'notProven' } : { kind: 'notPriced' };
-    if (c < maxPriced) {
+    if (unreached.length > 0) verdict = { kind: 'cannotCover' };
+    else if (c < maxPriced) {
       const force = new Set<string>();
       const startHour = hourNumber(`${options.start}T00:00`);
       for (const r of cluster.rows) {

@@ -12,7 +12,7 @@
  */
 import { breaksOf, breakStarts, DATE_RANGE_RE, DATE_RE, NIGHT_OK_END_HOUR, paidHoursOf, serviceFloorOf, type Config, type QueueConfig, type ShiftConfig } from '../config';
 import { occurrences, resolveEvents } from '../calendar';
-import { UsageError, addDays, dateFromDayNumber, dayNumber, hourKeyFromNumber, hourNumber, parseClockMinutes, type Requirement } from '../domain';
+import { UsageError, addDays, dateFromDayNumber, dayNumber, hourKeyFromNumber, hourNumber, parseClockMinutes, type Requirement, type VolumeOutcome } from '../domain';
 import { floorAgents } from '../staffing';
 
 /** One break of a shift start: its length and the whole-hour offsets from the shift start it may begin at. */
@@ -85,6 +85,8 @@ export interface Horizon {
   floors: number[][];
   /** Inquiries offered, [queue][hour]. */
   inquiries: number[][];
+  /** The volumes each queue-hour may bring (forecast.hedge), [queue][hour]; null: priced at `inquiries`. */
+  outcomes: Array<Array<VolumeOutcome[] | null>>;
 }
 
 export function isNightHour(hourOfDay: number, night: readonly [number, number]): boolean {
@@ -121,6 +123,7 @@ export function buildHorizon(config: Config, requirement: Requirement, start: st
   const required: number[][] = [];
   const floors: number[][] = [];
   const inquiries: number[][] = [];
+  const outcomes: Array<Array<VolumeOutcome[] | null>> = [];
   for (const rq of requirement.queues) {
     const qc = config.queues.find((q) => q.name === rq.name) ?? (requirement.queues.length === 1 && config.queues.length === 1 ? config.queues[0] : undefined);
     if (!qc) {
@@ -137,9 +140,11 @@ export function buildHorizon(config: Config, requirement: Requirement, start: st
     const req: number[] = [];
     const inq: number[] = [];
     const floor: number[] = [];
+    const band: Array<VolumeOutcome[] | null> = [];
     const level = serviceFloorOf(qc);
     for (let h = 0; h < hours; h++) {
       const cell = rq.cells[offset + h];
+      band.push(cell?.outcomes ?? null);
       const need = Math.max(0, cell?.agents ?? 0);
       const volume = Math.max(0, cell?.inquiries ?? 0);
       req.push(need);
@@ -149,6 +154,7 @@ export function buildHorizon(config: Config, requirement: Requirement, start: st
     required.push(req);
     inquiries.push(inq);
     floors.push(floor);
+    outcomes.push(band);
   }
 
   // Evenings before the start whose shifts still reach into the horizon (overtime included).
@@ -212,7 +218,7 @@ export function buildHorizon(config: Config, requirement: Requirement, start: st
       });
     });
   });
-  return { start, end, dates, firstHorizonDay: lookBack, firstHour, hours, starts, queues, required, floors, inquiries };
+  return { start, end, dates, firstHorizonDay: lookBack, firstHour, hours, starts, queues, required, floors, inquiries, outcomes };
 }
 
 /** The longest overtime extension any pool may add to a shift. */

@@ -138,6 +138,8 @@ export interface PlanContext {
   capacity: ReadonlyMap<number, PoolCapacity>;
   /** Vendor → the fewest seats to pay for (PlanModelOptions.seatsAtLeast). */
   seatsAtLeast: Readonly<Record<string, number>>;
+  /** Row index → the horizon hour it is about, for the rows of one hour (coverage, floor, routing, ...): windows.ts. */
+  rowHour: Map<number, number>;
 }
 
 export interface PlanModel {
@@ -226,6 +228,7 @@ export function buildPlanModel(config: Config, requirement: Requirement, start: 
     belowFloorFactor: options.belowFloorFactor ?? BELOW_FLOOR_FACTOR,
     forceCovered: options.forceCovered ?? new Set(),
     seatsAtLeast: options.seatsAtLeast ?? {},
+    rowHour: new Map(),
     capacity: new Map(inhouseCapacity.flatMap((c) => {
       const p = pools.findIndex((pool) => pool.name === c.pool);
       return p >= 0 ? [[p, c] as const] : [];

@@ -10,6 +10,7 @@ import { clean, readPlan, type PlanResult } from './solution';
 import { solverByName, type MipModel, type MipOptions, type MipResult, type MipSolver } from './solver';
 import type { PoolCapacity } from './constraints/inhouseAvailability';
 import { solvePlanModel } from './twoStage';
+import { solveByWindows, solvedByWindows } from './windows';
 
 export interface PlanOptions {
   start: string;
@@ -137,7 +138,9 @@ export async function planShifts(config: Config, requirement: Requirement, optio
   return read;
 
   async function solve(plan: PlanModel): Promise<MipResult> {
-    const result = options.repair ? await solveRepair(plan, options.repair) : await solvePlanModel(plan, solver, mipOptions);
+    // A long plain plan by window (windows.ts); a local re-plan, a repair or a design model as a whole.
+    const byWindows = !options.repair && !options.fix && !options.extend && !options.forceCovered && !options.warmStart && solvedByWindows(plan);
+    const result = options.repair ? await solveRepair(plan, options.repair) : byWindows ? await solveByWindows(plan, solver, mipOptions) : await solvePlanModel(plan, solver, mipOptions);
     if (result.status === 'noSolution') {
       throw new InfeasiblePlanError(
         `${solver.name} found no plan within its ${result.limit === 'nodes' ? `node limit of ${mipOptions.maxNodes ?? '?'}` : `time limit of ${mipOptions.timeLimitSeconds} s`} (${plan.mip.variables.length} variables, ${plan.mip.constraints.length} constraints)`,

@@ -103,8 +103,19 @@ function startOf(model: MipModel, values: readonly number[], keep: (index: numbe
  * choices, otherwise as it is. Returns one result for the whole model.
  */
 export async function solvePlanModel(plan: PlanModel, solver: MipSolver, options: MipOptions): Promise<MipResult> {
-  const model = plan.mip;
-  const breaks = new Set(breakChoiceVariables(plan));
+  return solveStaged({ mip: plan.mip, breaks: new Set(breakChoiceVariables(plan)), agents: new Set(plan.context.agents.map((a) => a.variable)) }, solver, options);
+}
+
+/** A plan model as the two stages see it: the break choices stage 1 relaxes, and the agent variables. */
+export interface StagedModel {
+  mip: MipModel;
+  breaks: ReadonlySet<number>;
+  agents: ReadonlySet<number>;
+}
+
+/** The two-stage solve of any plan model (the whole horizon's, or a window's: windows.ts). */
+export async function solveStaged(staged: StagedModel, solver: MipSolver, options: MipOptions): Promise<MipResult> {
+  const { mip: model, breaks } = staged;
   if (breaks.size === 0 || options.relativeGap < TWO_STAGE_MIN_GAP) return solver.solve(model, { ...options, label: options.label ?? 'plan' });
 
   const stage1 = await solver.solve(
@@ -148,7 +159,7 @@ export async function solvePlanModel(plan: PlanModel, solver: MipSolver, options
   // Whole breaks can leave an hour below its floor (or the plan above the gap) where fractional
   // breaks held it: let every start have one agent more or less than stage 1 gave it (seat counts
   // and vendor use follow), a small search around stage 1's plan.
-  const agentVars = new Set(plan.context.agents.map((a) => a.variable));
+  const agentVars = staged.agents;
   {
     const stage2b = await solver.solve(
       withVariables(model, (i) => {

@@ -4,16 +4,17 @@
  * report.html. Both renderers read the same model, so the page and the
  * Markdown show the same numbers as summary.json.
  */
+import { MAKEUP_WORKDAY, occurrences, resolveEvents } from '../calendar';
 import type { Config } from '../config';
-import { datesBetween, hourNumber, type Demand, type ShiftLine } from '../domain';
-import { eventName, poolKindName, pricingModelName, tr, type Lang, type TextKey } from '../domain/i18n';
+import { datesBetween, hourKeyFromNumber, hourNumber, type Demand, type ShiftLine } from '../domain';
+import { eventName, isTextKey, poolKindName, pricingModelName, tr, type Lang, type TextKey } from '../domain/i18n';
 import { whyText, type CoverageRow, type PlanSummary, type ShortageExplanation } from '../plan';
 import type { Fairness, Roster, UnfilledSeat } from '../roster';
 import { barChart, hourlyChart, PALETTE, stackedBarChart } from './charts';
 import { escapeXml, fixedDigits, grouped, percent } from './format';
 
 export interface ReportInput {
-  config: Pick<Config, 'shifts' | 'pools' | 'forecast' | 'currency'>;
+  config: Pick<Config, 'shifts' | 'pools' | 'forecast' | 'currency' | 'events' | 'calendar'>;
   /** Language of the text for people (default en). */
   lang?: Lang;
   lines: readonly ShiftLine[];
@@ -23,16 +24,31 @@ export interface ReportInput {
   demand?: Demand;
   roster?: Roster;
   /** Figures from earlier stages (e.g. lowest hourly service level), shown after the plan's. */
-  extraKpis?: ReadonlyArray<{ label: string; value: string }>;
+  extraKpis?: readonly Kpi[];
   /** Why the plan is short where it is (summary.json `shortage.explanations`). */
   explanations?: readonly ShortageExplanation[];
   /** Lines shown above everything else (a plan written above its asked gap). */
   warnings?: readonly string[];
 }
 
+/** How a figure is shown in the workbook, where it is a number cell. */
+export type KpiFormat = 'money' | 'percent' | 'count' | 'decimal1' | 'decimal2';
+
 export interface Kpi {
   label: string;
+  /** The figure as people read it in summary.md and report.html. */
   value: string;
+  /** The figure as a number (the workbook's cell), with its format. */
+  amount?: number;
+  format?: KpiFormat;
+  /** What the workbook shows beside the number (the rest of `value`). */
+  detail?: string;
+}
+
+/** One term of the report's glossary. */
+export interface GlossaryEntry {
+  term: string;
+  meaning: string;
 }
 
 export interface ReportModel {
@@ -42,6 +58,7 @@ export interface ReportModel {
   warnings: readonly string[];
   currency: string;
   kpis: Kpi[];
+  glossary: GlossaryEntry[];
   costByPool: Array<{ pool: string; kind: string; pricing: string | null; cost: number; share: number; agentShifts: number; peakAgentsPerDay: number }>;
   hourly: {
     hours: string[];
@@ -55,8 +72,17 @@ export interface ReportModel {
     /** Inquiries the scheduled agents can answer at target: scheduled × (sized inquiries / required agents). */
     capacity?: number[];
   };
-  byDay: { dates: string[]; shifts: Array<{ name: string; code: string; values: number[] }>; rows: Array<{ date: string; pool: string; shift: string; agents: number }> };
+  byDay: { dates: string[]; shifts: Array<{ name: string; code: string; values: number[] }> };
+  /** Agents starting a shift: one row per date, one column per pool and shift worked. */
+  pivot: {
+    columns: Array<{ pool: string; shift: string; code: string }>;
+    rows: Array<{ date: string; values: number[]; total: number }>;
+    totals: number[];
+    total: number;
+  };
   worst: PlanSummary['shortfall']['worst'];
+  /** Dates of the horizon with an event hour (the workbook's intraday sheets). */
+  eventDays: string[];
   explanations: readonly ShortageExplanation[];
   roster?: {
     agents: number;
@@ -89,6 +115,79 @@ export function rosterSummary(roster: Roster) {
     unfilled: roster.unfilled.map((u) => ({ date: u.date, shift: u.shift, start: u.start, pool: u.pool, seats: u.seats, tightestRule: u.tightestRule, reason: u.reason })),
     fairness: roster.fairness,
   };
+}
+
+/** An hour for people: `2026-11-11T01:00` → `2026-11-11 01:00`. */
+export function hourForPeople(timestamp: string): string {
+  return timestamp.replace('T', ' ');
+}
+
+/** A solver status for people (`optimal` → 最优). */
+export function solverStatusName(lang: Lang, status: string): string {
+  const key = `status_${status}`;
+  return isTextKey(key) ? tr(lang, key) : status;
+}
+
+/** The glossary: each figure the report names, defined once. */
+export function glossary(lang: Lang): GlossaryEntry[] {
+  const keys: Array<[TextKey, TextKey]> = [
+    ['termUnanswered', 'defUnanswered'],
+    ['termLostService', 'defLostService'],
+    ['termShort', 'defShort'],
+    ['termFloor', 'defFloor'],
+    ['termProductive', 'defProductive'],
+    ['termShrinkage', 'defShrinkage'],
+    ['termEfficiency', 'defEfficiency'],
+    ['termObjective', 'defObjective'],
+  ];
+  return keys.map(([term, meaning]) => ({ term: tr(lang, term), meaning: tr(lang, meaning) }));
+}
+
+/** Agents starting a shift per date, pool and shift: the columns are the (pool, shift) pairs anyone works. */
+export function shiftPivot(lines: readonly ShiftLine[], dates: readonly string[], pools: readonly string[], shifts: ReadonlyArray<{ name: string; code: string }>): ReportModel['pivot'] {
+  const count = new Map<string, number>();
+  for (const l of lines) {
+    const key = `${l.date}|${l.pool}|${l.shift}`;
+    count.set(key, (count.get(key) ?? 0) + l.agents);
+  }
+  const columns = pools.flatMap((pool) => shifts.filter((s) => lines.some((l) => l.pool === pool && l.shift === s.name && l.agents > 0)).map((s) => ({ pool, shift: s.name, code: s.code })));
+  const rows = dates.map((date) => {
+    const values = columns.map((c) => count.get(`${date}|${c.pool}|${c.shift}`) ?? 0);
+    return { date, values, total: values.reduce((a, b) => a + b, 0) };
+  });
+  const totals = columns.map((_, i) => rows.reduce((n, r) => n + (r.values[i] ?? 0), 0));
+  return { columns, rows, totals, total: totals.reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * The event days among `dates`: the anchor days (Nov 11, a holiday block's
+ * days) of the events the demand carries; an event the calendar does not
+ * define (an imported forecast's own names) counts on every day it is active.
+ * Make-up workdays are no event days.
+ */
+export function eventDays(config: Pick<Config, 'events' | 'calendar'>, demand: Demand | undefined, dates: readonly string[]): string[] {
+  const from = dates[0];
+  const to = dates[dates.length - 1];
+  if (!demand || from === undefined || to === undefined) return [];
+  const first = hourNumber(demand.startHour);
+  const activeOn = new Map<string, Set<string>>();
+  demand.events.forEach((e, i) => {
+    if (e === '' || e === MAKEUP_WORKDAY) return;
+    const days = activeOn.get(e) ?? new Set<string>();
+    days.add(hourKeyFromNumber(first + i).slice(0, 10));
+    activeOn.set(e, days);
+  });
+  const defs = new Map(resolveEvents(config).map((d) => [d.name, d]));
+  const out = new Set<string>();
+  for (const [name, active] of activeOn) {
+    const def = defs.get(name);
+    if (!def) {
+      for (const d of active) out.add(d);
+      continue;
+    }
+    for (const o of occurrences(def, from, to)) for (const d of datesBetween(o.anchor, o.last)) out.add(d);
+  }
+  return dates.filter((d) => out.has(d));
 }
 
 export function buildReportModel(input: ReportInput): ReportModel {
@@ -132,39 +231,40 @@ export function buildReportModel(input: ReportInput): ReportModel {
 
   const dates = datesBetween(summary.horizon.start, summary.horizon.end);
   const shifts = config.shifts.map((s) => ({ name: s.name, code: s.code, values: dates.map((d) => input.lines.filter((l) => l.date === d && l.shift === s.name).reduce((n, l) => n + l.agents, 0)) }));
-  const rows: ReportModel['byDay']['rows'] = [];
-  for (const d of dates) {
-    for (const pool of poolNames) {
-      for (const s of config.shifts) {
-        const agents = input.lines.filter((l) => l.date === d && l.pool === pool && l.shift === s.name).reduce((n, l) => n + l.agents, 0);
-        if (agents > 0) rows.push({ date: d, pool, shift: s.name, agents });
-      }
-    }
-  }
 
   const cur = summary.currency;
+  const money2 = (v: number): string => `${cur} ${grouped(v, 2)}`;
   const scope = t(`scope_${summary.outsourcing.scope}`);
   const events = input.demand ? [...new Set(input.demand.events.filter((e) => e !== ''))].map((e) => eventName(lang, e)) : [];
+  const list = (items: readonly string[]): string => items.join(lang === 'zh' ? '、' : ', ');
+  const paren = (text: string): string => (lang === 'zh' ? `（${text}）` : ` (${text})`);
+  const short = summary.shortfall;
+  const lost = summary.lostService;
+  const objective = summary.solver.objective;
+  const outsourcedTarget = t('outsourcedTarget', { min: percent(summary.outsourcing.min, 0), max: percent(summary.outsourcing.max, 0), scope });
+  const shortDetail = t('shortDetail', { agentHours: grouped(short.agentHours, 2) });
+  const floorDetail = t('floorDetail', { agentHours: grouped(short.belowFloorAgentHours, 2) });
+  const lostDetail = t('lostServiceDetail', { cur, cost: grouped(lost.cost, 2) });
+  const objectiveDetail = t('objectiveDetail', { cost: grouped(summary.totalCost, 2), lost: grouped(objective - summary.totalCost, 2) });
   const kpis: Kpi[] = [
     { label: t('kpiHorizon'), value: t('horizonValue', { start: summary.horizon.start, end: summary.horizon.end, days: summary.horizon.days }) },
-    ...(events.length > 0 ? [{ label: t('kpiEvents'), value: events.join(lang === 'zh' ? '、' : ', ') }] : []),
-    { label: t('kpiTotalCost'), value: `${cur} ${grouped(summary.totalCost, 2)}` },
-    ...costByPool.map((p) => ({ label: t('kpiCostPool', { pool: p.pool }), value: `${cur} ${grouped(p.cost, 2)} (${percent(p.share)})` })),
-    { label: t('kpiOutsourced'), value: t('outsourcedValue', { share: percent(summary.outsourcing.achieved), min: percent(summary.outsourcing.min, 0), max: percent(summary.outsourcing.max, 0), scope }) },
-    { label: t('kpiShortfall'), value: t('shortfallValue', { agentHours: grouped(summary.shortfall.agentHours, 2), hours: summary.shortfall.hoursShort }) },
-    { label: t('kpiLate'), value: `${grouped(summary.shortfall.lostInquiries, 1)} (${cur} ${grouped(summary.shortfall.cost, 2)})` },
-    { label: t('kpiLostService'), value: t('lostServiceValue', { inquiries: grouped(summary.lostService.lateInquiries, 1), cur, cost: grouped(summary.lostService.cost, 2) }) },
-    {
-      label: t('kpiFloor'),
-      value: summary.shortfall.hoursBelowFloor > 0 ? t('floorNotHeld', { hours: summary.shortfall.hoursBelowFloor, agentHours: grouped(summary.shortfall.belowFloorAgentHours, 2) }) : t('floorHeld'),
-    },
-    { label: t('kpiEfficiency'), value: percent(summary.scheduleEfficiency) },
-    { label: t('kpiHoursRequiredScheduled'), value: `${grouped(summary.requiredProductiveHours, 1)} / ${grouped(summary.scheduledProductiveHours, 1)}` },
+    ...(events.length > 0 ? [{ label: t('kpiEvents'), value: list(events) }] : []),
+    { label: t('kpiTotalCost'), value: money2(summary.totalCost), amount: summary.totalCost, format: 'money' },
+    ...costByPool.map((p): Kpi => ({ label: t('kpiCostPool', { pool: p.pool }), value: `${money2(p.cost)}${paren(percent(p.share))}`, amount: p.cost, format: 'money' })),
+    { label: t('kpiOutsourced'), value: `${percent(summary.outsourcing.achieved)}${paren(outsourcedTarget)}`, amount: summary.outsourcing.achieved, format: 'percent', detail: outsourcedTarget },
+    { label: t('kpiUnanswered'), value: `${grouped(lost.lateInquiries, 1)}${paren(lostDetail)}`, amount: lost.lateInquiries, format: 'decimal1', detail: lostDetail },
+    { label: t('kpiLostServiceMoney'), value: money2(lost.cost), amount: lost.cost, format: 'money' },
+    { label: t('kpiShortHours'), value: short.hoursShort > 0 ? `${short.hoursShort}${paren(shortDetail)}` : t('none'), amount: short.hoursShort, format: 'count', ...(short.hoursShort > 0 ? { detail: shortDetail } : {}) },
+    { label: t('kpiBelowFloor'), value: short.hoursBelowFloor > 0 ? `${short.hoursBelowFloor}${paren(floorDetail)}` : t('floorHeldEverywhere'), amount: short.hoursBelowFloor, format: 'count', detail: short.hoursBelowFloor > 0 ? floorDetail : t('floorHeldEverywhere') },
+    { label: t('kpiEfficiency'), value: percent(summary.scheduleEfficiency), amount: summary.scheduleEfficiency, format: 'percent' },
+    { label: t('kpiHoursRequired'), value: grouped(summary.requiredProductiveHours, 1), amount: summary.requiredProductiveHours, format: 'decimal1' },
+    { label: t('kpiHoursScheduled'), value: grouped(summary.scheduledProductiveHours, 1), amount: summary.scheduledProductiveHours, format: 'decimal1' },
     ...(input.extraKpis ?? []),
+    { label: t('kpiObjective'), value: `${grouped(objective, 2)}${paren(objectiveDetail)}`, amount: objective, format: 'decimal2', detail: objectiveDetail },
     {
       label: t('kpiSolver'),
       // No seconds: they vary from run to run, and the report is byte-stable (the CLI prints them).
-      value: t('solverValue', { name: summary.solver.name, status: summary.solver.status, objective: grouped(summary.solver.objective, 2), gap: summary.solver.gap === null ? t('notAvailable') : percent(summary.solver.gap, 3) }),
+      value: t('solverStatusValue', { name: summary.solver.name, status: solverStatusName(lang, summary.solver.status), gap: summary.solver.gap === null ? t('notAvailable') : percent(summary.solver.gap, 3) }),
     },
   ];
   const model: ReportModel = {
@@ -172,10 +272,13 @@ export function buildReportModel(input: ReportInput): ReportModel {
     title: t('reportTitle', { start: summary.horizon.start, end: summary.horizon.end }),
     currency: cur,
     kpis,
+    glossary: glossary(lang),
     costByPool,
     hourly,
-    byDay: { dates, shifts, rows },
+    byDay: { dates, shifts },
+    pivot: shiftPivot(input.lines, dates, poolNames, config.shifts),
     worst: summary.shortfall.worst,
+    eventDays: eventDays(config, input.demand, dates),
     explanations: input.explanations ?? [],
     warnings: input.warnings ?? [],
   };
@@ -190,9 +293,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
       fairness: input.roster.fairness,
     };
     kpis.push(
-      { label: t('kpiAgentsRostered'), value: t('countOf', { n: rs.agentsWorking, total: rs.agents }) },
-      ...model.roster.seats.map((s) => ({ label: t('kpiSeats', { pool: s.pool }), value: String(s.seats) })),
-      { label: t('unfilledSeats'), value: String(rs.unfilledSeats) },
+      { label: t('kpiAgentsRostered'), value: t('countOf', { n: rs.agentsWorking, total: rs.agents }), amount: rs.agentsWorking, format: 'count', detail: t('ofTotal', { total: rs.agents }) },
+      ...model.roster.seats.map((s): Kpi => ({ label: t('kpiSeats', { pool: s.pool }), value: String(s.seats), amount: s.seats, format: 'count' })),
+      { label: t('unfilledSeats'), value: String(rs.unfilledSeats), amount: rs.unfilledSeats, format: 'count' },
     );
   }
   return model;
@@ -200,7 +303,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
 
 function explanationRows(model: ReportModel): string[][] {
   return model.explanations.map((e) => [
-    `${e.from}${e.to !== e.from ? ` .. ${e.to.slice(11)}` : ''}${e.kind === 'floor' ? tr(model.lang, 'belowFloor') : ''}`,
+    `${hourForPeople(e.from)}${e.to !== e.from ? ` .. ${e.to.slice(11)}` : ''}${e.kind === 'floor' ? tr(model.lang, 'belowFloor') : ''}`,
     e.queues.join(', '),
     grouped(e.agentHours, 2),
     grouped(e.lostInquiries, 1),
@@ -243,12 +346,12 @@ function costRows(model: ReportModel, format: (v: number) => string): string[][]
 
 function whyShortHeader(model: ReportModel): string[] {
   const t = (key: TextKey): string => text(model, key, { cur: model.currency });
-  return [t('colHours'), t('colQueues'), t('colShortAgentH'), t('colLostInquiries'), t('colLostServiceIn'), t('colCoverForIn'), t('colWhy')];
+  return [t('colHours'), t('colQueues'), t('colShortAgentH'), t('colShortUnanswered'), t('colShortLostIn'), t('colCoverForIn'), t('colWhy')];
 }
 
 function worstTable(model: ReportModel): [string[], string[][]] {
   const t = (key: TextKey): string => text(model, key);
-  return [[t('colHour'), t('colQueue'), t('colRequired'), t('colScheduled'), t('colShort')], model.worst.map((w) => [w.timestamp, w.queue, grouped(w.required, 2), grouped(w.scheduled, 2), grouped(w.shortfall, 2)])];
+  return [[t('colHour'), t('colQueue'), t('colRequired'), t('colScheduled'), t('colShort')], model.worst.map((w) => [hourForPeople(w.timestamp), w.queue, grouped(w.required, 2), grouped(w.scheduled, 2), grouped(w.shortfall, 2)])];
 }
 
 function fairnessRows(model: ReportModel, fairness: Fairness): string[][] {
@@ -259,27 +362,49 @@ function seatsText(model: ReportModel, seats: ReadonlyArray<{ pool: string; seat
   return seats.map((s) => `${s.pool} ${s.seats}`).join(model.lang === 'zh' ? '、' : ', ') || text(model, 'none');
 }
 
+/** The pivot's column titles in one line each (`vendor-a · day`), for the Markdown table. */
+function pivotHeader(model: ReportModel): string[] {
+  return model.pivot.columns.map((c) => `${c.pool} · ${c.shift}`);
+}
+
+function pivotRows(model: ReportModel): string[][] {
+  const p = model.pivot;
+  return [...p.rows.map((r) => [r.date, ...r.values.map(String), String(r.total)]), [text(model, 'colTotal'), ...p.totals.map(String), String(p.total)]];
+}
+
+/**
+ * Why seats stay empty, for people: the roster's own line in English; in
+ * another language the same facts from its fields (date, shift, the agents
+ * each rule excluded, the tightest rule).
+ */
+export function unfilledText(lang: Lang, u: UnfilledSeat): string {
+  const rule = (name: string): string => (isTextKey(`rule_${name}`) ? tr(lang, `rule_${name}` as TextKey) : name);
+  if (lang === 'en') return `${u.reason} (${tr(lang, 'tightestRule', { rule: u.tightestRule })})`;
+  const parts = Object.entries(u.excludedBy).filter(([, n]) => n > 0).map(([name, n]) => tr(lang, 'excludedCount', { n, rule: rule(name) }));
+  const line = tr(lang, 'unfilledLine', { date: u.date, shift: u.shift, start: u.start.slice(11, 16), pool: u.pool, seats: u.seats, parts: parts.join('、') || tr(lang, 'none') });
+  return `${line}${tr(lang, 'withHint', { message: '', hint: tr(lang, 'tightestRule', { rule: rule(u.tightestRule) }) })}`;
+}
+
 export function renderSummaryMarkdown(model: ReportModel): string {
   const t = (key: TextKey, vars?: Record<string, string | number>): string => text(model, key, vars);
   const parts: string[] = [`# ${model.title}`, '', ...model.warnings.flatMap((w) => [`**${w}**`, '']), `## ${t('keyFigures')}`, '', mdTable([t('figure'), t('value')], model.kpis.map((k) => [k.label, k.value]))];
+  parts.push('', `## ${t('glossaryTitle')}`, '', ...model.glossary.map((g) => `- **${g.term}**: ${g.meaning}`));
   parts.push('', `## ${t('costByPool')}`, '', mdTable(costHeader(model), costRows(model, (v) => fixedDigits(v, 2)), [false, false, true, true, true, true]));
-  parts.push('', `## ${t('agentsByDayShift')}`, '', mdTable([t('colDate'), ...model.byDay.shifts.map((s) => s.name), t('colTotal')], model.byDay.dates.map((d, i) => {
-    const v = model.byDay.shifts.map((s) => s.values[i] ?? 0);
-    return [d, ...v.map(String), String(v.reduce((a, b) => a + b, 0))];
-  }), [false, ...model.byDay.shifts.map(() => true), true]));
+  const nCols = model.pivot.columns.length;
+  parts.push('', `## ${t('agentsByDatePoolShift')}`, '', t('pivotNote'), '', mdTable([t('colDate'), ...pivotHeader(model), t('colTotal')], pivotRows(model), [false, ...Array.from({ length: nCols }, () => true), true]));
   if (model.worst.length > 0) {
     const [head, rows] = worstTable(model);
     parts.push('', `## ${t('worstShortHours')}`, '', mdTable(head, rows, [false, false, true, true, true]));
   }
   if (model.explanations.length > 0) {
-    parts.push('', `## ${t('whyShort')}`, '', mdTable(whyShortHeader(model), explanationRows(model), [false, false, true, true, true, true, false]));
+    parts.push('', `## ${t('whyShort')}`, '', mdTable(whyShortHeader(model), explanationRows(model), [false, false, true, true, true, true, false]), '', t('whyShortNote'));
   }
   if (model.roster) {
     const r = model.roster;
     parts.push('', `## ${t('roster')}`, '', `${t('rosterLead', { working: r.agentsWorking, agents: r.agents, seats: seatsText(model, r.seats) })}${t('unfilledSeatsCount', { n: r.unfilledSeats })}${model.lang === 'zh' ? '。' : '.'}`);
     parts.push('', t('fairIntro'), '', mdTable([t('colCount'), t('colMin'), t('colMax'), t('colSpread'), t('colAgents')], fairnessRows(model, r.fairness), [false, true, true, true, true]));
     if (r.unfilled.length > 0) {
-      parts.push('', `### ${t('unfilledSeats')}`, '', ...r.unfilled.map((u) => `- ${u.reason} (${t('tightestRule', { rule: u.tightestRule })})`));
+      parts.push('', `### ${t('unfilledSeats')}`, '', ...r.unfilled.map((u) => `- ${unfilledText(model.lang, u)}`));
     }
   }
   return `${parts.join('\n')}\n`;
@@ -289,12 +414,32 @@ export const CSS = `body{font-family:system-ui,-apple-system,"Segoe UI","PingFan
 h1{font-size:22px;margin:0 0 16px}h2{font-size:17px;margin:28px 0 10px;border-bottom:1px solid #e5e7eb;padding-bottom:4px}
 table{border-collapse:collapse;font-size:13px;margin:6px 0}th,td{border:1px solid #e5e7eb;padding:4px 8px;text-align:left}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f9fafb}.chart{margin:8px 0;overflow-x:auto}
-.warn{color:#b91c1c}.note{color:#4b5563;font-size:12px}`;
+.warn{color:#b91c1c}.note{color:#4b5563;font-size:12px}
+dl.terms{font-size:13px;margin:6px 0;display:grid;grid-template-columns:max-content 1fr;gap:4px 12px}dl.terms dt{font-weight:600}dl.terms dd{margin:0}
+table.pivot th{text-align:center}table.pivot tr.total td{font-weight:600;background:#f9fafb}`;
 
 export function htmlTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, right: readonly boolean[] = [], id?: string): string {
   const th = header.map((h, i) => `<th${right[i] ? ' class="n"' : ''}>${escapeXml(h)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((c, i) => `<td${right[i] ? ' class="n"' : ''}>${escapeXml(c)}</td>`).join('')}</tr>`).join('\n');
   return `<table${id ? ` id="${id}"` : ''}><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+/** The date × pool × shift table: a header row of pools over a header row of their shifts. */
+function pivotHtml(model: ReportModel): string {
+  const p = model.pivot;
+  const t = (key: TextKey): string => text(model, key);
+  const groups: Array<{ pool: string; span: number }> = [];
+  for (const c of p.columns) {
+    const last = groups[groups.length - 1];
+    if (last && last.pool === c.pool) last.span += 1;
+    else groups.push({ pool: c.pool, span: 1 });
+  }
+  const top = `<tr><th rowspan="2">${escapeXml(t('colDate'))}</th>${groups.map((g) => `<th colspan="${g.span}">${escapeXml(g.pool)}</th>`).join('')}<th rowspan="2" class="n">${escapeXml(t('colTotal'))}</th></tr>`;
+  const second = `<tr>${p.columns.map((c) => `<th>${escapeXml(`${c.shift} (${c.code})`)}</th>`).join('')}</tr>`;
+  const row = (cells: readonly string[], cls = ''): string => `<tr${cls ? ` class="${cls}"` : ''}><td>${escapeXml(cells[0] ?? '')}</td>${cells.slice(1).map((c) => `<td class="n">${escapeXml(c)}</td>`).join('')}</tr>`;
+  const rows = pivotRows(model);
+  const body = rows.map((r, i) => row(r, i === rows.length - 1 ? 'total' : '')).join('\n');
+  return `<table class="pivot" id="pivot"><thead>${top}${second}</thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 /** One self-contained HTML file: inline CSS and SVG, no scripts, no network. */
@@ -346,15 +491,18 @@ export function renderReportHtml(model: ReportModel): string {
     ...model.warnings.map((w) => `<p class="warn" id="accepted-gap"><strong>${escapeXml(w)}</strong></p>`),
     `<h2>${escapeXml(t('keyFigures'))}</h2>`,
     htmlTable([t('figure'), t('value')], model.kpis.map((k) => [k.label, k.value]), [false, false], 'kpis'),
+    `<h2>${escapeXml(t('glossaryTitle'))}</h2>`,
+    `<dl class="terms" id="terms">${model.glossary.map((g) => `<dt>${escapeXml(g.term)}</dt><dd>${escapeXml(g.meaning)}</dd>`).join('')}</dl>`,
     `<h2>${escapeXml(t('demandCoverage'))}</h2>`,
     ...charts.map((c) => `<div class="chart">${c}</div>`),
     `<p class="note">${escapeXml(t('capacityNote'))}</p>`,
     `<h2>${escapeXml(t('cost'))}</h2>`,
     `<div class="chart">${cost}</div>`,
     htmlTable(costHeader(model), costRows(model, (v) => grouped(v, 2)), [false, false, true, true, true, true], 'cost'),
-    `<h2>${escapeXml(t('agentsByShiftDay'))}</h2>`,
+    `<h2>${escapeXml(t('agentsByDatePoolShift'))}</h2>`,
     `<div class="chart">${byDay}</div>`,
-    htmlTable([t('colDate'), t('colPool'), t('colShift'), t('colAgents')], model.byDay.rows.map((r) => [r.date, r.pool, r.shift, String(r.agents)]), [false, false, false, true], 'by-day'),
+    `<p class="note">${escapeXml(t('pivotNote'))}</p>`,
+    pivotHtml(model),
   ];
   if (model.explanations.length > 0) {
     parts.push(
@@ -371,7 +519,7 @@ export function renderReportHtml(model: ReportModel): string {
     const r = model.roster;
     parts.push(`<h2>${escapeXml(t('roster'))}</h2>`, `<p>${escapeXml(t('rosterLead', { working: r.agentsWorking, agents: r.agents, seats: seatsText(model, r.seats) }))}<span${r.unfilledSeats > 0 ? ' class="warn"' : ''}>${escapeXml(t('unfilledSeatsCount', { n: r.unfilledSeats }))}</span>${model.lang === 'zh' ? '。' : '.'}</p>`);
     parts.push(htmlTable([t('fairHeader'), t('colMin'), t('colMax'), t('colMaxMinusMin'), t('colAgents')], fairnessRows(model, r.fairness), [false, true, true, true, true], 'fairness'));
-    if (r.unfilled.length > 0) parts.push(`<h3>${escapeXml(t('unfilledSeats'))}</h3><ul>`, ...r.unfilled.map((u) => `<li class="warn">${escapeXml(u.reason)} (${escapeXml(t('tightestRule', { rule: u.tightestRule }))})</li>`), '</ul>');
+    if (r.unfilled.length > 0) parts.push(`<h3>${escapeXml(t('unfilledSeats'))}</h3><ul>`, ...r.unfilled.map((u) => `<li class="warn">${escapeXml(unfilledText(model.lang, u))}</li>`), '</ul>');
   }
   parts.push(`<p class="note">${escapeXml(t('footerNote'))}</p>`, '</body></html>');
   return `${parts.join('\n')}\n`;

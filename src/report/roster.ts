@@ -20,8 +20,8 @@ export function formatRosterCsv(roster: Pick<Roster, 'assignments'>): string {
 
 export interface RosterGrid {
   dates: string[];
-  /** One row per agent or seat: a shift code per date, '' when off. */
-  people: Array<{ id: string; name: string; pool: string; cells: string[]; days: number; nights: number }>;
+  /** One row per agent or seat: a shift code per date, '' when off; the start (`HH:MM`) of that shift, '' when off. */
+  people: Array<{ id: string; name: string; pool: string; surge: boolean; cells: string[]; starts: string[]; days: number; nights: number }>;
   /** Per-date counts: one row per shift code (`code`), UNFILLED seats when any (`unfilled`), then the total (`total`). */
   totals: Array<{ kind: 'code' | 'unfilled' | 'total'; code: string; counts: number[]; days: number; nights: number }>;
 }
@@ -37,14 +37,16 @@ export function rosterGrid(roster: Pick<Roster, 'dates' | 'people' | 'assignment
   const rows = people.map((p) => {
     let days = 0;
     let nights = 0;
+    const starts: string[] = [];
     const cells = roster.dates.map((d) => {
       const a = cell.get(`${p.id}|${d}`);
+      starts.push(a ? a.start.slice(11, 16) : '');
       if (!a) return '';
       days += 1;
       if (night.has(a.shift)) nights += 1;
       return a.code;
     });
-    return { id: p.id, name: p.name, pool: p.pool, cells, days, nights };
+    return { id: p.id, name: p.name, pool: p.pool, surge: p.surge === true, cells, starts, days, nights };
   });
   const countRow = (kind: RosterGrid['totals'][number]['kind'], code: string, keep: (a: RosterAssignment) => boolean) => {
     const counts = roster.dates.map((d) => assignments.filter((a) => a.date === d && keep(a)).length);

@@ -3,6 +3,7 @@ import { hourKeyFromNumber, hourNumber } from '../domain';
 import { tr, type Lang, type TextKey } from '../domain/i18n';
 import { hourlyChart, PALETTE, stackedBarChart, sweepChart, type LineSeries } from '../report/charts';
 import { escapeXml, money } from '../report/format';
+import { htmlHead, tablePageCss } from '../report/page';
 import { PEOPLE_KEYS, peopleCells, rankedRows, type Comparison } from './compare';
 import type { ScenarioResult } from './result';
 import { pointCost, type SweepCurve } from './sweep';
@@ -84,24 +85,20 @@ export function comparisonHtml(c: Comparison, results: ScenarioResult[], curves:
     .filter((r) => r.description)
     .map((r) => `<li><b>${escapeXml(r.name)}</b>: ${escapeXml(r.description)} <span class="muted">(${escapeXml(r.folder)}/)</span></li>`)
     .join('');
-  return `<!doctype html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeXml(title)}</title>
-<style>
-body{font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;margin:16px;color:#222;max-width:1320px}
-table{border-collapse:collapse;font-size:13px;margin:12px 0}
-th,td{border:1px solid #ddd;padding:3px 6px;text-align:right;white-space:nowrap}
-thead th{background:#f5f5f5;white-space:normal;vertical-align:bottom;max-width:7em}
-table.main thead th{font-size:12px}
-th.svc{background:#fdf2e9}
-td.svc{background:#fffaf5}
-tbody th{text-align:left}
-tr.short td{background:#fff4f4}
-tr.bad td{color:#a00;text-align:left}
-.muted{color:#888}
-.scroll{overflow-x:auto}
-svg{display:block;margin:12px 0;max-width:100%;height:auto}
-</style></head><body>
+  const css = [
+    ...tablePageCss(1320),
+    'thead th{background:#f5f5f5;white-space:normal;vertical-align:bottom;max-width:7em}',
+    'table.main thead th{font-size:12px}',
+    'th.svc{background:#fdf2e9}',
+    'td.svc{background:#fffaf5}',
+    'tbody th{text-align:left}',
+    'tr.short td{background:#fff4f4}',
+    'tr.bad td{color:#a00;text-align:left}',
+    '.muted{color:#888}',
+    '.scroll{overflow-x:auto}',
+    'svg{display:block;margin:12px 0;max-width:100%;height:auto}',
+  ];
+  return `${htmlHead(lang, title, css)}
 <h1>${escapeXml(title)}</h1>
 <p>${escapeXml(t('rankHint'))}</p>
 <div class="scroll">${table(c, t)}</div>

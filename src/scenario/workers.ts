@@ -80,7 +80,8 @@ function resolveModuleFile(file: string): string {
 
 /** The code each worker runs: receive tasks, call the function, post results. */
 function bootstrap(moduleFile: string, exportName: string): string {
-  const register = moduleFile.endsWith('.ts') ? "require('tsx/cjs/api').register();\n" : '';
+  // An eval'd worker resolves bare names from the working folder: name tsx by its own path.
+  const register = moduleFile.endsWith('.ts') ? `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register();\n` : '';
   return `${register}const { parentPort } = require('node:worker_threads');
 const mod = require(${JSON.stringify(moduleFile)});
 const fn = mod[${JSON.stringify(exportName)}];

@@ -8,4 +8,5 @@ export * from './model';
 export * from './simulation';
 export * from './requirements';
 export * from './shortage';
+export * from './hedge';
 export * from './bounds';

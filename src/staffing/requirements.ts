@@ -9,6 +9,7 @@ import { ConfigError, InputError, describeValue, hourKeyFromNumber, hourNumber, 
 import { StaffingLimitError } from './bounds';
 import { sizeStaffing } from './model';
 import { scheduledForProductive } from './shrinkage';
+import { volumeOutcomes } from './hedge';
 import { floorAgents } from './shortage';
 import type { QueueParameters, StaffingTargets } from './types';
 
@@ -16,6 +17,8 @@ export type DemandQuantile = 'p50' | 'p90';
 
 export interface RequirementOptions {
   quantile: DemandQuantile;
+  /** Price lost service over the forecast's band (default: config.forecast.hedge). */
+  hedge?: boolean;
   /** Demand file name, for located errors. */
   file: string;
 }
@@ -112,6 +115,7 @@ function limitAsConfigError(error: StaffingLimitError, config: Config, queue: Qu
 /** Requirements per queue and hour for a demand forecast. */
 export function computeRequirements(demand: Demand, config: Config, options: RequirementOptions): Requirement {
   const start = hourNumber(demand.startHour);
+  const hedge = options.hedge ?? config.forecast.hedge ?? false;
   const queues: QueueRequirement[] = assignQueues(demand, config, options.file).map(({ queue, source, share }) => {
     const q = demand.queues.find((d) => d.name === source);
     const volumes = q ? (options.quantile === 'p90' ? q.p90 : q.p50) : [];
@@ -119,7 +123,9 @@ export function computeRequirements(demand: Demand, config: Config, options: Req
     for (let i = 0; i < demand.hours; i++) {
       const inquiries = (volumes[i] ?? 0) * share;
       try {
-        cells.push(requirementCell(queue, inquiries, config.shrinkage));
+        const cell = requirementCell(queue, inquiries, config.shrinkage);
+        if (hedge && q && cell.inquiries > 0) cell.outcomes = volumeOutcomes((q.p10[i] ?? 0) * share, (q.p50[i] ?? 0) * share, (q.p90[i] ?? 0) * share);
+        cells.push(cell);
       } catch (error) {
         if (error instanceof StaffingLimitError) throw limitAsConfigError(error, config, queue, hourKeyFromNumber(start + i), inquiries);
         throw error;

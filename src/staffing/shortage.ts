@@ -14,6 +14,7 @@
  * a deep hole always costs more per agent than a shallow one.
  */
 import type { QueueConfig } from '../config';
+import type { VolumeOutcome } from '../domain';
 import { evaluateStaffing, sizeStaffing } from './model';
 import { queueParameters } from './requirements';
 
@@ -41,15 +42,38 @@ export function floorAgents(queue: QueueConfig, inquiries: number, floor: number
  * `above` stops at `aboveCount` agents or where an agent saves less than
  * `minAbove` inquiries. `atRequired` is lost(R).
  */
-export function marginalLosses(queue: QueueConfig, inquiries: number, required: number, belowCount: number, aboveCount = 0, minAbove = 0): { atRequired: number; below: number[]; above: number[] } {
+export function marginalLosses(queue: QueueConfig, inquiries: number, required: number, belowCount: number, aboveCount = 0, minAbove = 0): MarginalLosses {
+  if (!(inquiries > 0)) return { atRequired: 0, below: [], above: [] };
+  return slopesOf((agents) => lostInquiries(queue, inquiries, agents), required, belowCount, aboveCount, minAbove);
+}
+
+/**
+ * The same slopes for the expected loss over an hour's possible volumes
+ * (staffing/hedge.ts): lost(n) = sum over outcomes of weight x lost(n, inquiries).
+ * A mix of convex curves is convex, so the slopes keep their order. Above R
+ * each slope spans `aboveWidth` agents (the chord of the curve over them, so
+ * a few pieces reach across a wide band and the curve stays convex).
+ */
+export function expectedMarginalLosses(queue: QueueConfig, outcomes: readonly VolumeOutcome[], required: number, belowCount: number, aboveCount = 0, minAbove = 0, aboveWidth = 1): MarginalLosses {
+  const live = outcomes.filter((o) => o.inquiries > 0 && o.weight > 0);
+  if (live.length === 0) return { atRequired: 0, below: [], above: [] };
+  return slopesOf((agents) => live.reduce((sum, o) => sum + o.weight * lostInquiries(queue, o.inquiries, agents), 0), required, belowCount, aboveCount, minAbove, aboveWidth);
+}
+
+export interface MarginalLosses {
+  atRequired: number;
+  below: number[];
+  above: number[];
+}
+
+function slopesOf(lostAt: (agents: number) => number, required: number, belowCount: number, aboveCount: number, minAbove: number, aboveWidth = 1): MarginalLosses {
   const below: number[] = [];
   const above: number[] = [];
-  if (!(inquiries > 0)) return { atRequired: 0, below, above };
-  const atRequired = lostInquiries(queue, inquiries, required);
+  const atRequired = lostAt(required);
   let prevLost = atRequired;
   let slope = 0;
   for (let k = 1; k <= belowCount && required - k >= 0; k++) {
-    const lost = lostInquiries(queue, inquiries, required - k);
+    const lost = lostAt(required - k);
     slope = Math.max(slope, lost - prevLost);
     below.push(slope);
     prevLost = lost;
@@ -57,8 +81,8 @@ export function marginalLosses(queue: QueueConfig, inquiries: number, required: 
   prevLost = atRequired;
   let cap = below[0] ?? Infinity;
   for (let k = 1; k <= aboveCount; k++) {
-    const lost = lostInquiries(queue, inquiries, required + k);
-    const saved = Math.min(cap, Math.max(0, prevLost - lost));
+    const lost = lostAt(required + k * aboveWidth);
+    const saved = Math.min(cap, Math.max(0, prevLost - lost) / aboveWidth);
     if (saved < minAbove || saved <= 0) break;
     above.push(saved);
     cap = saved;

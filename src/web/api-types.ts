@@ -77,6 +77,8 @@ export interface PlanRequest {
   design?: DesignRequest;
   /** Makes the run a capacity plan (`peakshift capacity`): the capacity folder's files. */
   capacity?: CapacityRequest;
+  /** Makes the run a replay (`peakshift replay`) of the horizon one year earlier: replay.csv, replay-hours.csv, replay.md, replay.html. */
+  replay?: boolean;
 }
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed';

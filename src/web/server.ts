@@ -205,8 +205,8 @@ export function createApp(options: ServerOptions): App {
       if (upload.timezone !== request.timezone) await parse({ kind: 'history-check', file: upload.file, timezone: request.timezone, text: upload.text }, signal);
       history = { file: upload.file, text: upload.text };
     }
-    const { config, agents, scenarios, design, capacity, strict } = request;
-    return { history, config, ...(agents ? { agents } : {}), ...(scenarios ? { scenarios } : {}), ...(design ? { design } : {}), ...(capacity ? { capacity } : {}), ...(strict ? { strict } : {}) };
+    const { config, agents, scenarios, design, capacity, strict, replay } = request;
+    return { history, config, ...(agents ? { agents } : {}), ...(scenarios ? { scenarios } : {}), ...(design ? { design } : {}), ...(capacity ? { capacity } : {}), ...(strict ? { strict } : {}), ...(replay ? { replay } : {}) };
   }
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL, signal: AbortSignal): Promise<void> {

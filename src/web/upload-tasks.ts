@@ -51,6 +51,7 @@ export interface CheckedPlanRequest {
   capacity?: CapacityRequest;
   /** Unfilled roster seats fail the run (`plan --strict`). */
   strict?: boolean;
+  replay?: boolean;
   /** The config's time zone, which the history is read in. */
   timezone: string;
 }
@@ -127,6 +128,7 @@ function planRequest(text: string): CheckedPlanRequest {
   const design = designRequest(request.design);
   const capacity = capacityRequest(request.capacity);
   if (request.strict !== undefined && typeof request.strict !== 'boolean') throw badRequest(`strict: expected true or false, got ${JSON.stringify(request.strict)}`, 'strict');
+  if (request.replay !== undefined && typeof request.replay !== 'boolean') throw badRequest(`replay: expected true or false, got ${JSON.stringify(request.replay)}`, 'replay');
   // Refuse bad inputs now, with the CLI's messages, rather than after waiting in the queue.
   const parsed: Config = checked('config', () => loadConfigText(config.text, config.file));
   if (history) checked('history', () => parseHistory(history.text, history.file, { timezone: parsed.timezone }));
@@ -141,6 +143,7 @@ function planRequest(text: string): CheckedPlanRequest {
     ...(design ? { design } : {}),
     ...(capacity ? { capacity } : {}),
     ...(request.strict === true ? { strict: true } : {}),
+    ...(request.replay === true ? { replay: true } : {}),
     timezone: parsed.timezone,
   };
 }

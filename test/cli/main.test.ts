@@ -26,7 +26,7 @@ describe('global behaviour', () => {
   test('an unknown command is a usage error', async () => {
     const r = await runCli(['frobnicate']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: unknown command "frobnicate"; expected one of inspect, init, forecast, backtest, calendar, erlang, requirements, plan, replan, whatif, design-shifts, capacity, simulate, serve, worker (run peakshift --help)\n');
+    expect(r.stderr).toBe('error: unknown command "frobnicate"; expected one of inspect, init, forecast, backtest, calendar, erlang, requirements, plan, replan, replay, whatif, design-shifts, capacity, simulate, serve, worker (run peakshift --help)\n');
   });
 
   test('a missing required option is a usage error', async () => {

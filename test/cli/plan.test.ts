@@ -51,11 +51,19 @@ describe('plan folder of the sample, 2026-11-10 .. 2026-11-12', () => {
   it('runs and prints the short summary', () => {
     expect(run.stderr).not.toMatch(/error/);
     expect(run.code).toBe(0);
-    const summary = JSON.parse(files.get('summary.json') as string) as { totalCost: number; currency: string; shortfall: { agentHours: number } };
+    const summary = JSON.parse(files.get('summary.json') as string) as { totalCost: number; currency: string; shortfall: { agentHours: number; hoursShort: number }; lostService: { lateInquiries: number; cost: number } };
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(`plan 2026-11-10 .. 2026-11-12 (3 days) → ${out}`);
     expect(lines[1]).toBe(`total cost: CNY ${summary.totalCost.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
-    expect(run.stdout).toContain(`shortfall: ${summary.shortfall.agentHours.toFixed(2)} agent-hours`);
+    // One figure of unanswered inquiries (as in the report), and the hours short of the target apart from it.
+    const money = (v: number): string => v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    expect(run.stdout).toContain(`\nunanswered within target: ${summary.lostService.lateInquiries.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} inquiries (lost service CNY ${money(summary.lostService.cost)}, not in the total cost)\n`);
+    expect(run.stdout).toContain(`\nhours short of the service target: ${summary.shortfall.hoursShort} (${summary.shortfall.agentHours.toFixed(2)} productive agent-hours below the requirement)\n`);
+    expect(run.stdout).not.toMatch(/not answered in time/);
+    // The shortfall's own share of late inquiries is no second unanswered figure, here or in the report.
+    const late = (JSON.parse(files.get('summary.json') as string) as { shortfall: { lostInquiries: number } }).shortfall.lostInquiries;
+    expect(late).toBeGreaterThan(1);
+    for (const text of [run.stdout, files.get('summary.md') as string]) expect(text).not.toContain(late.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
     expect(run.stdout).toMatch(/^outsourced share: \d+\.\d% of productive agent-hours \(band 60%-70% per horizon\)$/m);
     expect(run.stdout).toMatch(/^lowest hourly service level: \d+\.\d%/m);
     expect(run.stdout).toMatch(/^roster: \d+ of 24 agents working, vendor seats .*, UNFILLED seats \d+ \((mip|daily-matching)\)$/m);
@@ -87,7 +95,7 @@ describe('plan folder of the sample, 2026-11-10 .. 2026-11-12', () => {
     expect(xlsx).toBeDefined();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Summary', 'Roster grid', 'vendor-a', 'vendor-b', 'Shifts', 'Coverage']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Summary', 'Roster grid', 'vendor-a', 'vendor-b', 'Intraday 11-11', 'Shifts', 'Coverage', 'Coverage by queue']);
     const bom = [...files].filter(([, text]) => text.startsWith('\ufeff')).map(([name]) => name).sort();
     expect(bom).toEqual(['roster-grid.csv', 'roster.csv', 'vendors/vendor-a.csv', 'vendors/vendor-a-grid.csv', 'vendors/vendor-b.csv', 'vendors/vendor-b-grid.csv'].sort());
   });

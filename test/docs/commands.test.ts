@@ -145,6 +145,7 @@ const NOT_RUN: Array<{ what: string; why: string; matches: (argv: readonly strin
   { what: 'curl', why: 'talks to a running `peakshift serve` (the web tests run the server)', matches: (a) => a[0] === 'curl', check: (a) => expect(a.some((w) => w.startsWith('http://127.0.0.1:4173/api/'))).toBe(true) },
   { what: 'npx peakshift serve', why: 'runs until stopped (the web tests run the server)', matches: (a) => peakshiftArgs(a)?.[0] === 'serve', check: (a) => checkOptions(peakshiftArgs(a) ?? []) },
   { what: 'npx peakshift worker', why: 'needs a Redis job broker and runs until stopped (test/queue runs one)', matches: (a) => peakshiftArgs(a)?.[0] === 'worker', check: (a) => checkOptions(peakshiftArgs(a) ?? []) },
+  { what: 'npx peakshift replay', why: 'plans every strategy over the whole window (three 7- to 14-day plans and a simulation each): test/cli/replay.test.ts replays the sample and the bank week', matches: (a) => peakshiftArgs(a)?.[0] === 'replay', check: (a) => checkOptions(peakshiftArgs(a) ?? []) },
   { what: 'npx peakshift ... --broker', why: 'needs a Redis job broker (test/queue runs one)', matches: (a) => (peakshiftArgs(a) ?? []).includes('--broker'), check: (a) => checkOptions(peakshiftArgs(a) ?? []) },
 ];
 

@@ -65,7 +65,7 @@ test('the sample history uploads and its chart and facts appear', async () => {
   expect(await page.locator('#history-file').innerText()).toMatch(/^inquiries\.csv · [\d,]+ KB · [\d,]+ rows$/);
   // The settings form is filled from the sample config.
   expect(await page.inputValue('[data-path="horizon.start"]')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  expect(await page.locator('#pools-body tr').count()).toBeGreaterThan(0);
+  expect(await page.locator('#pools-body fieldset.pool').count()).toBeGreaterThan(0);
   await shot('history');
 });
 
@@ -78,7 +78,8 @@ test('an own CSV without a config starts from the defaults and gets a horizon pr
   expect(await page.inputValue('[data-path="horizon.start"]')).toBe('2026-03-01');
   expect(await page.inputValue('[data-path="horizon.end"]')).toBe('2026-03-14');
   // The default config's single in-house pool, as the CLI uses without --config.
-  expect(await page.locator('#pools-body tr').allInnerTexts()).toEqual([expect.stringMatching(/^in-house\s+in-house/)]);
+  expect(await page.locator('#pools-body fieldset.pool').count()).toBe(1);
+  expect(await page.inputValue('[data-path="pools[0].name"]')).toBe('in-house');
   expect(await page.inputValue('[data-path="pools[0].headcount"]')).toBe('50');
   await shot('own-csv');
 
@@ -107,17 +108,18 @@ test('a bad CSV shows the located error next to the upload', async () => {
   await shot('bad-csv');
 });
 
-test('a bad setting is shown next to its field', async () => {
+test('a bad setting is shown next to its field, and Run waits with the reason beside it', async () => {
   await page.click('#sample');
   await page.waitForSelector('#history-chart svg');
   const field = '[data-path="pools[0].headcount"]';
   await page.fill(field, '-5');
   await page.dispatchEvent(field, 'change');
-  await page.click('#run');
   const error = page.locator('#config-error');
   await error.waitFor({ state: 'visible' });
   expect(await error.locator('.message').innerText()).toBe('config pools[0].headcount: expected a whole number >= 0, got -5 (in config.json)');
   expect(await page.getAttribute(field, 'class')).toContain('invalid');
+  expect(await page.locator('#run').isDisabled()).toBe(true);
+  expect(await page.locator('#run-reason').innerText()).toBe('Fix the settings first: config pools[0].headcount: expected a whole number >= 0, got -5 (in config.json)');
   await shot('config-error');
 });
 
@@ -187,6 +189,10 @@ test('the what-if tab compares scenarios side by side', async () => {
   } finally {
     await laptop.close();
   }
+  // The comparison downloads in the page's language.
+  await page.click('#lang');
+  expect(await page.getAttribute('#whatif-downloads a[data-file="comparison.html"]', 'href')).toMatch(/\/files\/zh\/comparison\.html$/);
+  expect(await page.getAttribute('#whatif-downloads a[data-file="comparison.html"]', 'download')).toBe('comparison.html');
 });
 
 test('a bad scenario shows the scenario reader message under the what-if box', async () => {

@@ -386,10 +386,12 @@ describe('what-if runs', () => {
       expect(job.error).toBeUndefined();
       expect(job.state).toBe('done');
 
-      // The CLI's folder marker is how a later run knows it may replace the folder; the page serves the plan files.
+      // The CLI's folder marker is how a later run knows it may replace the folder; the page serves the plan files,
+      // and the comparison in the other language for its language switch.
       const cliFiles = listFiles(path.join(dir, 'out')).filter((n) => n !== '.peakshift-folder');
       const webFiles = (job.files ?? []).map((f) => f.name).filter((n) => n !== 'scenarios.json');
-      expect(webFiles.sort()).toEqual(cliFiles);
+      expect(webFiles.filter((n) => !n.startsWith('zh/')).sort()).toEqual(cliFiles);
+      expect(webFiles.filter((n) => n.startsWith('zh/')).sort()).toEqual(['zh/comparison.html', 'zh/comparison.md']);
       for (const name of ['comparison.csv', '00-base/summary.json', '01-50-50-ratio/summary.json', '01-50-50-ratio/coverage.csv']) {
         const web = await (await fetch(`${server.url}api/plans/${id}/files/${name}`)).text();
         expect(web).toBe(fs.readFileSync(path.join(dir, 'out', name), 'utf8'));

@@ -8,6 +8,7 @@ import * as init from './init';
 import * as inspect from './inspect';
 import * as plan from './plan';
 import * as replan from './replan';
+import * as replay from './replay';
 import * as requirements from './requirements';
 import * as simulate from './simulate';
 import * as whatif from './whatif';
@@ -33,6 +34,7 @@ export const commands: AnyCommand[] = [
   register(requirements),
   register(plan),
   register(replan),
+  register(replay),
   register(whatif),
   register(designShifts),
   register(capacity),

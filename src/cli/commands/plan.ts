@@ -7,9 +7,10 @@ import { checkForecastWindow } from '../../domain/limits';
 import { checkOutputFolder, planFolderFiles, readAgents, readConfig, readForecastCsv, readHistory, readRequirementsCsv, writeFolderAtomic } from '../../io';
 import { runPipeline, type PipelineResult, type PipelineSource } from '../../pipeline';
 import { checkPlanSize, whyText, type PlanSizeNames } from '../../plan';
-import { tr, type Lang } from '../../domain/i18n';
+import { tr, translateMessage, type Lang } from '../../domain/i18n';
 import { LANG_OPTION, resolveLang } from '../lang';
 import { grouped, money } from '../../report/format';
+import { hourForPeople, solverStatusName } from '../../report/plan';
 import { optionalNumberOption } from '../options';
 import { info, print, warn } from '../output';
 import { startPlanProgress } from '../plan-progress';
@@ -85,9 +86,10 @@ const pct = (v: number, digits = 1): string => `${(v * 100).toFixed(digits)}%`;
  * proven gap, warm started or not) and the roster solves, then the solves
  * after the rounds (vendor seats, explanations of short hours).
  */
-export function solveReport(run: PipelineResult): string[] {
+export function solveReport(run: PipelineResult, lang: Lang = 'en'): string[] {
+  const t = (key: Parameters<typeof tr>[1], vars?: Record<string, string | number>): string => tr(lang, key, vars);
   const records = run.seconds.solves;
-  const sec = (v: number): string => `${v.toFixed(2)} s`;
+  const sec = (v: number): string => v.toFixed(2);
   const sum = (list: typeof records): number => list.reduce((n, r) => n + r.seconds, 0);
   const out: string[] = [];
   const rounds = [...new Set(records.map((r) => r.round).filter((r): r is number => r !== null))];
@@ -95,17 +97,17 @@ export function solveReport(run: PipelineResult): string[] {
     const mine = records.filter((r) => r.round === round);
     const plans = mine.filter((r) => r.stage === 'plan');
     const finalPlan = plans[plans.length - 1];
-    const parts = [`plan ${sec(sum(plans))}${finalPlan ? ` (gap ${finalPlan.gap === null ? 'n/a' : pct(finalPlan.gap, 3)}${finalPlan.warmStart ? ', warm start' : ''})` : ''}`];
+    const parts = [finalPlan ? t('outRoundPlan', { seconds: sec(sum(plans)), gap: finalPlan.gap === null ? t('notAvailable') : pct(finalPlan.gap, 3), warm: finalPlan.warmStart ? t('outWarmStart') : '' }) : t('outStageSeconds', { stage: t('solveStage_plan'), seconds: sec(sum(plans)) })];
     for (const stage of ['roster', 'seats'] as const) {
       const list = mine.filter((r) => r.stage === stage);
-      if (list.length > 0) parts.push(`${stage} ${sec(sum(list))}`);
+      if (list.length > 0) parts.push(t('outStageSeconds', { stage: t(`solveStage_${stage}`), seconds: sec(sum(list)) }));
     }
-    out.push(`  round ${round}: ${parts.join(', ')}`);
+    out.push(t('outRound', { round, parts: parts.join(lang === 'zh' ? '，' : ', ') }));
   }
   const after = records.filter((r) => r.round === null);
   for (const stage of ['plan', 'roster', 'seats', 'explain', 'other'] as const) {
     const list = after.filter((r) => r.stage === stage);
-    if (list.length > 0) out.push(`  ${stage}: ${list.length} solve(s), ${sec(sum(list))}`);
+    if (list.length > 0) out.push(t('outStageSolves', { stage: t(`solveStage_${stage}`), n: list.length, seconds: sec(sum(list)) }));
   }
   return out;
 }
@@ -115,31 +117,33 @@ export function planReport(run: PipelineResult, outDir: string, lang: Lang = 'en
   const t = (key: Parameters<typeof tr>[1], vars?: Record<string, string | number>): string => tr(lang, key, vars);
   const s = run.plan.summary;
   const lines = [t('outPlan', { start: s.horizon.start, end: s.horizon.end, days: s.horizon.days, dir: outDir })];
-  for (const a of run.summary.acceptedGaps ?? []) lines.push(t('outAcceptedGap', { what: a.what, gap: pct(a.gap, 2), asked: pct(a.asked, 2), accepted: pct(a.accepted, 2) }));
+  for (const a of run.summary.acceptedGaps ?? []) lines.push(t('outAcceptedGap', { what: translateMessage(lang, a.what), gap: pct(a.gap, 2), asked: pct(a.asked, 2), accepted: pct(a.accepted, 2) }));
   lines.push(t('outTotalCost', { cur: s.currency, cost: money(s.totalCost, 2) }));
   for (const [pool, p] of Object.entries(s.pools)) {
     lines.push(`  ${pool.padEnd(12)} ${s.currency} ${money(p.cost, 2).padStart(14)}  ${pct(s.totalCost > 0 ? p.cost / s.totalCost : 0).padStart(6)}  ${t('outAgentShifts', { n: p.agentShifts })}`);
   }
   lines.push(t('outOutsourced', { share: pct(s.outsourcing.achieved), min: pct(s.outsourcing.min, 0), max: pct(s.outsourcing.max, 0), scope: t(`scope_${s.outsourcing.scope}`) }));
-  lines.push(t('outShortfall', { agentHours: s.shortfall.agentHours.toFixed(2), hours: s.shortfall.hoursShort, inquiries: grouped(s.shortfall.lostInquiries, 2), cur: s.currency, cost: money(s.shortfall.cost, 2) }));
+  // One figure of unanswered inquiries, as in the report: every inquiry not answered within target at the planned staffing.
+  lines.push(t('outUnanswered', { inquiries: grouped(s.lostService.lateInquiries, 1), cur: s.currency, cost: money(s.lostService.cost, 2) }));
+  lines.push(s.shortfall.hoursShort > 0 ? t('outShortHours', { hours: s.shortfall.hoursShort, agentHours: s.shortfall.agentHours.toFixed(2) }) : t('outNoShortHours'));
   if (s.shortfall.belowFloorAgentHours > 0) lines.push(t('outBelowFloor', { agentHours: s.shortfall.belowFloorAgentHours.toFixed(2), hours: s.shortfall.hoursBelowFloor }));
   for (const e of run.summary.shortage.explanations.slice(0, 3)) {
-    lines.push(t('outWhyShort', { hours: `${e.from}${e.to !== e.from ? `..${e.to.slice(11)}` : ''}`, queues: e.queues.join('+'), why: whyText(lang, e, s.currency) }));
+    lines.push(t('outWhyShort', { hours: `${hourForPeople(e.from)}${e.to !== e.from ? `..${e.to.slice(11)}` : ''}`, queues: e.queues.join('+'), why: whyText(lang, e, s.currency) }));
   }
   const at = run.service.lowestAt;
-  lines.push(t('outLowestSl', { value: run.service.lowest === null ? t('notAvailable') : `${pct(run.service.lowest)}${at ? ` (${at.timestamp} ${at.queue})` : ''}` }));
+  lines.push(t('outLowestSl', { value: run.service.lowest === null ? t('notAvailable') : `${pct(run.service.lowest)}${at ? (lang === 'zh' ? `（${hourForPeople(at.timestamp)} ${at.queue}）` : ` (${hourForPeople(at.timestamp)} ${at.queue})`) : ''}` }));
   if (run.roster) {
     const r = run.summary.roster;
     const surge = r?.surgeSeats ?? {};
     const pools = [...new Set([...Object.keys(r?.vendorSeats ?? {}), ...Object.keys(surge)])];
     const seats = pools.map((pool) => `${pool} ${r?.vendorSeats[pool] ?? 0}${surge[pool] ? `${lang === 'zh' ? '' : ' '}${t('outSurge', { n: surge[pool] })}` : ''}`).join(lang === 'zh' ? '、' : ', ') || t('none');
-    lines.push(t('outRoster', { working: r?.agentsWorking ?? 0, agents: r?.agents ?? 0, seats, unfilled: r?.unfilledSeats ?? 0, method: run.roster.method }));
+    lines.push(t('outRoster', { working: r?.agentsWorking ?? 0, agents: r?.agents ?? 0, seats, unfilled: r?.unfilledSeats ?? 0, method: t(`method_${run.roster.method}`) }));
   }
   const gap = s.solver.gap === null ? t('notAvailable') : pct(s.solver.gap, 3);
-  lines.push(...solveReport(run));
-  // Every solve's total (figures and units only, the same in every language), then the command's wall time.
-  const total = `; ${run.seconds.solves.length} solve(s) ${run.seconds.solver.toFixed(2)} s`;
-  lines.push(`${t('outSolver', { name: s.solver.name, status: s.solver.status, gap, seconds: run.seconds.plan.toFixed(2) })}${run.seconds.roster === null ? '' : t('outRosterSeconds', { seconds: run.seconds.roster.toFixed(2) })}${total}`);
+  lines.push(...solveReport(run, lang));
+  // Every solve's total, then the command's wall time.
+  const total = t('outSolvesTotal', { n: run.seconds.solves.length, seconds: run.seconds.solver.toFixed(2) });
+  lines.push(`${t('outSolver', { name: s.solver.name, status: solverStatusName(lang, s.solver.status), gap, seconds: run.seconds.plan.toFixed(2) })}${run.seconds.roster === null ? '' : t('outRosterSeconds', { seconds: run.seconds.roster.toFixed(2) })}${total}`);
   if (wallSeconds !== undefined) lines.push(t('outTotalTime', { seconds: wallSeconds.toFixed(1) }));
   return lines.join('\n');
 }
@@ -209,7 +213,7 @@ export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void>
   } finally {
     progress.stop();
   }
-  for (const note of run.notes) warn(note);
+  for (const note of run.notes) warn(note, lang);
   const files = await planFolderFiles({
     lang,
     bom: args.bom,
@@ -224,5 +228,5 @@ export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void>
   });
   await holdingSignals(() => writeFolderAtomic(args.outDir, files, { force: args.force }));
   print(planReport(run, args.outDir, lang, Number(process.hrtime.bigint() - started) / 1e9));
-  info(`wrote ${files.size} files to ${args.outDir}; open ${path.join(args.outDir, 'report.html')}`);
+  info(tr(lang, 'outWrote', { n: files.size, dir: args.outDir, report: path.join(args.outDir, 'report.html') }));
 }

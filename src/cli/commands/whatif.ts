@@ -9,7 +9,7 @@ import { linkReporter, loadQueue } from '../queue';
 import { info, print, warn } from '../output';
 import { holdingSignals } from '../signals';
 import { startProgress } from '../progress';
-import type { Lang } from '../../domain/i18n';
+import { tr, type Lang } from '../../domain/i18n';
 import { LANG_OPTION, resolveLang } from '../lang';
 
 interface WhatIfArgs {
@@ -83,7 +83,7 @@ export async function handler(args: ArgumentsCamelCase<WhatIfArgs>): Promise<voi
     ...(args.timeLimit === undefined ? {} : { timeLimitSeconds: args.timeLimit }),
     ...(agents ? { agents } : {}),
   });
-  for (const note of notes) warn(note);
+  for (const note of notes) warn(note, lang);
   const total = 1 + loaded.scenarios.length + sweeps.reduce((s, w) => s + w.values.length, 0);
   // The queue code (and Redis) only when asked for.
   const broker = args.broker === undefined ? undefined : await loadQueue().Broker.connect({ url: args.broker, queueName: args.queueName, attempts, onLink: linkReporter(lang) });
@@ -102,7 +102,7 @@ export async function handler(args: ArgumentsCamelCase<WhatIfArgs>): Promise<voi
   const files = await whatIfFiles(run, lang);
   await holdingSignals(() => writeFolderAtomic(args.outDir, files, { force: args.force }));
   print(run.comparison.rows.length > 0 ? whatIfTable(run, lang) : 'no scenarios');
-  info(`wrote ${path.join(args.outDir, 'comparison.html')} and ${total} plan folder${total === 1 ? '' : 's'}`);
+  info(tr(lang, 'outWroteWhatIf', { file: path.join(args.outDir, 'comparison.html'), n: total }));
 }
 
 /** The Markdown comparison doubles as the terminal table. */

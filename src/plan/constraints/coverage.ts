@@ -42,9 +42,15 @@
  * the branch and bound crawl).
  * `forceCovered` queue-hours get no shortage segments (the re-solve that prices
  * covering a short cluster).
+ *
+ * With `forecast.hedge` a queue-hour carries the volumes its forecast band may
+ * bring (staffing/hedge.ts) and the whole curve is their expected loss; its
+ * extras span the band (pieces wider than one agent where it is wide), so a
+ * buffer is bought where the band runs high and the model keeps its size.
  */
 import { lostInquiryCost } from '../../config';
-import { marginalLosses } from '../../staffing';
+import type { VolumeOutcome } from '../../domain';
+import { expectedMarginalLosses, marginalLosses } from '../../staffing';
 import { hourKey } from '../horizon';
 import { agentShiftCost } from '../pricing';
 import type { LossSegment, PlanContext, QueueHourShortage } from '../model';
@@ -83,6 +89,17 @@ export const EXTRA_AGENTS = 6;
 /** With allowShort, an agent below the hourly floor costs this many times the service it loses. */
 export const BELOW_FLOOR_FACTOR = 3;
 
+/**
+ * Width of each priced piece above the requirement R on a hedged curve: the
+ * agents from R to what the band's highest volume needs (taken as R scaled by
+ * that volume over the sized one: staffing grows about linearly with load), in
+ * at most EXTRA_AGENTS pieces; 1 where the band is narrow or the queue small.
+ */
+function extraWidth(outcomes: readonly VolumeOutcome[], inquiries: number, required: number): number {
+  const top = outcomes.reduce((most, o) => Math.max(most, o.inquiries), 0);
+  return Math.max(1, Math.ceil((required * (top / inquiries - 1)) / EXTRA_AGENTS - 1e-9));
+}
+
 function shortageOf(ctx: PlanContext, q: number, h: number, cheapest: number): QueueHourShortage | null {
   const { horizon, builder, config } = ctx;
   const queue = horizon.queues[q];
@@ -105,7 +122,13 @@ function shortageOf(ctx: PlanContext, q: number, h: number, cheapest: number): Q
   if (inquiries > 0) {
     const whole = Math.ceil(gap - 1e-9);
     const minAbove = price > 0 ? (EXTRA_VALUE_FLOOR * cheapest) / price : Infinity;
-    const losses = marginalLosses(queue.config, inquiries, Math.round(required), whole, price > 0 ? EXTRA_AGENTS : 0, minAbove);
+    const outcomes = horizon.outcomes[q]?.[h];
+    // forecast.hedge: the expected loss over the hour's possible volumes, its extras reaching
+    // across the band in at most EXTRA_AGENTS pieces; else the loss at the sized volume.
+    const step = outcomes ? extraWidth(outcomes, inquiries, Math.round(required)) : 1;
+    const losses = outcomes
+      ? expectedMarginalLosses(queue.config, outcomes, Math.round(required), whole, price > 0 ? EXTRA_AGENTS : 0, minAbove, step)
+      : marginalLosses(queue.config, inquiries, Math.round(required), whole, price > 0 ? EXTRA_AGENTS : 0, minAbove);
     lateAtRequired = losses.atRequired;
     if (!forced) {
       for (let k = 0; k < whole; k++) {
@@ -117,7 +140,7 @@ function shortageOf(ctx: PlanContext, q: number, h: number, cheapest: number): Q
       }
     }
     losses.above.forEach((saved, k) => {
-      extra.push({ variable: builder.addVariable(`unbought[${key},${k + 1}]`, { upper: 1, cost: saved * price }), width: 1, lostPerAgent: saved, costPerAgent: saved * price });
+      extra.push({ variable: builder.addVariable(`unbought[${key},${k + 1}]`, { upper: step, cost: saved * price }), width: step, lostPerAgent: saved, costPerAgent: saved * price });
     });
   } else if (gap > 1e-9 && !forced) {
     const lost = 1 / queue.agentHoursPerInquiry;
@@ -148,7 +171,7 @@ export function addCoverage(ctx: PlanContext): void {
         (ctx.routing[q] as number[])[h] = r;
         routes.push(r);
       });
-      if (routes.length > 0) builder.addConstraint(`routing[${key}]`, [...routes, ...pooled.vars], [...routes.map(() => 1), ...pooled.coefs.map((c) => -c)], '<=', 0);
+      if (routes.length > 0) ctx.rowHour.set(builder.addConstraint(`routing[${key}]`, [...routes, ...pooled.vars], [...routes.map(() => 1), ...pooled.coefs.map((c) => -c)], '<=', 0), h);
     }
     horizon.queues.forEach((queue, q) => {
       const s = ctx.shortage[q]?.[h];
@@ -164,21 +187,23 @@ export function addCoverage(ctx: PlanContext): void {
         vars.push(...pooled.vars);
         coefs.push(...pooled.coefs);
       }
-      if (s.hardFloor > 0 && vars.length === 0) {
-        // No shift of any pool reaches this hour: a row the solver reports infeasible (and the diagnosis names).
+      if (vars.length === 0 && (s.hardFloor > 0 || (s.segments.length === 0 && s.extra.length === 0 && s.required > 0))) {
+        // No shift of any pool reaches this hour (and nothing may be left short there): a row the solver
+        // reports infeasible (and the diagnosis names).
         s.belowFloor = builder.addVariable(`belowFloor[${key},${queue.name}]`, { upper: 0 });
       }
       const floorVars = s.belowFloor >= 0 ? [...vars, s.belowFloor] : vars;
       const floorCoefs = s.belowFloor >= 0 ? [...coefs, 1] : coefs;
-      if (s.hardFloor > 0) builder.addConstraint(`floor[${key},${queue.name}]`, floorVars, floorCoefs, '>=', s.hardFloor);
+      if (s.hardFloor > 0) ctx.rowHour.set(builder.addConstraint(`floor[${key},${queue.name}]`, floorVars, floorCoefs, '>=', s.hardFloor), h);
       if (s.required > s.hardFloor || s.hardFloor === 0 || s.extra.length > 0) {
-        builder.addConstraint(
+        const row = builder.addConstraint(
           `coverage[${key},${queue.name}]`,
           [...floorVars, ...s.segments.map((g) => g.variable), ...s.extra.map((g) => g.variable)],
           [...floorCoefs, ...s.segments.map(() => 1), ...s.extra.map(() => 1)],
           '>=',
           s.required + s.extra.reduce((n, g) => n + g.width, 0),
         );
+        ctx.rowHour.set(row, h);
       }
     });
   }

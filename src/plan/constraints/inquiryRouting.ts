@@ -73,7 +73,7 @@ export function addInquiryRouting(ctx: PlanContext): void {
           vars.push(t.variable);
           coefs.push(-t.weight * t.a.productive);
         }
-        builder.addConstraint(`inquiryCapacity[${hourKey(horizon, h)},${pool.name}${group === null ? '' : `,${horizon.queues[group]?.name}`}]`, vars, coefs, '<=', 0);
+        ctx.rowHour.set(builder.addConstraint(`inquiryCapacity[${hourKey(horizon, h)},${pool.name}${group === null ? '' : `,${horizon.queues[group]?.name}`}]`, vars, coefs, '<=', 0), h);
       }
     });
     // The other pools handle the rest.
@@ -101,7 +101,7 @@ export function addInquiryRouting(ctx: PlanContext): void {
         vars.push(t.variable);
         coefs.push(t.weight * t.a.productive);
       }
-      builder.addConstraint(`inquiryRouting[${hourKey(horizon, h)},${qs.map((q) => horizon.queues[q]?.name).join('+')}]`, vars, coefs, '>=', load);
+      ctx.rowHour.set(builder.addConstraint(`inquiryRouting[${hourKey(horizon, h)},${qs.map((q) => horizon.queues[q]?.name).join('+')}]`, vars, coefs, '>=', load), h);
     }
   }
 }

@@ -13,6 +13,6 @@ export function addMinimumAgentsPerHour(ctx: PlanContext): void {
   if (min <= 0) return;
   for (let h = 0; h < ctx.horizon.hours; h++) {
     const terms = ctx.terms[h] ?? [];
-    ctx.builder.addConstraint(`minimumAgents[${hourKey(ctx.horizon, h)}]`, terms.map((t) => t.variable), terms.map((t) => t.weight), '>=', min);
+    ctx.rowHour.set(ctx.builder.addConstraint(`minimumAgents[${hourKey(ctx.horizon, h)}]`, terms.map((t) => t.variable), terms.map((t) => t.weight), '>=', min), h);
   }
 }

@@ -3,13 +3,13 @@ import { byId as $, h } from './dom.js';
 import type { ApiError, HistoryView, JobView, SampleInputs } from '../api-types.js';
 import { barChart, lineChart } from './charts.js';
 import { csvObjects, parseCsv } from './csv.js';
-import { applyLabels, hasKey, lang, setLang, t, type Lang } from './i18n.js';
+import { applyLabels, hasKey, lang, msg, setLang, t, tv, type Key, type Lang } from './i18n.js';
+import { get, initSettings, queuesForHistory, renderSettings, set, type Json } from './settings.js';
 import { initDesign } from './design.js';
-import { initToday, setTodayPlan } from './today.js';
+import { initToday, relabelToday, setTodayPlan } from './today.js';
 import { initCapacity } from './capacity.js';
+import { initReplay } from './replay.js';
 import { comparisonTable, whatIfDownloads, type ComparisonView } from './whatif.js';
-
-type Json = Record<string, unknown>;
 
 interface State {
   history: HistoryView | null;
@@ -22,9 +22,28 @@ interface State {
   agents: { file: string; text: string } | null;
   /** The uploaded history file, to send again when the server no longer keeps it. */
   historySource: { file: string; body: Blob | string } | null;
+  /**
+   * Where the config came from: nothing yet (the defaults may still arrive and
+   * fill what is missing), or the sample, a JSON edit or a shift design (the
+   * defaults, when they arrive late, must not overwrite it).
+   */
+  configSource: 'none' | 'defaults' | 'chosen';
+  /** The server's check of the config as it is now: Run waits for `valid`. */
+  configCheck: { state: 'checking' | 'valid' | 'invalid'; error: ApiError | null };
 }
 
-const state: State = { history: null, config: {}, configFile: 'config.json', job: null, scenariosFile: 'scenarios.json', whatIf: null, agents: null, historySource: null };
+const state: State = {
+  history: null,
+  config: {},
+  configFile: 'config.json',
+  job: null,
+  scenariosFile: 'scenarios.json',
+  whatIf: null,
+  agents: null,
+  historySource: null,
+  configSource: 'none',
+  configCheck: { state: 'checking', error: null },
+};
 
 /** A what-if to start from when there is no sample: the scenario file's format, base left out. */
 const EXAMPLE_SCENARIOS = {
@@ -86,8 +105,8 @@ function showError(boxId: string, titleKey: string, error: ApiError | null): voi
   box.replaceChildren();
   box.hidden = error === null;
   if (!error) return;
-  box.append(h('strong', { 'data-i18n': titleKey }, t(titleKey as never)), h('div', { class: 'message' }, error.message));
-  if (error.hint) box.append(h('div', { class: 'hint' }, error.hint));
+  box.append(h('strong', { 'data-i18n': titleKey }, t(titleKey as never)), h('div', { class: 'message' }, msg(error.message)));
+  if (error.hint) box.append(h('div', { class: 'hint' }, msg(error.hint)));
 }
 
 function markInvalid(path: string | undefined): void {
@@ -131,8 +150,14 @@ async function uploadHistory(file: string, body: Blob | string): Promise<void> {
       // No horizon yet: propose the two weeks after the history ends.
       const start = addDays(state.history.summary.lastHour.slice(0, 10), 1);
       set(state.config, ['horizon'], { start, end: addDays(start, 13) });
-      renderSettings();
     }
+    // The history's own queues (售前, 售后, ...) are the ones to plan, each with its own settings.
+    const queues = queuesForHistory(state.config, state.history.summary.queues.map((q) => q.name));
+    queuesTaken = queues ? queues.map((q) => String(q.name)) : null;
+    renderQueuesNote();
+    if (queues) set(state.config, ['queues'], queues);
+    renderSettings();
+    configChanged();
     renderHistory();
   } catch (error) {
     // Nothing of an earlier history may stay: its results go, and Run waits for a good upload.
@@ -147,9 +172,65 @@ async function uploadHistory(file: string, body: Blob | string): Promise<void> {
   }
 }
 
-/** Run and Compare need an uploaded history. */
+/** The queues the last upload brought into the config, for the note above the queue table. */
+let queuesTaken: string[] | null = null;
+
+function renderQueuesNote(): void {
+  $('queues-note').textContent = queuesTaken ? tv('queuesFromHistory', { queues: queuesTaken.join(t('listSeparator')) }) : '';
+}
+
+/** Why Run cannot start now (no history, a config problem, the check still running), or null. */
+function runBlocked(): string | null {
+  if (state.history === null) return t('needHistory');
+  if (state.configCheck.state === 'checking') return t('runChecking');
+  if (state.configCheck.state === 'invalid') return tv('runBlockedConfig', { message: msg(state.configCheck.error?.message ?? '') });
+  return null;
+}
+
+/** Run and Compare need an uploaded history and a config the server accepts; the reason shows beside Run. */
 function syncRunButtons(): void {
-  for (const id of ['run', 'run-whatif']) ($(id) as HTMLButtonElement).disabled = state.history === null || $(id).dataset.running === 'true';
+  const blocked = runBlocked();
+  for (const id of ['run', 'run-whatif']) ($(id) as HTMLButtonElement).disabled = blocked !== null || $(id).dataset.running === 'true';
+  $('run-reason').textContent = blocked ?? '';
+}
+
+// ---- the config: checked by the server after every edit ----
+
+/** The config text a run sends: in Chinese mode its files are Chinese too, unless the config names a language. */
+function configText(): string {
+  return JSON.stringify(lang() === 'zh' ? { language: 'zh', ...state.config } : state.config, null, 2);
+}
+
+let checkSeq = 0;
+let checkTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Check the config with the CLI's reader (POST /api/config); only the latest check's answer counts. */
+async function checkConfig(): Promise<void> {
+  const seq = ++checkSeq;
+  try {
+    await call<{ config: unknown }>(`/api/config?file=${encodeURIComponent(state.configFile)}`, { method: 'POST', body: configText() });
+    if (seq !== checkSeq) return;
+    state.configCheck = { state: 'valid', error: null };
+    showError('config-error', 'configError', null);
+    markInvalid(undefined);
+  } catch (error) {
+    if (seq !== checkSeq) return;
+    const e = error instanceof ApiFailure ? error.error : { code: 'internal', message: String(error) };
+    state.configCheck = { state: 'invalid', error: e };
+    showError('config-error', 'configError', e);
+    markInvalid(e.path);
+  } finally {
+    if (seq === checkSeq) syncRunButtons();
+  }
+}
+
+/** After any change of the config: the JSON box follows, Run waits for the check. */
+function configChanged(): void {
+  ($('config-json') as HTMLTextAreaElement).value = JSON.stringify(state.config, null, 2);
+  state.configCheck = { state: 'checking', error: null };
+  syncRunButtons();
+  if (checkTimer !== undefined) clearTimeout(checkTimer);
+  checkTimer = setTimeout(() => void checkConfig(), 120);
 }
 
 function clearResults(): void {
@@ -189,131 +270,7 @@ function renderHistory(): void {
   );
 }
 
-// ---- 2. settings: a form over the config JSON ----
-
-function get(obj: unknown, path: Array<string | number>): unknown {
-  let cur = obj;
-  for (const p of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string | number, unknown>)[p];
-  }
-  return cur;
-}
-
-function set(obj: Json, path: Array<string | number>, value: unknown): void {
-  let cur: Record<string | number, unknown> = obj;
-  path.forEach((p, i) => {
-    if (i === path.length - 1) {
-      if (value === undefined) delete cur[p];
-      else cur[p] = value;
-      return;
-    }
-    const next = cur[p];
-    if (next === null || typeof next !== 'object') cur[p] = typeof path[i + 1] === 'number' ? [] : {};
-    cur = cur[p] as Record<string | number, unknown>;
-  });
-}
-
-function pathText(path: Array<string | number>): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-
-function input(path: Array<string | number>, type: 'number' | 'text' | 'date', attrs: Record<string, string> = {}): HTMLInputElement {
-  const node = h('input', { type, 'data-path': pathText(path), ...attrs });
-  const v = get(state.config, path);
-  node.value = v === undefined || v === null ? '' : String(v);
-  node.addEventListener('change', () => {
-    const raw = node.value.trim();
-    set(state.config, path, raw === '' ? undefined : type === 'number' ? Number(raw) : raw);
-    syncJson();
-  });
-  return node;
-}
-
-function syncJson(): void {
-  ($('config-json') as HTMLTextAreaElement).value = JSON.stringify(state.config, null, 2);
-  showError('config-error', 'configError', null);
-  markInvalid(undefined);
-}
-
-function renderSettings(): void {
-  // Horizon
-  const hz = $('horizon');
-  hz.replaceChildren(label('from'), input(['horizon', 'start'], 'date'), label('to'), input(['horizon', 'end'], 'date'));
-
-  // Outsourcing band: two sliders in percent.
-  const band = $('outsourcing');
-  const slider = (key: 'min' | 'max', fallback: number): HTMLElement => {
-    const current = get(state.config, ['outsourcing', key]);
-    const pct = Math.round((typeof current === 'number' ? current : fallback) * 100);
-    const range = h('input', { type: 'range', min: '0', max: '100', step: '1', value: String(pct), 'data-path': `outsourcing.${key}`, id: `outsourcing-${key}` });
-    const out = h('output', { for: `outsourcing-${key}` }, `${pct}%`);
-    range.addEventListener('input', () => {
-      out.textContent = `${range.value}%`;
-    });
-    range.addEventListener('change', () => {
-      set(state.config, ['outsourcing', key], Number(range.value) / 100);
-      syncJson();
-    });
-    return h('label', { class: 'slider' }, label(key === 'min' ? 'outsourcingMin' : 'outsourcingMax'), range, out);
-  };
-  band.replaceChildren(slider('min', 0), slider('max', 1));
-
-  // Pools
-  const pools = (get(state.config, ['pools']) as Json[] | undefined) ?? [];
-  const poolRows = pools.map((pool, i) => {
-    const vendor = pool.kind === 'vendor';
-    const pricing = h('select', { 'data-path': `pools[${i}].pricing.model` });
-    for (const m of ['perHour', 'perSeatShift', 'perInquiry', 'fixedPlusHourly']) pricing.append(h('option', { value: m }, m));
-    pricing.value = String(get(pool, ['pricing', 'model']) ?? 'perHour');
-    pricing.disabled = !vendor;
-    pricing.addEventListener('change', () => {
-      set(state.config, ['pools', i, 'pricing', 'model'], pricing.value);
-      syncJson();
-    });
-    return h(
-      'tr',
-      {},
-      h('td', {}, String(pool.name ?? '')),
-      h('td', {}, label(vendor ? 'vendor' : 'inhouse')),
-      h('td', {}, vendor ? '—' : input(['pools', i, 'headcount'], 'number', { min: '0', step: '1' })),
-      h('td', {}, vendor ? input(['pools', i, 'pricing', 'rate'], 'number', { min: '0', step: 'any' }) : input(['pools', i, 'hourlyCost'], 'number', { min: '0', step: 'any' })),
-      h('td', {}, vendor ? pricing : '—'),
-      h('td', {}, input(['pools', i, 'maxAgentsPerDay'], 'number', { min: '0', step: '1' })),
-    );
-  });
-  $('pools-body').replaceChildren(...poolRows);
-
-  // Run options: the demand quantile and the solver's time limit are config fields; strict is a run option.
-  const quantile = h('select', { 'data-path': 'forecast.quantile', id: 'quantile' });
-  for (const q of ['p50', 'p90']) quantile.append(h('option', { value: q }, q));
-  quantile.value = String(get(state.config, ['forecast', 'quantile']) ?? 'p50');
-  quantile.addEventListener('change', () => {
-    set(state.config, ['forecast', 'quantile'], quantile.value);
-    syncJson();
-  });
-  $('run-options').replaceChildren(
-    h('label', {}, label('quantile'), ' ', quantile),
-    h('label', {}, label('timeLimit'), ' ', input(['solver', 'timeLimitSeconds'], 'number', { min: '1', step: '1', id: 'time-limit' })),
-  );
-
-  // Queues
-  const queues = (get(state.config, ['queues']) as Json[] | undefined) ?? [];
-  $('queues-body').replaceChildren(
-    ...queues.map((q, i) =>
-      h(
-        'tr',
-        {},
-        h('td', {}, String(q.name ?? '')),
-        h('td', {}, input(['queues', i, 'ahtSeconds'], 'number', { min: '1', step: 'any' })),
-        h('td', {}, input(['queues', i, 'concurrency'], 'number', { min: '1', max: '20', step: '1' })),
-        h('td', {}, input(['queues', i, 'target', 'serviceLevel'], 'number', { min: '0', max: '1', step: '0.01' })),
-        h('td', {}, input(['queues', i, 'target', 'answerSeconds'], 'number', { min: '0', step: '1' })),
-      ),
-    ),
-  );
-  syncJson();
-}
+// ---- 2. settings (settings.ts) ----
 
 async function applyJson(): Promise<void> {
   const text = ($('config-json') as HTMLTextAreaElement).value;
@@ -322,7 +279,9 @@ async function applyJson(): Promise<void> {
     await call<{ config: unknown }>(`/api/config?file=${encodeURIComponent(state.configFile)}`, { method: 'POST', body: text });
     const zone = timezone();
     state.config = JSON.parse(text) as Json;
+    state.configSource = 'chosen';
     renderSettings();
+    configChanged();
     // The history's facts (hours, busiest day) are read in the config's time zone: read it again in the new one.
     if (timezone() !== zone && state.historySource) await uploadHistory(state.historySource.file, state.historySource.body);
   } catch (error) {
@@ -363,8 +322,7 @@ async function runJob(extra: Record<string, unknown>, prefix: string, buttonId: 
       call<JobView>('/api/plans', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        // In Chinese mode the run's report and workbook are Chinese too, unless the config names a language.
-        body: JSON.stringify({ historyId, config: { file: state.configFile, text: JSON.stringify(lang() === 'zh' ? { language: 'zh', ...state.config } : state.config, null, 2) }, ...extra }),
+        body: JSON.stringify({ historyId, config: { file: state.configFile, text: configText() }, ...extra }),
       });
     let job: JobView;
     try {
@@ -438,15 +396,24 @@ function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
-/** KPI cards from summary.json (plan/solution.ts PlanSummary) and the coverage rows. */
-function kpis(summary: Json, coverage: Array<Record<string, string>>): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
+/** A status word of the solver in the page's language (`optimal` → 最优). */
+function statusName(status: string): string {
+  const key = `status_${status}`;
+  return hasKey(key) ? t(key) : status;
+}
+
+/** KPI cards from summary.json (plan/solution.ts PlanSummary) and the coverage rows; figures defined as in the report's glossary. */
+function kpis(summary: Json, coverage: Array<Record<string, string>>): Array<[Key, string]> {
+  const out: Array<[Key, string]> = [];
   const currency = typeof summary.currency === 'string' ? ` ${summary.currency}` : '';
   const cost = num(summary.totalCost);
   if (cost !== undefined) out.push(['totalCost', `${number(cost)}${currency}`]);
-  const shortfall = num(get(summary, ['shortfall', 'agentHours']));
+  // The one figure of unanswered inquiries (summary.json lostService), as summary.md and report.html show it.
+  const unanswered = num(get(summary, ['lostService', 'lateInquiries']));
+  if (unanswered !== undefined) out.push(['kpiUnanswered', number(unanswered, 1)]);
   const hoursShort = num(get(summary, ['shortfall', 'hoursShort']));
-  if (shortfall !== undefined) out.push(['shortfall', `${number(shortfall, 1)}${hoursShort !== undefined ? ` (${number(hoursShort)} h)` : ''}`]);
+  const shortfall = num(get(summary, ['shortfall', 'agentHours']));
+  if (hoursShort !== undefined) out.push(['kpiShortHours', hoursShort > 0 && shortfall !== undefined ? `${number(hoursShort)} (${tv('shortDetail', { agentHours: number(shortfall, 1) })})` : t('none')]);
   const share = num(get(summary, ['outsourcing', 'achieved']));
   if (share !== undefined) out.push(['outsourcedShare', `${number(share * 100, 1)}%`]);
   const eff = num(summary.scheduleEfficiency);
@@ -460,7 +427,7 @@ function kpis(summary: Json, coverage: Array<Record<string, string>>): Array<[st
   if (solver && typeof solver === 'object') {
     const sv = solver as Json;
     const gap = num(sv.gap);
-    out.push(['solver', `${String(sv.name ?? '')} ${String(sv.status ?? '')}${gap !== undefined ? `, gap ${number(gap * 100, 2)}%` : ''}`.trim()]);
+    out.push(['solver', tv('solverStatusValue', { name: String(sv.name ?? ''), status: statusName(String(sv.status ?? '')), gap: gap !== undefined ? `${number(gap * 100, 2)}%` : t('notAvailable') })]);
   }
   return out;
 }
@@ -532,11 +499,39 @@ async function renderResults(job: JobView): Promise<void> {
   const costs = costByPool(summary);
   $('cost-chart').replaceChildren(...(costs.length > 0 ? [barChart(costs, (v) => number(v), t('costChart'))] : []));
   renderGrid(grid);
-  $('downloads-list').replaceChildren(
-    ...(job.files ?? []).map((f) =>
-      h('li', {}, h('a', { href: `/api/plans/${job.id}/files/${f.name}`, download: f.name.replace(/\//g, '-'), 'data-file': f.name }, f.name), ` (${number(f.bytes / 1024, 1)} KB)`),
-    ),
-  );
+  $('downloads-list').replaceChildren(...downloads(job));
+}
+
+/**
+ * The run's files to download, in the page's language: a plan run carries its
+ * files for people (report.html, summary.md, roster.xlsx) in the other
+ * language too, under `en/` or `zh/`; the link for the chosen language is
+ * offered under the plain name.
+ */
+function downloads(job: JobView): HTMLElement[] {
+  const files = job.files ?? [];
+  const byName = new Map(files.map((f) => [f.name, f]));
+  const variant = /^(en|zh)\//;
+  return files
+    .filter((f) => !variant.test(f.name))
+    .map((f) => {
+      const chosen = byName.get(`${lang()}/${f.name}`) ?? f;
+      return h('li', {}, h('a', { href: `/api/plans/${job.id}/files/${chosen.name}`, download: f.name.replace(/\//g, '-'), 'data-file': f.name }, f.name), ` (${number(chosen.bytes / 1024, 1)} KB)`);
+    });
+}
+
+/** roster-grid.csv's machine words for people: its column titles, OFF, TOTAL and UNFILLED in the page's language. */
+function gridText(text: string, header: boolean): string {
+  if (header) {
+    const titles: Record<string, Key> = { agent_id: 'colAgentId', name: 'colName', pool: 'colPool', days: 'colDays', nights: 'colNights' };
+    const key = titles[text];
+    return key ? t(key) : text;
+  }
+  if (text === 'OFF') return t('offCell');
+  if (text === 'TOTAL') return t('totalRow');
+  if (text === 'UNFILLED') return t('unfilledRow');
+  const code = /^TOTAL (.+)$/.exec(text);
+  return code ? tv('totalCode', { code: code[1] as string }) : text;
 }
 
 function renderGrid(text: string | null): void {
@@ -551,8 +546,8 @@ function renderGrid(text: string | null): void {
   // The name column stays in view while the dates scroll past (style.css .name-col).
   const nameAt = Math.max(0, header.indexOf('name'));
   table.replaceChildren(
-    h('thead', {}, h('tr', {}, ...header.map((c, i) => h('th', i === nameAt ? { class: 'name-col' } : {}, c)))),
-    h('tbody', {}, ...shown.map((r) => h('tr', {}, ...r.map((c, i) => h('td', { class: i === nameAt ? 'name-col' : `cell-${c.toLowerCase()}` }, c))))),
+    h('thead', {}, h('tr', {}, ...header.map((c, i) => h('th', i === nameAt ? { class: 'name-col' } : {}, gridText(c, true))))),
+    h('tbody', {}, ...shown.map((r) => h('tr', {}, ...r.map((c, i) => h('td', { class: i === nameAt ? 'name-col' : `cell-${c.toLowerCase()}` }, gridText(c, false)))))),
   );
   $('roster-count').textContent = `${t('showing')} ${shown.length} ${t('of')} ${rows.length}`;
 }
@@ -571,7 +566,12 @@ function switchLanguage(): void {
   setAgents(state.agents);
   renderHistory();
   renderSettings();
+  renderQueuesNote();
+  syncRunButtons();
+  if (state.configCheck.error) showError('config-error', 'configError', state.configCheck.error);
   if (state.job?.state === 'done') void renderResults(state.job);
+  if (state.whatIf?.state === 'done') void renderWhatIf(state.whatIf);
+  relabelToday();
 }
 
 async function useSample(): Promise<void> {
@@ -579,7 +579,9 @@ async function useSample(): Promise<void> {
   if (samples.config) {
     state.config = JSON.parse(samples.config.text) as Json;
     state.configFile = samples.config.file;
+    state.configSource = 'chosen';
     renderSettings();
+    configChanged();
   }
   if (samples.scenarios) {
     // The sample's base names files; the page supplies them, so only the scenarios are shown.
@@ -605,6 +607,7 @@ async function uploadHolidays(file: File): Promise<void> {
     set(state.config, ['calendar', 'holidays'], holidays);
     $('holidays-file').textContent = `${file.name} · ${holidays.length}`;
     renderSettings();
+    configChanged();
   } catch (error) {
     routeError(error);
   }
@@ -640,11 +643,19 @@ function wireUpload(): void {
   });
 }
 
-/** Start from the config every field at its default, as the CLI would use without --config. */
+/**
+ * Start from the config every field at its default, as the CLI would use
+ * without --config. The answer may come after the sample or a JSON edit
+ * chose a config: then it is dropped. Fields set before it arrives (a
+ * horizon proposed from an upload, the history's queues) stay.
+ */
 async function loadDefaults(): Promise<void> {
   const { config } = await call<{ config: Json }>('/api/config', { method: 'POST', body: '{}' });
-  state.config = config;
+  if (state.configSource !== 'none') return;
+  state.config = { ...config, ...state.config };
+  state.configSource = 'defaults';
   renderSettings();
+  configChanged();
 }
 
 function start(): void {
@@ -666,11 +677,15 @@ function start(): void {
     runJob,
     useConfig: (text) => {
       state.config = JSON.parse(text) as Json;
+      state.configSource = 'chosen';
       renderSettings();
+      configChanged();
     },
   });
+  initSettings({ config: () => state.config, onChange: configChanged });
   initToday();
   initCapacity({ runJob, agents: () => state.agents ?? null });
+  initReplay({ runJob });
   setAgents(null);
   syncRunButtons();
   ($('scenarios-json') as HTMLTextAreaElement).value = JSON.stringify(EXAMPLE_SCENARIOS, null, 2);

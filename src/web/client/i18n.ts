@@ -1,5 +1,5 @@
 /** Page labels in English and Chinese from the shared catalogue (src/domain/i18n.ts); `data-i18n` attributes name the keys. */
-import { CATALOGUE, isTextKey, type Lang, type TextKey } from '../../domain/i18n.js';
+import { CATALOGUE, isTextKey, tr, translateMessage, type Lang, type TextKey } from '../../domain/i18n.js';
 
 export type { Lang };
 export type Key = TextKey;
@@ -16,6 +16,24 @@ export function lang(): Lang {
 
 export function t(key: Key): string {
   return CATALOGUE[current][key];
+}
+
+/** The text of `key` with its `{name}` placeholders filled. */
+export function tv(key: Key, vars: Readonly<Record<string, string | number>>): string {
+  return tr(current, key, vars);
+}
+
+/** A message from the server (an error, a note) in the page's language, where the catalogue knows it. */
+export function msg(text: string): string {
+  return translateMessage(current, text);
+}
+
+/** An instant (ISO, UTC) as the local time it was here, `2026-12-04 18:55`. */
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
 export function hasKey(key: string): key is Key {

@@ -7,13 +7,13 @@ import { byId as el, h } from './dom.js';
 import type { ApiError, JobView } from '../api-types.js';
 import { lineChart } from './charts.js';
 import { csvObjects } from './csv.js';
-import { t } from './i18n.js';
+import { hasKey, localTime, msg, t, tv, type Key } from './i18n.js';
 
 function showError(error: ApiError | null): void {
   const box = el('today-error');
   box.replaceChildren();
   box.hidden = error === null;
-  if (error) box.append(h('strong', {}, t('runError')), h('div', { class: 'message' }, error.message));
+  if (error) box.append(h('strong', {}, t('runError')), h('div', { class: 'message' }, msg(error.message)));
 }
 
 async function json<T>(path: string, init?: RequestInit): Promise<T> {
@@ -29,22 +29,69 @@ async function text(job: JobView, name: string): Promise<string> {
 }
 
 let plan: JobView | null = null;
+/** The last re-plan shown, to draw again in another language. */
+let shown: { before: JobView; after: JobView } | null = null;
+
+function planLine(): string {
+  return plan ? `${t('todayPlanOf')} ${plan.finishedAt ? localTime(plan.finishedAt) : plan.id}` : t('todayNeedsPlan');
+}
 
 /** The plan run the re-plan starts from (app.ts calls this when a plan with a roster finishes). */
 export function setTodayPlan(job: JobView | null): void {
   plan = job && job.files?.some((f) => f.name === 'roster.csv') ? job : null;
-  el('today-plan').textContent = plan ? `${t('todayPlanOf')} ${plan.finishedAt ?? plan.id}` : t('todayNeedsPlan');
+  el('today-plan').textContent = planLine();
   (el('run-today') as HTMLButtonElement).disabled = plan === null;
 }
 
+/** The columns of changes.csv and their titles. */
+const CHANGE_COLUMNS: ReadonlyArray<[string, Key]> = [
+  ['time', 'chgTime'],
+  ['action', 'chgAction'],
+  ['pool', 'colPool'],
+  ['agent_id', 'colAgentId'],
+  ['shift', 'colShift'],
+  ['hours', 'chgHours'],
+  ['cost', 'chgCost'],
+];
+
+const ACTIONS = ['extend', 'call-in', 'surge', 'cancel', 'send-home'] as const;
+
+function actionName(action: string): string {
+  const key = `action_${action}`;
+  return hasKey(key) ? t(key) : action;
+}
+
+interface ReplanSummary {
+  replan?: { now?: string; counts?: Record<string, number>; costDelta?: number; shortfallBefore?: number; shortfallAfter?: number };
+}
+
+/** The re-plan in one line, from its figures: the changes by kind, what they cost, the shortfall before and after. */
+export function todayLine(summary: ReplanSummary, currency: string): string {
+  const f = summary.replan ?? {};
+  const counts = ACTIONS.filter((a) => (f.counts?.[a] ?? 0) > 0).map((a) => tv('todayCount', { action: actionName(a), n: f.counts?.[a] ?? 0 }));
+  const cost = f.costDelta ?? 0;
+  return tv('todayLine', {
+    changes: counts.length > 0 ? counts.join(t('listSeparator')) : t('todayNoChanges'),
+    sign: cost < 0 ? '-' : '+',
+    cur: currency,
+    cost: Math.abs(cost).toLocaleString('en-US', { maximumFractionDigits: 0 }),
+    before: (f.shortfallBefore ?? 0).toFixed(0),
+    after: (f.shortfallAfter ?? 0).toFixed(0),
+  });
+}
+
 async function render(before: JobView, after: JobView): Promise<void> {
+  shown = { before, after };
   el('today-results').hidden = false;
-  const summary = after.summary as { line?: string } | undefined;
-  el('today-line').textContent = summary?.line ?? '';
+  const currency = String((before.summary as { currency?: string } | undefined)?.currency ?? '');
+  el('today-line').textContent = todayLine((after.summary ?? {}) as ReplanSummary, currency);
   const changes = csvObjects(await text(after, 'changes.csv'));
   const table = el('today-changes');
-  const cols = ['time', 'action', 'pool', 'agent_id', 'shift', 'hours', 'cost'];
-  table.replaceChildren(h('thead', {}, h('tr', {}, ...cols.map((c) => h('th', {}, c)))), h('tbody', {}, ...changes.map((r) => h('tr', {}, ...cols.map((c) => h('td', {}, r[c] ?? ''))))));
+  const cell = (column: string, value: string): string => (column === 'action' ? actionName(value) : column === 'time' ? value.replace('T', ' ') : value);
+  table.replaceChildren(
+    h('thead', {}, h('tr', {}, ...CHANGE_COLUMNS.map(([, key]) => h('th', {}, t(key))))),
+    h('tbody', {}, ...changes.map((r) => h('tr', {}, ...CHANGE_COLUMNS.map(([c]) => h('td', {}, cell(c, r[c] ?? '')))))),
+  );
   const day = String((after.summary as { replan?: { now?: string } } | undefined)?.replan?.now ?? '').slice(0, 10);
   const hourly = async (job: JobView): Promise<Array<Record<string, string>>> => csvObjects(await text(job, 'coverage.csv')).filter((r) => r.queue === 'all' && (r.timestamp ?? '').startsWith(day));
   const [was, now] = [await hourly(before), await hourly(after)];
@@ -96,6 +143,12 @@ async function run(): Promise<void> {
   } finally {
     button.disabled = plan === null;
   }
+}
+
+/** After a language switch: the plan line and the last re-plan in the new language. */
+export function relabelToday(): void {
+  el('today-plan').textContent = planLine();
+  if (shown) void render(shown.before, shown.after);
 }
 
 export function initToday(): void {

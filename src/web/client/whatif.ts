@@ -5,7 +5,7 @@
  * Comparison), not from re-reading comparison.csv.
  */
 import type { JobView } from '../api-types.js';
-import { t, type Key } from './i18n.js';
+import { lang, t, type Key } from './i18n.js';
 
 /** The fields of one comparison row the table shows (src/scenario/compare.ts ComparisonRow). */
 export interface ComparisonRowView {
@@ -96,18 +96,26 @@ function link(job: JobView, name: string, text: string): HTMLAnchorElement {
   return a;
 }
 
-/** The run's top-level files, then one collapsible list per plan folder (scenarios, sweep points). */
+/** The comparison's copies in another language (`zh/comparison.html`): offered under the plain name in that language. */
+const LANGUAGE_COPY = /^(en|zh)\//;
+
+/** The run's top-level files (the comparison in the page's language), then one collapsible list per plan folder (scenarios, sweep points). */
 export function whatIfDownloads(job: JobView): HTMLElement[] {
   const files = job.files ?? [];
+  const names = new Set(files.map((f) => f.name));
   const top = files.filter((f) => !f.name.includes('/')).map((f) => {
     const li = document.createElement('li');
-    li.append(link(job, f.name, f.name));
+    const copy = `${lang()}/${f.name}`;
+    const a = link(job, names.has(copy) ? copy : f.name, f.name);
+    a.setAttribute('download', f.name);
+    a.dataset.file = f.name;
+    li.append(a);
     return li;
   });
   const folders = new Map<string, string[]>();
   for (const f of files) {
     const slash = f.name.lastIndexOf('/');
-    if (slash < 0) continue;
+    if (slash < 0 || LANGUAGE_COPY.test(f.name)) continue;
     // A folder is what holds summary.json: vendors/ sheets stay with their plan folder.
     const folder = f.name.slice(0, slash).replace(/\/vendors$/, '');
     folders.set(folder, [...(folders.get(folder) ?? []), f.name]);

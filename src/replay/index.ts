@@ -1,0 +1,4 @@
+export * from './actuals';
+export * from './score';
+export * from './replay';
+export * from './report';
