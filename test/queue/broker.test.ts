@@ -243,7 +243,7 @@ async function startWorkerProcess(url: string, args: string[]): Promise<WorkerPr
     const run = await running;
     expect(run.code).toBe(0);
     const lines = run.stderr.split(/\r|\n/).filter((l) => l.trim() !== '');
-    expect(lines).toEqual(['broker unreachable, retrying (ECONNREFUSED)', 'broker back', `wrote ${path.join(tmp, 'out', 'comparison.html')} and 4 plan folders`]);
+    expect(lines).toEqual(['broker unreachable, retrying (ECONNREFUSED)', 'broker back', `wrote ${path.join(tmp, 'out', 'comparison.html')} and 4 plan folder(s)`]);
     await worker.waitFor(/^broker back$/, from);
     const log = worker.log.slice(from);
     expect(log.filter((l) => l.startsWith('broker unreachable'))).toEqual(['broker unreachable, retrying (ECONNREFUSED)']);
