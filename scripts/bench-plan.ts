@@ -23,7 +23,13 @@ import { forecastDemand } from '../src/forecast';
 import { formatForecastCsv, readAgents, readConfig, readForecastCsv, readHistory } from '../src/io';
 import { parseConfig } from '../src/config';
 import { runPipeline } from '../src/pipeline';
-import { MipBuilder, planShifts, solverByName, type MipModel } from '../src/plan';
+import { buildHorizon, buildPlanModel, MipBuilder, planShifts, solverByName, type MipModel, type PoolCapacity } from '../src/plan';
+import { inhouseCapacity } from '../src/roster';
+import { designRequirement, designShifts } from '../src/design';
+import { main as cliMain } from '../src/cli/main';
+import { execFileSync } from 'node:child_process';
+import type { Config } from '../src/config';
+import type { Requirement } from '../src/domain';
 import { createRng } from '../src/domain';
 import { instance } from '../test/plan/instances';
 
@@ -104,6 +110,12 @@ interface Case {
   /** Wall seconds of the whole run. */
   seconds: number;
   ratio: number;
+  /** What the ratio is taken against: the reference solve, or another case of the same run. */
+  against?: string;
+  /** Whole-number variables of the (first) plan model, and its root gap: (objective - LP bound) / objective. */
+  integers?: number;
+  rootGap?: number | null;
+  objective?: number;
   solverSeconds: number;
   solves: number;
   rounds: number | null;
@@ -134,6 +146,8 @@ function fromRun(name: string, goal: number | null, run: Run, wall: number, ref:
     goal,
     seconds: r2(wall),
     ratio: r2(wall / ref),
+    integers: s.integerVariables,
+    objective: r2(s.objective),
     solverSeconds: r2(extra.solver ?? run.seconds.plan + (run.seconds.roster ?? 0)),
     solves: solves.length,
     rounds: run.summary.roster ? run.summary.roster.replans + 1 : null,
@@ -145,13 +159,60 @@ function fromRun(name: string, goal: number | null, run: Run, wall: number, ref:
   };
 }
 
+/** (objective - LP bound of the plan model) / objective: how much the branch and bound must close. */
+async function rootGap(config: Config, requirement: Requirement, start: string, end: string, objective: number, capacity: readonly PoolCapacity[] = []): Promise<number> {
+  const { mip } = buildPlanModel(config, requirement, start, end, { inhouseCapacity: capacity });
+  const lp = await solverByName('highs').solve({ ...mip, variables: mip.variables.map((v) => ({ ...v, integer: false })) }, { relativeGap: 0, absoluteGap: 0, timeLimitSeconds: 900 });
+  return Math.round(((objective - lp.objective) / objective) * 1e6) / 1e6;
+}
+
+/** `npm start`'s run, kept for the what-if case's ratio. */
+let sampleSeconds = NaN;
+
 async function sampleWithAgents(ref: number): Promise<Case> {
   const config = readConfig(data('config.json'));
   const agents = readAgents(data('agents.csv'), config);
   const history = readHistory(data('inquiries.csv'), { timezone: config.timezone });
   const started = process.hrtime.bigint();
   const run = await runPipeline({ config, source: { kind: 'history', history }, agents, start: '2026-11-01', end: '2026-11-14' });
-  return fromRun('sample + agents (npm start)', 4, run, seconds(started), ref);
+  const c = fromRun('sample + agents (npm start)', 4, run, seconds(started), ref);
+  sampleSeconds = c.seconds;
+  const dates = buildHorizon(config, run.requirement, '2026-11-01', '2026-11-14').dates;
+  c.rootGap = await rootGap(config, run.requirement, '2026-11-01', '2026-11-14', run.plan.summary.solver.objective, inhouseCapacity(config, agents, dates[0] ?? '2026-11-01', '2026-11-14'));
+  return c;
+}
+
+/** design-shifts on the sample horizon, against a plain plan of the current menu timed in the same run. */
+async function design(): Promise<Case> {
+  const config = readConfig(data('config.json'));
+  const history = readHistory(data('inquiries.csv'), { timezone: config.timezone });
+  const { requirement } = designRequirement(config, { kind: 'history', history }, '2026-11-01', '2026-11-14', 'inquiries.csv');
+  let started = process.hrtime.bigint();
+  const plain = await planShifts(config, requirement, { start: '2026-11-01', end: '2026-11-14' });
+  const plainSeconds = seconds(started);
+  started = process.hrtime.bigint();
+  const result = await designShifts({ config, requirement, start: '2026-11-01', end: '2026-11-14' });
+  const wall = seconds(started);
+  const d = result.designed;
+  return { name: 'design-shifts, sample horizon', goal: 3, seconds: r2(wall), ratio: r2(wall / plainSeconds), against: `a plain plan of the current menu (${plainSeconds.toFixed(2)} s)`, solverSeconds: r2(d.solver.seconds), solves: 0, rounds: null, variables: d.solver.variables, integers: d.solver.integerVariables, constraints: 0, gap: d.solver.gap, cost: r2(d.cost), objective: r2(d.objective), rootGap: null, detail: [`current objective ${plain.summary.solver.objective.toFixed(2)}, designed ${d.objective.toFixed(2)} (${result.designed.solver.status})`] };
+}
+
+/** whatif on data/scenarios.json (6 plans with rosters, default --jobs), against `npm start`'s run of the same process. */
+async function whatif(): Promise<Case> {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-whatif-')), 'out');
+  const started = process.hrtime.bigint();
+  const code = await cliMain(['whatif', '--scenarios', data('scenarios.json'), '--out-dir', out, '-q'], { stdout: () => undefined, stderr: (t) => process.stderr.write(t), isTTY: false });
+  const wall = seconds(started);
+  if (code !== 0) throw new Error(`whatif exited ${code}`);
+  return { name: 'whatif data/scenarios.json (6 plans with rosters)', goal: 3, seconds: r2(wall), ratio: r2(wall / sampleSeconds), against: `the sample plan of this run (${sampleSeconds.toFixed(2)} s)`, solverSeconds: 0, solves: 0, rounds: null, variables: 0, constraints: 0, gap: null, cost: 0, detail: [] };
+}
+
+/** `peakshift --version` as a fresh process. */
+async function version(): Promise<Case> {
+  const started = process.hrtime.bigint();
+  execFileSync(process.execPath, [path.join(root, 'bin', 'peakshift.js'), '--version']);
+  const wall = seconds(started);
+  return { name: 'peakshift --version', goal: null, seconds: r2(wall), ratio: NaN, against: 'goal 0.5 s', solverSeconds: 0, solves: 0, rounds: null, variables: 0, constraints: 0, gap: null, cost: 0, detail: [] };
 }
 
 /** The sample config plus 7 vendors (vendor-c..i), 90 days from a forecast written to and read from a demand file. */
@@ -179,7 +240,9 @@ async function ninetyByTen(ref: number): Promise<Case> {
   const demand = readForecastCsv(file, config.timezone);
   const started = process.hrtime.bigint();
   const run = await runPipeline({ config, source: { kind: 'demand', demand }, sourceFile: file, start, end });
-  return fromRun('90 days x 10 pools, gap 1%', 7, run, seconds(started), ref);
+  const c = fromRun('90 days x 10 pools, gap 1%', 7, run, seconds(started), ref);
+  c.rootGap = await rootGap(config, run.requirement, start, end, run.plan.summary.solver.objective);
+  return c;
 }
 
 async function twentyEight(ref: number): Promise<Case> {
@@ -188,7 +251,8 @@ async function twentyEight(ref: number): Promise<Case> {
   const r = await planShifts(inst.config, inst.requirement, inst);
   const wall = seconds(started);
   const s = r.summary.solver;
-  return { name: '28 days x 3 pools, gap 0.5%', goal: null, seconds: r2(wall), ratio: r2(wall / ref), solverSeconds: r2(s.seconds), solves: 1, rounds: null, variables: s.variables, constraints: s.constraints, gap: s.gap, cost: r2(r.summary.totalCost), detail: [] };
+  const rg = await rootGap(inst.config, inst.requirement, inst.start, inst.end, s.objective);
+  return { name: '28 days x 3 pools, gap 0.5% (goal <= 5 s)', goal: null, seconds: r2(wall), ratio: r2(wall / ref), solverSeconds: r2(s.seconds), solves: 1, rounds: null, variables: s.variables, integers: s.integerVariables, constraints: s.constraints, gap: s.gap, cost: r2(r.summary.totalCost), objective: r2(s.objective), rootGap: rg, detail: [] };
 }
 
 interface GridRow {
@@ -240,17 +304,20 @@ async function main(): Promise<void> {
   const cases: Case[] = [];
   const onlyAt = process.argv.indexOf('--only');
   const only = onlyAt > 0 ? (process.argv[onlyAt + 1] as string) : null;
-  const all = { sample: sampleWithAgents, ninety: ninetyByTen, twentyEight };
+  const all = { sample: sampleWithAgents, ninety: ninetyByTen, twentyEight, design, whatif, version };
   for (const run of Object.entries(all).filter(([key]) => only === null || only.split(',').includes(key)).map(([, f]) => f)) {
-    // The reference again before each case: the ratio uses the mean of the references around it.
+    // The reference again before each case: the ratio uses the mean of the references around it
+    // (cases with their own yardstick, `against`, keep theirs).
     const c = await run(ref0.seconds);
     const again = await reference();
     refs.push(again);
     const ref = (refs[refs.length - 2] as { seconds: number }).seconds / 2 + again.seconds / 2;
-    c.ratio = r2(c.seconds / ref);
+    if (c.against === undefined) c.ratio = r2(c.seconds / ref);
     cases.push(c);
     const gap = c.gap === null ? '-' : `${(c.gap * 100).toFixed(3)}%`;
-    console.log(`${c.name}: ${c.seconds.toFixed(2)} s = ${c.ratio.toFixed(2)} x reference (${ref.toFixed(2)} s)${c.goal === null ? '' : `, goal <= ${c.goal}x: ${c.ratio <= c.goal ? 'PASS' : 'FAIL'}`}; solver ${c.solverSeconds.toFixed(2)} s in ${c.solves || '?'} solves${c.rounds === null ? '' : `, ${c.rounds} round(s)`}, ${c.variables} vars, ${c.constraints} rows, gap ${gap}, cost ${c.cost}`);
+    const yardstick = c.against ?? `reference (${ref.toFixed(2)} s)`;
+    const model = c.variables > 0 ? `; ${c.variables} vars (${c.integers ?? '?'} integer), ${c.constraints} rows, root gap ${c.rootGap == null ? '-' : `${(c.rootGap * 100).toFixed(3)}%`}, gap ${gap}, objective ${c.objective ?? '-'}, cost ${c.cost}` : '';
+    console.log(`${c.name}: ${c.seconds.toFixed(2)} s${Number.isFinite(c.ratio) ? ` = ${c.ratio.toFixed(2)} x ${yardstick}` : ` (${yardstick})`}${c.goal === null ? '' : `, goal <= ${c.goal}x: ${c.ratio <= c.goal ? 'PASS' : 'FAIL'}`}${c.solves > 0 ? `; solver ${c.solverSeconds.toFixed(2)} s in ${c.solves} solves` : ''}${c.rounds === null ? '' : `, ${c.rounds} round(s)`}${model}`);
     for (const line of c.detail) console.log(`    ${line}`);
   }
   const gridRows = process.argv.includes('--grid') ? await grid(refs.reduce((s, r) => s + r.seconds, 0) / refs.length) : undefined;

@@ -54,3 +54,14 @@ export function parseNumberOption(name: string, raw: unknown, rule: NumberRule):
 export function optionalNumberOption(name: string, raw: unknown, rule: NumberRule): number | undefined {
   return raw === undefined ? undefined : parseNumberOption(name, raw, rule);
 }
+
+/**
+ * `--time-limit` (a solve's safety limit, seconds) and, where the command has it, `--accept-gap`
+ * (the largest proven gap a solve stopped by that limit may have and still be written, marked),
+ * each as only the options given.
+ */
+export function solveLimitOptions(args: { timeLimit?: unknown; acceptGap?: unknown }): { timeLimitSeconds?: number; acceptGap?: number } {
+  const timeLimitSeconds = optionalNumberOption('time-limit', args.timeLimit, { expected: 'a positive number of seconds', min: 0, minInclusive: false });
+  const acceptGap = optionalNumberOption('accept-gap', args.acceptGap, { expected: 'a relative gap from 0 to 1 (0.02 = 2%)', min: 0, max: 1 });
+  return { ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }), ...(acceptGap === undefined ? {} : { acceptGap }) };
+}

@@ -27,7 +27,7 @@ interface DocCommand {
   line: number;
   text: string;
   argv: string[];
-  /** A console block's output that starts with `error:`: the command must fail with it. */
+  /** A console block's output that starts with `error:` (`错误：` in Chinese): the command must fail with it. */
   expectError?: string;
 }
 
@@ -99,7 +99,7 @@ export function extractCommands(page: string, markdown: string): DocCommand[] {
       while (text.endsWith('\\') && k + 1 < block.length) text = `${text.slice(0, -1).trimEnd()} ${withoutComment(block[++k] as string).trim()}`;
       const next = prompted ? block[k + 1] : undefined;
       for (const part of text.split(/\s+&&\s+/)) {
-        out.push({ page, line, text: part, argv: shellWords(part), ...(next?.startsWith('error:') ? { expectError: next } : {}) });
+        out.push({ page, line, text: part, argv: shellWords(part), ...(next?.startsWith('error:') || next?.startsWith('错误：') ? { expectError: next } : {}) });
       }
     }
   }
@@ -209,7 +209,7 @@ describe('the documented commands run as written', () => {
   it.each(toRun.map((c) => [`${c.page}:${c.line}`, c] as const))('%s', (_at, c) => {
     if (needsRealData(c) && !hasRealData) return;
     const r = results.get(c.argv.join('\u0000')) as CliResult;
-    const shown = { command: c.text, code: r.code, stderr: r.stderr.split('\n').filter((l) => l.startsWith('error:')) };
+    const shown = { command: c.text, code: r.code, stderr: r.stderr.split('\n').filter((l) => l.startsWith('error:') || l.startsWith('错误：')) };
     if (c.expectError) {
       expect(r.code).not.toBe(0);
       expect(r.stderr.split('\n')[0]).toBe(c.expectError);

@@ -11,7 +11,7 @@ import { sizeSource } from '../../pipeline';
 import { solverByName } from '../../plan';
 import { grouped, money } from '../../report/format';
 import { LANG_OPTION, resolveLang } from '../lang';
-import { optionalNumberOption } from '../options';
+import { solveLimitOptions } from '../options';
 import { info, print, warn } from '../output';
 import { holdingSignals } from '../signals';
 import { checkSourceArgs, readSource } from './plan';
@@ -87,7 +87,7 @@ export function capacityReport(plan: CapacityPlan, outDir: string, lang: Lang): 
 export async function handler(args: ArgumentsCamelCase<CapacityArgs>): Promise<void> {
   checkSourceArgs('capacity', args);
   const { from, until } = capacityDates(args.from, args.until);
-  const timeLimitSeconds = optionalNumberOption('time-limit', args.timeLimit, { expected: 'a positive number of seconds', min: 0, minInclusive: false });
+  const { timeLimitSeconds } = solveLimitOptions(args);
   checkOutputFolder(args.outDir, '--out-dir', args.force);
   const config = readConfig(args.config);
   const lang = resolveLang(args.lang, config.language);

@@ -4,7 +4,7 @@ import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { designMarkdown, designReport, designRequirement, designShifts, newConfigJson } from '../../design';
 import { loadConfigText, parseJsonText, readConfig, readTextFile, writeFileAtomic } from '../../io';
 import { checkPlanSize, type PlanSizeNames } from '../../plan';
-import { optionalNumberOption } from '../options';
+import { optionalNumberOption, solveLimitOptions } from '../options';
 import { info, print, warn } from '../output';
 import { holdingSignals } from '../signals';
 import { checkSourceArgs, planDates, readSource } from './plan';
@@ -49,7 +49,7 @@ export function builder(yargs: Argv): Argv<DesignArgs> {
 export async function handler(args: ArgumentsCamelCase<DesignArgs>): Promise<void> {
   checkSourceArgs('design-shifts', args);
   const maxTypes = optionalNumberOption('max-types', args.maxTypes, { expected: 'a whole number of shift types from 1 to 50', min: 1, max: 50, integer: true });
-  const timeLimitSeconds = optionalNumberOption('time-limit', args.timeLimit, { expected: 'a positive number of seconds', min: 0, minInclusive: false });
+  const { timeLimitSeconds } = solveLimitOptions(args);
   const config = readConfig(args.config);
   const { start, end } = planDates(args.start, args.end, config.horizon);
   const names: PlanSizeNames = { start: args.start !== undefined ? '--start' : 'horizon.start', end: args.end !== undefined ? '--end' : 'horizon.end' };

@@ -11,7 +11,7 @@ import { tr, translateMessage, type Lang } from '../../domain/i18n';
 import { LANG_OPTION, resolveLang } from '../lang';
 import { grouped, money } from '../../report/format';
 import { hourForPeople, solverStatusName } from '../../report/plan';
-import { optionalNumberOption } from '../options';
+import { solveLimitOptions } from '../options';
 import { info, print, warn } from '../output';
 import { startPlanProgress } from '../plan-progress';
 import { holdingSignals } from '../signals';
@@ -181,8 +181,7 @@ export function readSource(args: SourceArgs, config: Config, onHistory: (history
 export async function handler(args: ArgumentsCamelCase<PlanArgs>): Promise<void> {
   const started = process.hrtime.bigint();
   checkSourceArgs('plan', args);
-  const timeLimitSeconds = optionalNumberOption('time-limit', args.timeLimit, { expected: 'a positive number of seconds', min: 0, minInclusive: false });
-  const acceptGap = optionalNumberOption('accept-gap', args.acceptGap, { expected: 'a relative gap from 0 to 1 (0.02 = 2%)', min: 0, max: 1 });
+  const { timeLimitSeconds, acceptGap } = solveLimitOptions(args);
   checkOutputFolder(args.outDir, '--out-dir', args.force);
   const config = readConfig(args.config);
   const lang = resolveLang(args.lang, config.language);

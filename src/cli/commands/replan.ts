@@ -5,7 +5,7 @@ import { UsageError } from '../../domain';
 import { checkOutputFolder, checkReplanNow, parseReplanNow, readHistory, readPlanForReplan, replanFolderFiles, writeFolderAtomic } from '../../io';
 import { solverByName } from '../../plan';
 import { replanDay } from '../../replan';
-import { optionalNumberOption } from '../options';
+import { solveLimitOptions } from '../options';
 import { info, print } from '../output';
 import { holdingSignals } from '../signals';
 
@@ -36,7 +36,7 @@ export function builder(yargs: Argv): Argv<ReplanArgs> {
 
 export async function handler(args: ArgumentsCamelCase<ReplanArgs>): Promise<void> {
   const now = parseReplanNow(args.now);
-  const timeLimitSeconds = optionalNumberOption('time-limit', args.timeLimit, { expected: 'a positive number of seconds', min: 0, minInclusive: false });
+  const { timeLimitSeconds } = solveLimitOptions(args);
   if (path.resolve(args.outDir) === path.resolve(args.plan)) throw new UsageError(`--out-dir ${args.outDir} is the --plan folder; expected a new folder (the plan stays as it was)`);
   checkOutputFolder(args.outDir, '--out-dir', args.force);
   const plan = readPlanForReplan(args.plan, args.config);

@@ -6,7 +6,7 @@ import { checkPlanSize } from '../../plan';
 import { money, percent } from '../../report/format';
 import { parseStrategies, replayFiles, runReplay, STRATEGIES } from '../../replay';
 import { LANG_OPTION, resolveLang } from '../lang';
-import { optionalNumberOption, parseNumberOption } from '../options';
+import { parseNumberOption, solveLimitOptions } from '../options';
 import { info, print, warn } from '../output';
 import { planDates } from './plan';
 import { holdingSignals } from '../signals';
@@ -52,8 +52,7 @@ export async function handler(args: ArgumentsCamelCase<ReplayArgs>): Promise<voi
   const strategies = parseStrategies(args.strategies);
   const runs = parseNumberOption('runs', args.runs, { expected: 'a whole number from 0 to 100', min: 0, max: 100, integer: true });
   const seed = parseNumberOption('seed', args.seed, { expected: 'a whole number >= 0', min: 0, integer: true });
-  const timeLimitSeconds = optionalNumberOption('time-limit', args.timeLimit, { expected: 'a positive number of seconds', min: 0, minInclusive: false });
-  const acceptGap = optionalNumberOption('accept-gap', args.acceptGap, { expected: 'a relative gap from 0 to 1 (0.02 = 2%)', min: 0, max: 1 });
+  const { timeLimitSeconds, acceptGap } = solveLimitOptions(args);
   checkOutputFolder(args.outDir, '--out-dir', args.force);
   const config = readConfig(args.config);
   const lang = resolveLang(args.lang, config.language);
