@@ -19,6 +19,7 @@ import {
   MAX_SHIFTS,
   MAX_TEXT_CHARS,
 } from '../../src/domain/limits';
+import { translateMessage } from '../../src/domain/i18n';
 import { parseAgents } from '../../src/io/agents';
 import { parseHolidays } from '../../src/io/holidays';
 import { runCli } from '../helpers/cli';
@@ -206,4 +207,14 @@ describe('the finding, through the command line', () => {
     const run = await runCli(['inspect', '--history', path.join(repoRoot, 'test/fixtures/whatif/history.csv'), '--config', file]);
     expect(run).toEqual({ code: 2, stdout: '', stderr: `error: config events[0].name: expected a name of at most 64 characters, got 5,000,000 characters ("${'双'.repeat(37)}...") (in ${file})\n` });
   });
+});
+
+test('the cap messages read in Chinese too (the catalogue\'s templates)', () => {
+  expect(translateMessage('zh', configError({ queues: Array.from({ length: 51 }, (_, i) => queue(i)) }).message)).toBe('配置 queues：应为最多 50 项（queues），实际为 51（文件 c.json）');
+  expect(translateMessage('zh', configError({ events: [{ name: 'a'.repeat(65), date: '2026-11-02' }] }).message)).toBe(
+    `配置 events[0].name：应为不超过 64 个字符的名称，实际为 65 characters ("${'a'.repeat(37)}...")（文件 c.json）`,
+  );
+  expect(translateMessage('zh', inputError(() => parseHolidays(`date,name\n2026-01-01,${'节'.repeat(65)}\n`, 'h.csv')))).toBe('h.csv:2:2：一个 65 个字符的名称；应为不超过 64 个字符的节假日名称');
+  expect(translateMessage('zh', 'the upload came too slowly: 20 bytes in 2.0 s, below 64 KB/s after its first 2 s')).toBe('上传太慢：2.0 秒收到 20 字节，开头 2 秒之后低于 64 KB/s');
+  expect(translateMessage('zh', "2 Host headers; expected one Host header with this server's address, e.g. 127.0.0.1:4173")).toBe('2 个 Host 头；应为一个写明本服务器地址的 Host 头，例如 127.0.0.1:4173');
 });
