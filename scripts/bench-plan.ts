@@ -6,13 +6,18 @@
  * capacity, one engagement-fee binary, outsourcing band) at gap 0.5%, built
  * here and never changed, so the ratios of different versions compare.
  *
- * Cases (issue 21):
- *   sample+agents  `npm start`'s run: the sample config, history and agents, 2026-11-01..14
- *                  (forecast, plan ↔ roster rounds, roster, explanations)      goal <= 4x
- *   90d x 10 pools the sample config plus 7 vendors, 90 days from a demand file, gap 1%   goal <= 7x
- *   28d x 3 pools  test/plan/instances 28 days x 3 pools x 3 offsets, gap 0.5%  (kept)
- * Each case prints its wall seconds, solver seconds, solves, gap and cost.
- *   npx tsx scripts/bench-plan.ts [--grid] [--out FILE] [--only sample,ninety,twentyEight]
+ * Cases:
+ *   sample     `npm start`'s run: the sample config, history and agents, 2026-11-01..14
+ *              (forecast, plan ↔ roster rounds, roster, explanations)          goal <= 4x
+ *   ninety     the sample config plus 7 vendors, 90 days from a demand file, gap 1%   goal <= 7x
+ *   sample28   the sample config, 28 days from a demand file, gap 0.5%          goal <= 5 s
+ *   twentyEight test/plan/instances 28 days x 3 pools x 3 offsets, gap 0.5%    (kept)
+ *   design     design-shifts on the sample horizon         goal <= 3x a plain plan of the current menu
+ *   whatif     whatif data/scenarios.json (default --jobs)  goal <= 3x the sample case's seconds
+ *   version    `peakshift --version` as a fresh process     goal <= 0.5 s
+ * Each case prints its wall seconds, its ratio, solves, the model's variables, integers and root
+ * gap (objective against the model's LP bound), the proven gap, objective and cost.
+ *   npx tsx scripts/bench-plan.ts [--grid] [--out FILE] [--only sample,ninety,sample28,twentyEight,design,whatif,version]
  * `--grid` adds the older table (7..90 days x 3 and 10 pools x 1 and 3 offsets).
  * Writes bench/plan.json (or FILE).
  */
@@ -245,6 +250,22 @@ async function ninetyByTen(ref: number): Promise<Case> {
   return c;
 }
 
+/** The sample config over 28 days from a demand file (2026-11-01..28, gap 0.5%), without agents: goal <= 5 s. */
+async function sample28(ref: number): Promise<Case> {
+  const config = readConfig(data('config.json'));
+  const start = '2026-11-01';
+  const end = '2026-11-28';
+  const history = readHistory(data('inquiries.csv'), { timezone: config.timezone });
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-plan-')), 'demand.csv');
+  fs.writeFileSync(file, formatForecastCsv(forecastDemand(history, config, { start, end, queues: config.queues }).demand));
+  const demand = readForecastCsv(file, config.timezone);
+  const started = process.hrtime.bigint();
+  const run = await runPipeline({ config, source: { kind: 'demand', demand }, sourceFile: file, start, end });
+  const c = fromRun('sample config, 28 days from a demand file, gap 0.5% (goal <= 5 s)', null, run, seconds(started), ref);
+  c.rootGap = await rootGap(config, run.requirement, start, end, run.plan.summary.solver.objective);
+  return c;
+}
+
 async function twentyEight(ref: number): Promise<Case> {
   const inst = instance({ days: 28, pools: 3, offsets: 3, queues: 2, peak: 15 }, { solver: { mipRelGap: 0.005, timeLimitSeconds: 60 } });
   const started = process.hrtime.bigint();
@@ -304,7 +325,7 @@ async function main(): Promise<void> {
   const cases: Case[] = [];
   const onlyAt = process.argv.indexOf('--only');
   const only = onlyAt > 0 ? (process.argv[onlyAt + 1] as string) : null;
-  const all = { sample: sampleWithAgents, ninety: ninetyByTen, twentyEight, design, whatif, version };
+  const all = { sample: sampleWithAgents, ninety: ninetyByTen, sample28, twentyEight, design, whatif, version };
   for (const run of Object.entries(all).filter(([key]) => only === null || only.split(',').includes(key)).map(([, f]) => f)) {
     // The reference again before each case: the ratio uses the mean of the references around it
     // (cases with their own yardstick, `against`, keep theirs).

@@ -83,7 +83,9 @@ let down: Run;
 
 beforeAll(async () => {
   same = await replan(1);
-  up = await replan(1.4);
+  // The plan already books every lever the sample's notice allows on Nov 11 (overtime to the cap,
+  // surge seats on 24-48 h notice): with the vendors on 2 h notice the re-plan has room to act.
+  up = await replan(1.4, ['--config', standbyConfig]);
   standby = await replan(1.4, ['--config', standbyConfig], planWithAgentOff());
   down = await replan(0.6);
 }, 120_000);
@@ -167,7 +169,8 @@ describe('replan: Nov 11 at 10:00', () => {
       expect(c.agent_id).toMatch(/^vendor-[ab]-S\d{3}$/);
     }
     expect(standby.summary.replan.serviceLevel.after).toBeGreaterThan(standby.summary.replan.serviceLevel.before);
-    expect(standby.summary.replan.serviceLevel.after).toBeGreaterThan(up.summary.replan.serviceLevel.after);
+    // The call-in makes up for the agent off: the day ends served as well as with everyone on.
+    expect(standby.summary.replan.serviceLevel.after).toBeGreaterThanOrEqual(up.summary.replan.serviceLevel.after - 0.005);
     // The vendors' daily surge caps hold with the plan's surge seats.
     const roster = csv(read(standby.out, 'roster.csv')).filter((r) => r.date === '2026-11-11');
     expect(roster.filter((r) => /^vendor-a-S/.test(r.agent_id as string)).length).toBeLessThanOrEqual(30);
