@@ -30,6 +30,12 @@ function applyPool(config: Config, value: Extract<Override, { kind: 'pool' }>['v
     const others = Object.keys(value).filter((k) => k !== 'name' && k !== 'remove');
     if (others.length > 0) fail(others[0] as string, 'expected no other change on a pool being removed');
     config.pools.splice(index, 1);
+    // The pool's entries elsewhere in the config go with it (its contract terms, its design limits).
+    if (config.capacity) {
+      config.capacity.vendors = config.capacity.vendors.filter((v) => v.name !== value.name);
+      if (config.capacity.pool === value.name) delete config.capacity.pool;
+    }
+    if (config.design) config.design.pools = config.design.pools.filter((p) => p.name !== value.name);
     return;
   }
   const pool = config.pools[index] as PoolConfig;

@@ -1,4 +1,7 @@
 import { parseOverride, parseScenario, parseScenarioFile, applyConfigOverrides, applyVolumeOverrides, applyScenario, ScenarioError, type Scenario } from '../../src/scenario';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readConfig } from '../../src/io';
 import { baseConfig, flatDemand } from './fixtures';
 
 function scenario(name: string, overrides: unknown[]): Scenario {
@@ -31,6 +34,23 @@ describe('applying config overrides', () => {
   test('removing a vendor leaves the others in order', () => {
     const c = applyConfigOverrides(baseConfig(), scenario('vendor-b out', [{ pool: { name: 'vendor-b', remove: true } }]));
     expect(c.pools.map((p) => p.name)).toEqual(['in-house', 'vendor-a']);
+  });
+
+  test('removing a vendor takes its contract terms and design limits with it (the shipped sample\'s "vendor-b out")', () => {
+    const sample = readConfig(path.join(__dirname, '..', '..', 'data', 'config.json'));
+    expect(sample.capacity?.vendors.map((v) => v.name)).toContain('vendor-b');
+    const c = applyConfigOverrides(sample, scenario('vendor-b out', [{ pool: { name: 'vendor-b', remove: true } }]));
+    expect(c.pools.map((p) => p.name)).not.toContain('vendor-b');
+    expect(c.capacity?.vendors.map((v) => v.name)).not.toContain('vendor-b');
+    expect((c.design?.pools ?? []).map((p) => p.name)).not.toContain('vendor-b');
+  });
+
+  test('every scenario shipped in data/scenarios.json applies to the shipped config', () => {
+    const file = path.join(__dirname, '..', '..', 'data', 'scenarios.json');
+    const shipped = parseScenarioFile(JSON.parse(fs.readFileSync(file, 'utf8')), file);
+    const sample = readConfig(path.join(__dirname, '..', '..', 'data', 'config.json'));
+    expect(shipped.scenarios.length).toBeGreaterThanOrEqual(5);
+    for (const s of shipped.scenarios) expect(() => applyConfigOverrides(sample, s, { file })).not.toThrow();
   });
 
   test('pool changes: headcount, rate, rate multiplier, capacity', () => {
