@@ -37,7 +37,7 @@ export function builder(yargs: Argv): Argv<DesignArgs> {
     .option('start', { type: 'string', describe: 'First date, YYYY-MM-DD (default: config horizon.start)' })
     .option('end', { type: 'string', describe: 'Last date, YYYY-MM-DD (default: config horizon.end)' })
     .option('max-types', { type: 'string', describe: 'At most this many shift types (default: config design.maxTypes, 5)' })
-    .option('time-limit', { type: 'string', describe: 'Time limit of the design model in seconds (default: config design.timeLimitSeconds, 40)' })
+    .option('time-limit', { type: 'string', describe: 'Safety time limit of each design solve in seconds; reaching it is exit 4 (default: config design.timeLimitSeconds, 600)' })
     .option('quantile', { type: 'string', describe: 'Demand to size for: p50 or p90 (default: config forecast.quantile)' })
     .option('solver', { type: 'string', describe: 'MIP solver: highs or jslp (default: config solver.name)' })
     .option('allow-short', { type: 'boolean', default: false, describe: 'Plan below the hourly service floor where nothing can hold it, as plan --allow-short' })
