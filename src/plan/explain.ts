@@ -262,7 +262,8 @@ export function whyText(lang: Lang, e: ShortageExplanation, currency: string): s
     case 'tie':
       return tr(lang, v.net >= 0 ? 'why_tieMore' : 'why_tieLess', { lever, cur, net: money2(v.net), tolerance: money2(v.tolerance) });
     case 'leaveShort': {
-      const staffing = tr(lang, v.extraStaffing >= 0 ? 'why_staffingMore' : 'why_staffingLess', { cur, amount: money2(v.extraStaffing), lever });
+      const staffingKey = money2(v.extraStaffing) === money2(0) ? 'why_staffingSame' : v.extraStaffing > 0 ? 'why_staffingMore' : 'why_staffingLess';
+      const staffing = tr(lang, staffingKey, { cur, amount: money2(v.extraStaffing), lever });
       const here = tr(lang, 'why_lostHere', { cur, amount: money2(v.lostHere) });
       const elsewhere = Math.abs(v.lostElsewhere) < 0.005 ? '' : tr(lang, v.lostElsewhere > 0 ? 'why_lostElsewhereMore' : 'why_lostElsewhereLess', { cur, amount: money2(v.lostElsewhere) });
       return tr(lang, 'why_leaveShort', { staffing, here, elsewhere, cur, net: money2(v.net) });

@@ -40,7 +40,8 @@ test('figures add up: extra staffing - lost service here + lost service elsewher
     expect(v.lostHere).toBe(e.lostCost);
     // Claimed only beyond the re-solve's own proven tolerance.
     expect(v.net).toBeGreaterThan(v.tolerance);
-    for (const figure of [v.extraStaffing, v.lostHere, v.net]) expect(e.why).toContain(Math.abs(figure).toFixed(2));
+    for (const figure of [v.extraStaffing, v.lostHere, v.net]) if (Math.abs(figure).toFixed(2) !== '0.00') expect(e.why).toContain(Math.abs(figure).toFixed(2));
+    if (Math.abs(v.extraStaffing).toFixed(2) === '0.00') expect(e.why).toContain('not change the staffing cost');
   }
 });
 
@@ -58,6 +59,12 @@ test('a difference within the tolerance is called a tie, never "better" or "wors
   expect(whyText('en', short, 'CNY')).toBe(
     'covering it would save CNY 100.00 of staffing (vendor-b surge seats starting 2026-11-02 08:00) and save CNY 396.85 of lost service here, but lose CNY 745.62 more service in other hours: CNY 248.77 more in all, so it is left short',
   );
+  // No change in staffing money is said so, not as "CNY 0.00 more".
+  const same: ShortageExplanation = { ...tie, verdict: { kind: 'leaveShort', extraStaffing: 0.001, lostHere: 252.75, lostElsewhere: 374.16, net: 121.41, tolerance: 12 } };
+  expect(whyText('en', same, 'CNY')).toBe(
+    'covering it would not change the staffing cost (vendor-b surge seats starting 2026-11-02 08:00) and save CNY 252.75 of lost service here, but lose CNY 374.16 more service in other hours: CNY 121.41 more in all, so it is left short',
+  );
+  expect(whyText('zh', same, 'CNY')).toContain('不改变人力成本（vendor-b 临时加派席位，2026-11-02 08:00 开始）');
 });
 
 test('the sentences use no config paths or solver settings, in English and in Chinese', () => {
