@@ -109,7 +109,7 @@ export async function planShifts(config: Config, requirement: Requirement, optio
   let result: MipResult | null = null;
   if (!options.pricedFloor && (await relaxationHoldsFloor(config, requirement, options.start, options.end, solver, plain, capacity))) {
     const hard = build({});
-    const attempt = await solvePlanModel(hard, solver, mipOptions);
+    const attempt = await solveModel(hard);
     if (attempt.status === 'optimal' || attempt.status === 'feasible') {
       plan = hard;
       result = attempt;
@@ -137,10 +137,14 @@ export async function planShifts(config: Config, requirement: Requirement, optio
   }
   return read;
 
-  async function solve(plan: PlanModel): Promise<MipResult> {
-    // A long plain plan by window (windows.ts); a local re-plan, a repair or a design model as a whole.
+  /** A long plain plan by window (windows.ts); a local re-plan, a repair or a design model as a whole. */
+  async function solveModel(plan: PlanModel): Promise<MipResult> {
     const byWindows = !options.repair && !options.fix && !options.extend && !options.forceCovered && !options.warmStart && solvedByWindows(plan);
-    const result = options.repair ? await solveRepair(plan, options.repair) : byWindows ? await solveByWindows(plan, solver, mipOptions) : await solvePlanModel(plan, solver, mipOptions);
+    return options.repair ? solveRepair(plan, options.repair) : byWindows ? solveByWindows(plan, solver, mipOptions) : solvePlanModel(plan, solver, mipOptions);
+  }
+
+  async function solve(plan: PlanModel): Promise<MipResult> {
+    const result = await solveModel(plan);
     if (result.status === 'noSolution') {
       throw new InfeasiblePlanError(
         `${solver.name} found no plan within its ${result.limit === 'nodes' ? `node limit of ${mipOptions.maxNodes ?? '?'}` : `time limit of ${mipOptions.timeLimitSeconds} s`} (${plan.mip.variables.length} variables, ${plan.mip.constraints.length} constraints)`,
