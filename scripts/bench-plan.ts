@@ -239,13 +239,18 @@ async function ninetyByTen(ref: number): Promise<Case> {
   const config = parseConfig(raw);
   const start = '2026-11-01';
   const end = '2027-01-29';
+  return planFromDemandFile(config, start, end, '90 days x 10 pools, gap 1%', 7, ref);
+}
+
+/** The sample history forecast to a demand file, then planned from it (the forecast is not timed). */
+async function planFromDemandFile(config: Config, start: string, end: string, name: string, goal: number | null, ref: number): Promise<Case> {
   const history = readHistory(data('inquiries.csv'), { timezone: config.timezone });
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-plan-')), 'demand.csv');
   fs.writeFileSync(file, formatForecastCsv(forecastDemand(history, config, { start, end, queues: config.queues }).demand));
   const demand = readForecastCsv(file, config.timezone);
   const started = process.hrtime.bigint();
   const run = await runPipeline({ config, source: { kind: 'demand', demand }, sourceFile: file, start, end });
-  const c = fromRun('90 days x 10 pools, gap 1%', 7, run, seconds(started), ref);
+  const c = fromRun(name, goal, run, seconds(started), ref);
   c.rootGap = await rootGap(config, run.requirement, start, end, run.plan.summary.solver.objective);
   return c;
 }
@@ -255,15 +260,7 @@ async function sample28(ref: number): Promise<Case> {
   const config = readConfig(data('config.json'));
   const start = '2026-11-01';
   const end = '2026-11-28';
-  const history = readHistory(data('inquiries.csv'), { timezone: config.timezone });
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-plan-')), 'demand.csv');
-  fs.writeFileSync(file, formatForecastCsv(forecastDemand(history, config, { start, end, queues: config.queues }).demand));
-  const demand = readForecastCsv(file, config.timezone);
-  const started = process.hrtime.bigint();
-  const run = await runPipeline({ config, source: { kind: 'demand', demand }, sourceFile: file, start, end });
-  const c = fromRun('sample config, 28 days from a demand file, gap 0.5% (goal <= 5 s)', null, run, seconds(started), ref);
-  c.rootGap = await rootGap(config, run.requirement, start, end, run.plan.summary.solver.objective);
-  return c;
+  return planFromDemandFile(config, start, end, 'sample config, 28 days from a demand file, gap 0.5% (goal <= 5 s)', null, ref);
 }
 
 async function twentyEight(ref: number): Promise<Case> {
