@@ -148,6 +148,7 @@ describe('the settings in forms', () => {
       const zhReport = await (await fetch(new URL((await page.getAttribute('#downloads-list a[data-file="report.html"]', 'href')) as string, server.url))).text();
       expect(zhReport).toContain('<html lang="zh-CN">');
       await page.click('#lang');
+      await page.waitForSelector('#downloads-list a[data-file="report.html"][href$="/files/report.html"]', { timeout: 10_000 });
       expect(await page.getAttribute('#downloads-list a[data-file="report.html"]', 'href')).toMatch(/\/files\/report\.html$/);
       expect(problems).toEqual([]);
     } finally {
@@ -253,6 +254,9 @@ describe('Chinese mode', () => {
       // The whole page as a manager reads it: no phrase of the catalogue's English side.
       expect(englishIn(await page.locator('body').innerText())).toEqual([]);
       await page.click('#lang');
+      // The results and the Today table re-render after the click (asynchronously): wait for them.
+      await page.waitForSelector('#downloads-list a[data-file="report.html"][href$="/files/en/report.html"]', { timeout: 10_000 });
+      await page.waitForFunction("document.querySelector('#today-changes thead th')?.textContent === 'From'", undefined, { timeout: 10_000 }).catch(() => undefined);
       expect(await page.locator('#today-changes thead th').first().innerText()).toBe('From');
       expect(await page.getAttribute('#downloads-list a[data-file="report.html"]', 'href')).toMatch(/\/files\/en\/report\.html$/);
       expect(problems).toEqual([]);

@@ -191,6 +191,8 @@ test('the what-if tab compares scenarios side by side', async () => {
   }
   // The comparison downloads in the page's language.
   await page.click('#lang');
+  // The what-if results re-render after the click (asynchronously).
+  await page.waitForSelector('#whatif-downloads a[data-file="comparison.html"][href$="/files/zh/comparison.html"]', { timeout: 10_000 });
   expect(await page.getAttribute('#whatif-downloads a[data-file="comparison.html"]', 'href')).toMatch(/\/files\/zh\/comparison\.html$/);
   expect(await page.getAttribute('#whatif-downloads a[data-file="comparison.html"]', 'download')).toBe('comparison.html');
 });
