@@ -252,7 +252,7 @@ describe('plan errors', () => {
   it('exits 4 with one line when a solve reaches the safety time limit before its gap, and writes nothing', async () => {
     const dir = path.join(tempDir(), 'out');
     const r = await runCli(['plan', '--config', configFile, '--demand', demand, '--start', '2026-11-10', '--end', '2026-11-12', '--time-limit', '0.000001', '--out-dir', dir]);
-    expect(r.stderr).toMatch(/^error: the plan solve stopped at the safety time limit of 0\.000001 s with (no answer found|a proven gap of \d+\.\d\d%) \(asked 0\.50%\) after \d+\.\d s; nothing was written \(raise --time-limit \(solver\.timeLimitSeconds\)(, or pass --accept-gap [\d.]+ to write it marked as above the asked gap|, or plan a shorter horizon)\)\n$/);
+    expect(r.stderr).toMatch(/^error: the plan solve stopped at the safety time limit of 0\.000001 s with (no answer found|a proven gap of \d+\.\d\d%) \(asked 0\.50%(; this step of the solve asks \d+\.\d\d%)?\) after \d+\.\d s; nothing was written \(raise --time-limit \(solver\.timeLimitSeconds\)(, or pass --accept-gap [\d.]+ to write it marked as above the asked gap|, or plan a shorter horizon)\)\n$/);
     expect(r.code).toBe(4);
     expect(r.stdout).toBe('');
     expect(fs.existsSync(dir)).toBe(false);

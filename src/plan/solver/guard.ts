@@ -56,7 +56,7 @@ export function guardSolver(solver: MipSolver, acceptGap: number | undefined, ac
           ? 'raise --time-limit (solver.timeLimitSeconds), or plan a shorter horizon'
           : `raise --time-limit (solver.timeLimitSeconds), or pass --accept-gap ${Math.ceil(reached * 1000) / 1000} to write it marked as above the asked gap`;
       throw new GapNotReachedError(
-        `the ${what()} solve ${stop} with ${found} (asked ${percent(asked)}) after ${result.seconds.toFixed(1)} s; nothing was written`,
+        `the ${what()} solve ${stop} with ${found} (asked ${percent(asked)}${options.relativeGap < asked - 1e-12 ? `; this step of the solve asks ${percent(options.relativeGap)}` : ''}) after ${result.seconds.toFixed(1)} s; nothing was written`,
         reached,
         asked,
         result.seconds,
