@@ -146,6 +146,7 @@ export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   'solver.name': { text: 'MIP solver: HiGHS, or the pure-JavaScript fallback' },
   'solver.mipRelGap': { text: 'stop when the plan is proven within this relative gap of the best (staffing cost plus the price of lost service)' },
   'solver.mipAbsGap': { text: '... or within this absolute gap, in `currency`' },
+  'solver.windowsFromDays': { text: 'solve plans longer than this many days in 14-day windows that move on by 7 days, proven against the whole horizon\'s LP bound; `0`: never (the whole model in two stages was faster on the measured 37- and 90-day plans)' },
   'solver.timeLimitSeconds': { text: 'safety time limit of each solve, seconds: solves stop at their gap; one that reaches this limit first stops the run (exit 4) unless `--accept-gap` lets it through' },
   roster: { text: 'labour rules of the roster (agents and vendor seats)', expert: true },
   'roster.minRestHours': { text: 'hours off between the end of one shift and the start of the next' },

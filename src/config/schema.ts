@@ -230,6 +230,8 @@ export const solverSchema = z.strictObject({
   mipRelGap: z.number({ error: 'expected a relative gap from 0 to 0.5' }).min(0, { error: 'expected a relative gap from 0 to 0.5' }).max(0.5, { error: 'expected a relative gap from 0 to 0.5' }).default(0.005),
   mipAbsGap: nonNegative('an absolute gap >= 0').default(1),
   timeLimitSeconds: positive('a positive number of seconds').default(300),
+  /** Plans longer than this many days are solved in 14-day windows (windows.ts); 0: never. */
+  windowsFromDays: wholeNumber(0, 3660).default(0),
 });
 
 /** One row of a holiday calendar (`calendar.holidays`, or a `calendar.holidaysFile` CSV). */

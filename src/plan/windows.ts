@@ -1,6 +1,6 @@
 /**
- * Long horizons by window. A plan longer than WINDOW_FROM_DAYS days is solved
- * in overlapping windows of WINDOW_DAYS days that move on by WINDOW_STEP_DAYS:
+ * Long horizons by window. With `solver.windowsFromDays` D > 0, a plan longer
+ * than D days is solved in overlapping windows of WINDOW_DAYS days that move on by WINDOW_STEP_DAYS:
  * each window decides its days with the days before it held as decided and
  * the days after it left out, and keeps its first WINDOW_STEP_DAYS days (the
  * last window keeps all of its own).
@@ -19,13 +19,16 @@
  * the lost service, solved as an LP with every whole number held), and proven
  * against the whole model's LP bound. Where that gap is above the asked one,
  * the whole model is solved, started from the windows' answer.
+ *
+ * Off by default: on the sample config the whole model in two stages was faster
+ * (37 days: 16.2 s against 23.2 s, whose windows' answer was above the asked gap
+ * so the whole model followed anyway; 90 days x 10 pools at 1%: 92.6 s against
+ * 101.4 s, the windows' objective 0.26% lower).
  */
 import type { PlanModel } from './model';
 import type { MipModel, MipOptions, MipResult, MipSolver } from './solver/model';
 import { breakChoiceVariables, solveStaged } from './twoStage';
 
-/** Plans longer than this many days are solved by window. */
-export const WINDOW_FROM_DAYS = 28;
 export const WINDOW_DAYS = 14;
 export const WINDOW_STEP_DAYS = 7;
 
@@ -95,9 +98,10 @@ function dayOfVariables(plan: PlanModel): Map<number, number> {
   return day;
 }
 
-/** True when `plan` is solved by window. */
+/** True when `plan` is solved by window (`solver.windowsFromDays`, 0: never). */
 export function solvedByWindows(plan: PlanModel): boolean {
-  return plan.context.horizon.hours / 24 > WINDOW_FROM_DAYS;
+  const from = plan.context.config.solver.windowsFromDays;
+  return from > 0 && plan.context.horizon.hours / 24 > from;
 }
 
 export async function solveByWindows(plan: PlanModel, solver: MipSolver, options: MipOptions): Promise<MipResult> {
