@@ -34,7 +34,7 @@ describe('defaults', () => {
       { name: 'inquiries', ahtSeconds: 180, concurrency: 1, target: { serviceLevel: 0.8, answerSeconds: 20 }, maxOccupancy: 0.85 },
     ]);
     expect(c.outsourcing).toEqual({ min: 0, max: 1, scope: 'horizon' });
-    expect(c.solver).toEqual({ name: 'highs', mipRelGap: 0.005, mipAbsGap: 1, timeLimitSeconds: 300 });
+    expect(c.solver).toEqual({ name: 'highs', mipRelGap: 0.005, mipAbsGap: 1, timeLimitSeconds: 300, windowsFromDays: 0 });
     expect(c.understaffingPenalty).toBeUndefined();
     expect(c.costPerLostInquiry).toBeUndefined();
     expect(lostInquiryCost(c, c.queues[0]!)).toBe(DEFAULT_COST_PER_LOST_INQUIRY);
