@@ -6,6 +6,7 @@
  * nothing is priced against it.
  */
 import { addDays, datesBetween, GapNotReachedError } from '../../src/domain';
+import { translateMessage } from '../../src/domain/i18n';
 import { runPipeline, type PipelineResult } from '../../src/pipeline';
 import { guardSolver, solverByName, type MipSolver } from '../../src/plan';
 import { instance, randomAgents } from './instances';
@@ -95,4 +96,23 @@ test('a step that asks a share of the gap (stage 1 asks half) names both gaps, s
   const error = await guarded.solve({ variables: [], constraints: [], objectiveOffset: 0 }, { relativeGap: 0.0025, askedGap: 0.005, absoluteGap: 1, timeLimitSeconds: 5 }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(GapNotReachedError);
   expect((error as Error).message).toBe('the plan solve stopped at the safety time limit of 5 s with a proven gap of 0.33% (asked 0.50%; this step of the solve asks 0.25%) after 5.2 s; nothing was written');
+});
+
+test('a step the clock stopped after its gap was met still stops the run, and says why (where it stopped depends on the machine)', async () => {
+  const stopped: MipSolver = {
+    name: 'stub',
+    solve: async () => ({ solver: 'stub', status: 'feasible', solverStatus: 'time limit', objective: 100000, bestBound: 99970, gap: 0.0003, limit: 'time', seconds: 5.0, values: [] }),
+  };
+  const error = await guardSolver(stopped, undefined, [], () => 'plan')
+    .solve({ variables: [], constraints: [], objectiveOffset: 0 }, { relativeGap: 0.0025, askedGap: 0.005, absoluteGap: 1, timeLimitSeconds: 5 })
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(GapNotReachedError);
+  expect((error as GapNotReachedError).message).toBe(
+    "the plan solve stopped at the safety time limit of 5 s before its search had ended, at a proven gap of 0.03% (asked 0.50%; this step of the solve asks 0.25%), after 5.0 s: where it stopped depends on the machine's speed; nothing was written",
+  );
+  expect((error as GapNotReachedError).hint).toBe('raise --time-limit (solver.timeLimitSeconds), or pass --accept-gap 0.001 to write it marked as stopped by the time limit');
+  expect(translateMessage('zh', (error as GapNotReachedError).message)).toBe(
+    '排班计划求解在搜索结束前到达 5 秒的安全时间上限而停止，当时已证明的差距为 0.03%（要求 0.50%；这一步要求 0.25%），用时 5.0 秒：停在哪里取决于机器的速度；未写出任何文件',
+  );
+  expect(translateMessage('zh', (error as GapNotReachedError).hint as string)).toBe('请调高 --time-limit（solver.timeLimitSeconds），或加 --accept-gap 0.001 写出并标明受时间上限影响');
 });

@@ -51,12 +51,19 @@ export function guardSolver(solver: MipSolver, acceptGap: number | undefined, ac
       const byTime = result.limit === 'time';
       const found = reached === null ? 'no answer found' : `a proven gap of ${percent(reached)}`;
       const stop = byTime ? `stopped at the safety time limit of ${options.timeLimitSeconds} s` : 'stopped';
+      const gaps = `asked ${percent(asked)}${options.relativeGap < asked - 1e-12 ? `; this step of the solve asks ${percent(options.relativeGap)}` : ''}`;
+      // Stopped by the clock when its gap was already met (the solver checks the gap only now and then):
+      // the answer is good, but where the search stood (its bound, even its answer) would differ on a
+      // faster or a busier machine.
+      const early = byTime && reached !== null && reached <= options.relativeGap + 1e-12;
       const hint =
         reached === null
           ? 'raise --time-limit (solver.timeLimitSeconds), or plan a shorter horizon'
-          : `raise --time-limit (solver.timeLimitSeconds), or pass --accept-gap ${Math.ceil(reached * 1000) / 1000} to write it marked as above the asked gap`;
+          : `raise --time-limit (solver.timeLimitSeconds), or pass --accept-gap ${Math.ceil(reached * 1000) / 1000} to write it marked as ${early ? 'stopped by the time limit' : 'above the asked gap'}`;
       throw new GapNotReachedError(
-        `the ${what()} solve ${stop} with ${found} (asked ${percent(asked)}${options.relativeGap < asked - 1e-12 ? `; this step of the solve asks ${percent(options.relativeGap)}` : ''}) after ${result.seconds.toFixed(1)} s; nothing was written`,
+        early
+          ? `the ${what()} solve ${stop} before its search had ended, at a proven gap of ${percent(reached)} (${gaps}), after ${result.seconds.toFixed(1)} s: where it stopped depends on the machine's speed; nothing was written`
+          : `the ${what()} solve ${stop} with ${found} (${gaps}) after ${result.seconds.toFixed(1)} s; nothing was written`,
         reached,
         asked,
         result.seconds,
