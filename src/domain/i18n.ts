@@ -728,7 +728,7 @@ const en = {
   rpNeeded: 'needed on actuals',
   rpScheduled: 'scheduled ({strategy})',
   rpBelowTarget: 'a queue below target',
-  stepReplay: '6. How would this have done?',
+  stepReplay: '7. How would this have done?',
   replayHint: 'Plans the same dates one year earlier with each strategy (p50, p90, hedged), from the history before them only, and scores each plan on the inquiries that really came. Needs a history that covers last year\'s dates.',
   runReplay: 'Replay last year',
 };
@@ -1444,7 +1444,7 @@ const zh: Record<TextKey, string> = {
   rpNeeded: '按实际所需',
   rpScheduled: '已排（{strategy}）',
   rpBelowTarget: '有队列未达标',
-  stepReplay: '6. 去年用它会怎样？',
+  stepReplay: '7. 去年用它会怎样？',
   replayHint: '用每种策略（p50、p90、hedged）为去年同期排班，只用那之前的历史，再用实际到达的咨询给每个计划评分。需要历史覆盖去年的这些日期。',
   runReplay: '回放去年',
 };
