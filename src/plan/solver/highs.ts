@@ -44,7 +44,6 @@ export const highsSolver: MipSolver = {
         time_limit: options.timeLimitSeconds,
         random_seed: 0,
         ...(options.maxNodes === undefined ? {} : { mip_max_nodes: options.maxNodes }),
-        ...(options.lpMethod === 'ipm' && !model.variables.some((v) => v.integer) ? { solver: 'ipm' as const } : {}),
       });
       if (options.start) setStart(m, model, options.start);
       m.run();

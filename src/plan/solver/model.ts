@@ -63,8 +63,6 @@ export interface MipOptions {
   label?: string;
   /** The gap the user asked, when this solve asks a share of it (a stage of a two-stage solve); for messages. */
   askedGap?: number;
-  /** How a model without whole-number variables is solved: `ipm` (interior point, then crossover) is faster on very large LPs. */
-  lpMethod?: 'simplex' | 'ipm';
 }
 
 /**
