@@ -9,7 +9,7 @@ import { buildPlanModel, startDateOfVariable, type PlanModel, type PlanModelOpti
 import { clean, readPlan, type PlanResult } from './solution';
 import { solverByName, type MipModel, type MipOptions, type MipResult, type MipSolver } from './solver';
 import type { PoolCapacity } from './constraints/inhouseAvailability';
-import { solvePlanModel } from './twoStage';
+import { gapOf, solvePlanModel, startOf } from './twoStage';
 import { solveByWindows, solvedByWindows } from './windows';
 
 export interface PlanOptions {
@@ -184,8 +184,7 @@ export async function planShifts(config: Config, requirement: Requirement, optio
       const proven = pick(local, repair.bound);
       if (proven.status === 'optimal') return proven;
     }
-    const start = new Map<string, number>();
-    if (found) plan.mip.variables.forEach((v, i) => v.integer && start.set(v.name, Math.round(local.values[i] ?? 0)));
+    const start = found ? startOf(plan.mip, local.values, () => true) : new Map<string, number>();
     const whole = await solvePlanModel(plan, solver, { ...mipOptions, ...(start.size > 0 ? { start } : {}) });
     if (whole.status !== 'optimal' && whole.status !== 'feasible') return found ? { ...pick(local, repair.bound), seconds: whole.seconds + local.seconds } : whole;
     // The better answer of the two, proven against the better bound (both bound this model).
@@ -197,8 +196,7 @@ export async function planShifts(config: Config, requirement: Requirement, optio
 
   /** `result` with its gap proven against `bound` (optimal when within the asked gap). */
   function pick(result: MipResult, bound: number): MipResult {
-    const diff = Math.max(0, result.objective - bound);
-    const gap = !Number.isFinite(bound) ? NaN : diff <= mipOptions.absoluteGap ? 0 : diff / Math.max(Math.abs(result.objective), 1e-9);
+    const gap = gapOf(result.objective, bound, mipOptions);
     const within = Number.isFinite(gap) && gap <= mipOptions.relativeGap + 1e-12;
     return { ...result, bestBound: bound, gap, status: within ? 'optimal' : result.status === 'optimal' ? 'feasible' : result.status, limit: within ? null : result.limit };
   }

@@ -87,7 +87,8 @@ export function breakChoiceVariables(plan: PlanModel): number[] {
   return out;
 }
 
-function withVariables(model: MipModel, change: (index: number) => Partial<MipModel['variables'][number]> | null): MipModel {
+/** `model` with some variables changed (`change` returns the fields to change, or null to keep one). */
+export function withVariables(model: MipModel, change: (index: number) => Partial<MipModel['variables'][number]> | null): MipModel {
   return {
     ...model,
     variables: model.variables.map((v, i) => {
@@ -97,15 +98,15 @@ function withVariables(model: MipModel, change: (index: number) => Partial<MipMo
   };
 }
 
-/** Proven relative gap of `objective` against `bound` (0 within the absolute tolerance). */
-function gapOf(objective: number, bound: number, options: MipOptions): number {
+/** Proven relative gap of `objective` against `bound` (0 within the absolute tolerance; NaN without a bound). */
+export function gapOf(objective: number, bound: number, options: MipOptions): number {
   if (!Number.isFinite(objective) || !Number.isFinite(bound)) return NaN;
   const diff = Math.max(0, objective - bound);
   return diff <= options.absoluteGap ? 0 : diff / Math.max(Math.abs(objective), 1e-9);
 }
 
 /** Integer values of `values` by variable name (a start for the one-stage model). */
-function startOf(model: MipModel, values: readonly number[], keep: (index: number) => boolean): Map<string, number> {
+export function startOf(model: MipModel, values: readonly number[], keep: (index: number) => boolean): Map<string, number> {
   const start = new Map<string, number>();
   model.variables.forEach((v, i) => {
     if (v.integer && keep(i)) start.set(v.name, Math.round(values[i] ?? 0));

@@ -27,7 +27,7 @@
  */
 import type { PlanModel } from './model';
 import type { MipModel, MipOptions, MipResult, MipSolver } from './solver/model';
-import { breakChoiceVariables, solveStaged } from './twoStage';
+import { breakChoiceVariables, gapOf, solveStaged, startOf, withVariables } from './twoStage';
 
 export const WINDOW_DAYS = 14;
 export const WINDOW_STEP_DAYS = 7;
@@ -157,31 +157,28 @@ export async function solveByWindows(plan: PlanModel, solver: MipSolver, options
   void _start;
   void _nodes;
   const priced = await solver.solve(
-    { ...mip, variables: mip.variables.map((v, i) => (held.has(i) ? { ...v, lower: held.get(i) as number, upper: held.get(i) as number, integer: false } : { ...v, integer: false })) },
+    withVariables(mip, (i) => (held.has(i) ? { lower: held.get(i) as number, upper: held.get(i) as number, integer: false } : { integer: false })),
     { ...plain, label: 'plan, windows priced on the whole horizon' },
   );
   seconds += priced.seconds;
   // The whole horizon's LP bound: the proof of the windows' answer.
-  const relaxed = await solver.solve({ ...mip, variables: mip.variables.map((v) => ({ ...v, integer: false })) }, { ...plain, label: 'plan, whole horizon LP bound' });
+  const relaxed = await solver.solve(withVariables(mip, () => ({ integer: false })), { ...plain, label: 'plan, whole horizon LP bound' });
   seconds += relaxed.seconds;
   const bound = relaxed.status === 'optimal' ? relaxed.objective : NaN;
   if (priced.status === 'optimal') {
-    const diff = Math.max(0, priced.objective - bound);
-    const gap = !Number.isFinite(bound) ? NaN : diff <= options.absoluteGap ? 0 : diff / Math.max(Math.abs(priced.objective), 1e-9);
+    const gap = gapOf(priced.objective, bound, options);
     const values = priced.values.map((x, i) => (mip.variables[i]?.integer ? Math.round(x) : x));
     if (Number.isFinite(gap) && (gap <= options.relativeGap + 1e-12 || limit === 'nodes')) {
       const proven = gap <= options.relativeGap + 1e-12;
       return { solver: priced.solver, status: proven ? 'optimal' : 'feasible', solverStatus: 'optimal (by window, proven against the whole horizon LP bound)', objective: priced.objective, bestBound: bound, gap, limit: proven ? null : limit, seconds, values };
     }
     // Above the asked gap: the whole model, started from the windows' answer, its bound combined with the LP's.
-    const start = new Map<string, number>();
-    mip.variables.forEach((v, i) => v.integer && start.set(v.name, values[i] ?? 0));
+    const start = startOf(mip, values, () => true);
     const whole = await solveStaged({ mip, breaks, agents: agentVars }, solver, { ...options, start, label: 'plan, whole horizon (windows above the asked gap)' });
     seconds += whole.seconds;
     if (whole.status !== 'optimal' && whole.status !== 'feasible') return { ...whole, seconds };
     const best = Math.max(...[whole.bestBound, bound].filter(Number.isFinite));
-    const d = Math.max(0, whole.objective - best);
-    return { ...whole, bestBound: best, gap: d <= options.absoluteGap ? 0 : d / Math.max(Math.abs(whole.objective), 1e-9), seconds };
+    return { ...whole, bestBound: best, gap: gapOf(whole.objective, best, options), seconds };
   }
   return { ...priced, seconds };
 }
