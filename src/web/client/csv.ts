@@ -1,3 +1,5 @@
+import type { JobView } from '../api-types.js';
+
 /** A small RFC 4180 reader for the plan folder's CSV files (quoted fields, CRLF). */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -38,4 +40,10 @@ export function csvObjects(text: string): Array<Record<string, string>> {
   const [header, ...rows] = parseCsv(text);
   if (!header) return [];
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+/** The rows of one CSV file of a finished job, by its header (none when the file cannot be read). */
+export async function jobCsv(job: JobView, name: string): Promise<Array<Record<string, string>>> {
+  const res = await fetch(`/api/plans/${job.id}/files/${name}`);
+  return csvObjects(res.ok ? await res.text() : '');
 }

@@ -8,8 +8,8 @@
 import type { JobView } from '../api-types.js';
 import { byId as el, h } from './dom.js';
 import { lineChart } from './charts.js';
-import { csvObjects } from './csv.js';
-import { lang, t, type Key } from './i18n.js';
+import { jobCsv } from './csv.js';
+import { lang, t, tv, type Key } from './i18n.js';
 
 export interface ReplayHooks {
   /** app.ts runJob: submits with the history and config above, follows progress (`replay-` elements). */
@@ -20,25 +20,15 @@ interface ReplaySummary {
   replay?: { start: string; end: string; currency: string; best: string; configured: string | null };
 }
 
-/** A catalogue text with its `{name}` places filled. */
-function say(key: Key, vars: Record<string, string> = {}): string {
-  return t(key).replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
-}
-
-async function fileText(job: JobView, name: string): Promise<string> {
-  const res = await fetch(`/api/plans/${job.id}/files/${name}`);
-  return res.ok ? res.text() : '';
-}
-
 const number = (v: number, digits = 0): string => v.toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function render(job: JobView): Promise<void> {
   const info = (job.summary as ReplaySummary | undefined)?.replay;
   const cur = info?.currency ?? '';
   el('replay-results').hidden = false;
-  el('replay-line').textContent = info ? `${info.start} .. ${info.end} · ${say('rpBestIs', { strategy: info.best, what: t(`rpStrategy_${info.best}` as Key) })}` : '';
-  const rows = csvObjects(await fileText(job, 'replay.csv'));
-  const head = [say('rpStrategy'), say('rpCost', { cur }), say('rpLostCost', { cur }), say('rpTotal', { cur }), say('rpHoursMeeting'), say('rpLowestSl')];
+  el('replay-line').textContent = info ? `${info.start} .. ${info.end} · ${tv('rpBestIs', { strategy: info.best, what: t(`rpStrategy_${info.best}` as Key) })}` : '';
+  const rows = await jobCsv(job, 'replay.csv');
+  const head = [t('rpStrategy'), tv('rpCost', { cur }), tv('rpLostCost', { cur }), tv('rpTotal', { cur }), t('rpHoursMeeting'), t('rpLowestSl')];
   el('replay-table').replaceChildren(
     h('thead', {}, h('tr', {}, ...head.map((c) => h('th', {}, c)))),
     h(
@@ -60,7 +50,7 @@ async function render(job: JobView): Promise<void> {
   );
   // Per strategy and hour: the agents scheduled and needed, all queues together.
   const hours = new Map<string, Map<string, { scheduled: number; needed: number }>>();
-  for (const r of csvObjects(await fileText(job, 'replay-hours.csv'))) {
+  for (const r of await jobCsv(job, 'replay-hours.csv')) {
     const strategy = r.strategy ?? '';
     const byHour = hours.get(strategy) ?? new Map<string, { scheduled: number; needed: number }>();
     const cell = byHour.get(r.timestamp ?? '') ?? { scheduled: 0, needed: 0 };
@@ -72,14 +62,14 @@ async function render(job: JobView): Promise<void> {
   el('replay-charts').replaceChildren(
     ...[...hours].flatMap(([strategy, byHour]) => {
       const stamps = [...byHour.keys()];
-      const title = say('rpChart', { strategy });
+      const title = tv('rpChart', { strategy });
       const chart = lineChart({
         title,
         yLabel: t('cmpAgents'),
         labels: stamps.map((s) => s.replace('T', ' ')),
         series: [
           { label: t('rpNeeded'), values: stamps.map((s) => byHour.get(s)?.needed ?? 0), cls: 'line-required' },
-          { label: say('rpScheduled', { strategy }), values: stamps.map((s) => byHour.get(s)?.scheduled ?? 0), cls: 'line-scheduled' },
+          { label: tv('rpScheduled', { strategy }), values: stamps.map((s) => byHour.get(s)?.scheduled ?? 0), cls: 'line-scheduled' },
         ],
       });
       return [h('h3', {}, title), chart];

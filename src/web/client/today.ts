@@ -6,7 +6,7 @@
 import { byId as el, h } from './dom.js';
 import type { ApiError, JobView } from '../api-types.js';
 import { lineChart } from './charts.js';
-import { csvObjects } from './csv.js';
+import { jobCsv } from './csv.js';
 import { hasKey, localTime, msg, t, tv, type Key } from './i18n.js';
 
 function showError(error: ApiError | null): void {
@@ -21,11 +21,6 @@ async function json<T>(path: string, init?: RequestInit): Promise<T> {
   const body = (await res.json().catch(() => ({}))) as T & { error?: ApiError };
   if (!res.ok) throw body.error ?? { code: 'internal', message: `HTTP ${res.status}` };
   return body;
-}
-
-async function text(job: JobView, name: string): Promise<string> {
-  const res = await fetch(`/api/plans/${job.id}/files/${name}`);
-  return res.ok ? res.text() : '';
 }
 
 let plan: JobView | null = null;
@@ -85,7 +80,7 @@ async function render(before: JobView, after: JobView): Promise<void> {
   el('today-results').hidden = false;
   const currency = String((before.summary as { currency?: string } | undefined)?.currency ?? '');
   el('today-line').textContent = todayLine((after.summary ?? {}) as ReplanSummary, currency);
-  const changes = csvObjects(await text(after, 'changes.csv'));
+  const changes = await jobCsv(after, 'changes.csv');
   const table = el('today-changes');
   const cell = (column: string, value: string): string => (column === 'action' ? actionName(value) : column === 'time' ? value.replace('T', ' ') : value);
   table.replaceChildren(
@@ -93,7 +88,7 @@ async function render(before: JobView, after: JobView): Promise<void> {
     h('tbody', {}, ...changes.map((r) => h('tr', {}, ...CHANGE_COLUMNS.map(([c]) => h('td', {}, cell(c, r[c] ?? '')))))),
   );
   const day = String((after.summary as { replan?: { now?: string } } | undefined)?.replan?.now ?? '').slice(0, 10);
-  const hourly = async (job: JobView): Promise<Array<Record<string, string>>> => csvObjects(await text(job, 'coverage.csv')).filter((r) => r.queue === 'all' && (r.timestamp ?? '').startsWith(day));
+  const hourly = async (job: JobView): Promise<Array<Record<string, string>>> => (await jobCsv(job, 'coverage.csv')).filter((r) => r.queue === 'all' && (r.timestamp ?? '').startsWith(day));
   const [was, now] = [await hourly(before), await hourly(after)];
   el('today-chart').replaceChildren(
     lineChart({
